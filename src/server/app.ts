@@ -1,0 +1,97 @@
+/**
+ * Builds the Fastify application: problem+json errors, authentication, the OpenAPI document and docs,
+ * every domain's routes, and the web console. `main.ts` runs it; tests and benchmarks build their own.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { auditRoutes } from './audit/routes.js';
+import { authRoutes } from './auth/routes.js';
+import { communityRoutes } from './communities/routes.js';
+import { departmentRoutes } from './departments/routes.js';
+import { registerAuthHook } from './http/auth-hook.js';
+import { apiNotFound, registerProblemHandlers } from './http/problem.js';
+import type { App, Deps } from './http/types.js';
+import { webDir } from './paths.js';
+import { roleRoutes } from './roles/routes.js';
+import { systemRoutes } from './system/routes.js';
+import { userRoutes } from './users/routes.js';
+
+/** Every domain registers its routes here; the OpenAPI document and the scope test pick them up. */
+const DOMAINS = [systemRoutes, authRoutes, userRoutes, roleRoutes, communityRoutes, departmentRoutes, auditRoutes];
+
+export interface BuildOptions {
+  logger?: FastifyServerOptions['logger'];
+  /** Extra routes (benchmarks register a bare route beside the real ones). */
+  extraRoutes?: (app: App, deps: Deps) => void;
+}
+
+export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<App> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : crypto.randomUUID();
+    },
+    requestIdHeader: false,
+    ajv: undefined,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  registerProblemHandlers(app, config.bodyLimit);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Huifang 回访 API',
+        version: config.version,
+        description:
+          'Follow-up visit management. Authenticate with the session cookie (plus the X-CSRF-Token header on writes) ' +
+          'or with a personal API token as `Authorization: Bearer hf_…`. Errors are application/problem+json with a stable `code`.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'huifang_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+
+  registerAuthHook(app, deps.handle.db, config);
+  for (const register of DOMAINS) register(app, deps);
+  options.extraRoutes?.(app, deps);
+
+  const hasWeb = fs.existsSync(`${webDir}/index.html`);
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET') return apiNotFound(request, reply);
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+  return app;
+}

@@ -1,0 +1,137 @@
+/**
+ * Resolves who is calling: a session cookie or a Bearer API token becomes a `Principal` with its `Ctx`.
+ * One query joins the credential to its user, role and company; a second reads the community scope
+ * when the role is not company-wide.
+ */
+import type { Locale } from '../../shared/schemas/common.js';
+import type { SessionUser } from '../../shared/schemas/auth.js';
+import type { Config } from '../config.js';
+import type { Ctx } from '../context.js';
+import { nowIso, type Db } from '../db/database.js';
+import { sha256 } from './secrets.js';
+
+export interface Principal {
+  ctx: Ctx;
+  via: 'session' | 'token';
+  sessionId: string | null;
+  csrfToken: string | null;
+  companyName: string;
+  role: { id: number; key: string | null; name: string };
+  departmentId: number | null;
+  mustChangePassword: boolean;
+}
+
+/** Writes of last_seen_at / last_used_at are batched to at most one per minute per credential. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+function userQuery(db: Db) {
+  return db
+    .selectFrom('users as u')
+    .innerJoin('roles as r', 'r.id', 'u.role_id')
+    .innerJoin('companies as c', 'c.id', 'u.company_id')
+    .select([
+      'u.id as userId',
+      'u.username',
+      'u.display_name as displayName',
+      'u.company_id as companyId',
+      'u.status',
+      'u.locale',
+      'u.department_id as departmentId',
+      'u.must_change_password as mustChangePassword',
+      'c.name as companyName',
+      'r.id as roleId',
+      'r.key as roleKey',
+      'r.name as roleName',
+      'r.permissions',
+    ]);
+}
+type UserJoinRow = NonNullable<Awaited<ReturnType<ReturnType<typeof userQuery>['executeTakeFirst']>>>;
+
+export async function principalFromSession(db: Db, config: Config, token: string, ip: string | null) {
+  const id = sha256(token);
+  const row = await userQuery(db)
+    .innerJoin('sessions as s', 's.user_id', 'u.id')
+    .select(['s.id as sessionId', 's.csrf_token as csrfToken', 's.last_seen_at as lastSeenAt', 's.expires_at as expiresAt'])
+    .where('s.id', '=', id)
+    .executeTakeFirst();
+  if (!row || row.status !== 'active') return null;
+  const now = Date.now();
+  const lastSeen = Date.parse(row.lastSeenAt);
+  if (Date.parse(row.expiresAt) <= now || lastSeen + config.sessionIdleMs <= now) {
+    await db.deleteFrom('sessions').where('id', '=', id).execute();
+    return null;
+  }
+  if (now - lastSeen > TOUCH_INTERVAL_MS) {
+    await db.updateTable('sessions').set({ last_seen_at: nowIso() }).where('id', '=', id).execute();
+  }
+  return build(db, row, ip, 'session', row.sessionId, row.csrfToken);
+}
+
+export async function principalFromToken(db: Db, token: string, ip: string | null) {
+  const row = await userQuery(db)
+    .innerJoin('api_tokens as t', 't.user_id', 'u.id')
+    .select(['t.id as tokenId', 't.expires_at as expiresAt', 't.revoked_at as revokedAt', 't.last_used_at as lastUsedAt'])
+    .where('t.token_hash', '=', sha256(token))
+    .executeTakeFirst();
+  if (!row || row.status !== 'active' || row.revokedAt) return null;
+  const now = Date.now();
+  if (row.expiresAt && Date.parse(row.expiresAt) <= now) return null;
+  if (!row.lastUsedAt || now - Date.parse(row.lastUsedAt) > TOUCH_INTERVAL_MS) {
+    await db.updateTable('api_tokens').set({ last_used_at: nowIso() }).where('id', '=', row.tokenId).execute();
+  }
+  return build(db, row, ip, 'token', null, null);
+}
+
+async function build(
+  db: Db,
+  row: UserJoinRow,
+  ip: string | null,
+  via: Principal['via'],
+  sessionId: string | null,
+  csrfToken: string | null,
+): Promise<Principal> {
+  const permissions = new Set<string>(JSON.parse(row.permissions) as string[]);
+  const allCommunities = permissions.has('scope.company');
+  const communityIds = allCommunities
+    ? []
+    : (
+        await db.selectFrom('user_communities').select('community_id').where('user_id', '=', row.userId).execute()
+      ).map((r) => r.community_id);
+  return {
+    ctx: {
+      userId: row.userId,
+      username: row.username,
+      displayName: row.displayName,
+      companyId: row.companyId,
+      permissions,
+      allCommunities,
+      communityIds,
+      ip,
+      locale: row.locale as Locale,
+    },
+    via,
+    sessionId,
+    csrfToken,
+    companyName: row.companyName,
+    role: { id: row.roleId, key: row.roleKey, name: row.roleName },
+    departmentId: row.departmentId,
+    mustChangePassword: row.mustChangePassword === 1,
+  };
+}
+
+export function toSessionUser(p: Principal): SessionUser {
+  return {
+    id: p.ctx.userId,
+    username: p.ctx.username,
+    displayName: p.ctx.displayName,
+    companyId: p.ctx.companyId,
+    companyName: p.companyName,
+    role: p.role,
+    permissions: [...p.ctx.permissions].sort(),
+    allCommunities: p.ctx.allCommunities,
+    communityIds: [...p.ctx.communityIds],
+    departmentId: p.departmentId,
+    mustChangePassword: p.mustChangePassword,
+    locale: p.ctx.locale,
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * Creates a company (tenant) with its built-in roles and its first administrator.
+ */
+import { BUILTIN_ROLES } from '../../shared/schemas/permissions.js';
+import { hashPassword } from '../auth/secrets.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { nowIso, type Db } from '../db/database.js';
+
+export const BUILTIN_ROLE_NAMES: Record<string, string> = {
+  admin: '系统管理员',
+  manager: '管理层',
+  supervisor: '物业主管',
+  visitor: '回访专员',
+  handler: '部门处理人',
+};
+
+export interface NewCompany {
+  name: string;
+  admin: { username: string; displayName: string; password: string; mustChangePassword: boolean };
+  scryptCost: number;
+}
+
+export async function createCompany(db: Db, input: NewCompany) {
+  const now = nowIso();
+  const passwordHash = await hashPassword(input.admin.password, input.scryptCost);
+  return db.transaction().execute(async (trx) => {
+    const { id: companyId } = await trx
+      .insertInto('companies')
+      .values({ name: input.name, created_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const roleIds: Record<string, number> = {};
+    for (const [key, permissions] of Object.entries(BUILTIN_ROLES)) {
+      const { id } = await trx
+        .insertInto('roles')
+        .values({
+          company_id: companyId,
+          key,
+          name: BUILTIN_ROLE_NAMES[key],
+          description: '',
+          permissions: JSON.stringify([...permissions].sort()),
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      roleIds[key] = id;
+    }
+    const { id: adminId } = await trx
+      .insertInto('users')
+      .values({
+        company_id: companyId,
+        username: input.admin.username.toLowerCase(),
+        display_name: input.admin.displayName,
+        phone: null,
+        password_hash: passwordHash,
+        must_change_password: input.admin.mustChangePassword ? 1 : 0,
+        role_id: roleIds.admin,
+        department_id: null,
+        status: 'active',
+        locale: 'zh-CN',
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, { companyId, userId: null, name: 'system', ip: null }, {
+      action: 'company.create',
+      entityType: 'company',
+      entityId: companyId,
+      after: { name: input.name, admin: input.admin.username },
+    });
+    return { companyId, adminId, roleIds };
+  });
+}

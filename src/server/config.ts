@@ -1,0 +1,93 @@
+/**
+ * Configuration: read once from the environment, validated, with messages that say what to fix.
+ * Nothing else in the server reads process.env.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .optional()
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  HUIFANG_DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  HUIFANG_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  HUIFANG_ADMIN_MUST_CHANGE: flag,
+  HUIFANG_DEMO: flag,
+  HUIFANG_COMPANY_NAME: z.string().min(1).default('默认物业公司'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HUIFANG_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(120),
+  HUIFANG_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  HUIFANG_LOGIN_MAX_FAILURES_PER_USER: z.coerce.number().int().min(1).default(5),
+  HUIFANG_LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(20),
+  HUIFANG_LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  HUIFANG_COOKIE_SECURE: flag,
+  HUIFANG_TRUST_PROXY: flag,
+  HUIFANG_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  HUIFANG_SCRYPT_COST: z.coerce.number().int().min(1024).default(2 ** 15),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  adminPassword: string | undefined;
+  adminMustChange: boolean;
+  demo: boolean;
+  companyName: string;
+  logLevel: string;
+  sessionIdleMs: number;
+  sessionAbsoluteMs: number;
+  loginMaxFailuresPerUser: number;
+  loginMaxFailuresPerIp: number;
+  loginWindowMs: number;
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  bodyLimit: number;
+  /** scrypt N parameter; 2^15 in production (≈32 MiB per hash), lowered only by tests. */
+  scryptCost: number;
+  version: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.0'): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if ((e.HUIFANG_SCRYPT_COST & (e.HUIFANG_SCRYPT_COST - 1)) !== 0) {
+    throw new ConfigError('Invalid configuration:\n  HUIFANG_SCRYPT_COST: must be a power of two');
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.HUIFANG_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    adminPassword: e.HUIFANG_ADMIN_PASSWORD,
+    adminMustChange: e.HUIFANG_ADMIN_MUST_CHANGE,
+    demo: e.HUIFANG_DEMO,
+    companyName: e.HUIFANG_COMPANY_NAME,
+    logLevel: e.LOG_LEVEL,
+    sessionIdleMs: e.HUIFANG_SESSION_IDLE_MINUTES * 60_000,
+    sessionAbsoluteMs: e.HUIFANG_SESSION_ABSOLUTE_HOURS * 3_600_000,
+    loginMaxFailuresPerUser: e.HUIFANG_LOGIN_MAX_FAILURES_PER_USER,
+    loginMaxFailuresPerIp: e.HUIFANG_LOGIN_MAX_FAILURES_PER_IP,
+    loginWindowMs: e.HUIFANG_LOGIN_WINDOW_MINUTES * 60_000,
+    cookieSecure: e.HUIFANG_COOKIE_SECURE,
+    trustProxy: e.HUIFANG_TRUST_PROXY,
+    bodyLimit: e.HUIFANG_BODY_LIMIT_BYTES,
+    scryptCost: e.HUIFANG_SCRYPT_COST,
+    version,
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * Opens the database: embedded SQLite (better-sqlite3, WAL) by default, PostgreSQL when a URL is given.
+ * Both speak through one Kysely instance; `Db` is what every query receives.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+export type Db = Kysely<Database>;
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Db;
+  dialect: DialectName;
+  /** The raw SQLite connection, for online backups; undefined on PostgreSQL. */
+  sqlite?: SQLite.Database;
+  close(): Promise<void>;
+}
+
+const INT8_OID = 20;
+const TIMESTAMPTZ_OID = 1184;
+const TIMESTAMP_OID = 1114;
+// Counts and identity columns are bigint; our ids stay far below 2^53.
+pg.types.setTypeParser(INT8_OID, (v) => Number(v));
+// Timestamps travel as ISO 8601 UTC strings on both dialects.
+pg.types.setTypeParser(TIMESTAMPTZ_OID, (v) => new Date(v).toISOString());
+pg.types.setTypeParser(TIMESTAMP_OID, (v) => new Date(`${v}Z`).toISOString());
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  /** SQLite file path, or ':memory:' */
+  sqliteFile?: string;
+  /** PostgreSQL schema to use (tests isolate themselves in one schema each). */
+  pgSchema?: string;
+  poolSize?: number;
+}
+
+export function openDatabase(opts: OpenOptions): DatabaseHandle {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: opts.poolSize ?? 10,
+      options: opts.pgSchema ? `-c search_path=${opts.pgSchema}` : undefined,
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', close: () => db.destroy() };
+  }
+  const file = opts.sqliteFile ?? ':memory:';
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+}
+
+/** True when the error is a unique or foreign-key constraint violation on either dialect. */
+export function constraintViolation(err: unknown): 'unique' | 'foreign_key' | null {
+  const e = err as { code?: string };
+  if (e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || e?.code === '23505') {
+    return 'unique';
+  }
+  if (e?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || e?.code === '23503') return 'foreign_key';
+  return null;
+}
+
+export const nowIso = (): string => new Date().toISOString();

@@ -1,0 +1,83 @@
+/**
+ * The demo company: a few communities, the usual departments and one account of every built-in role,
+ * all with the demo password. Created once, on the first start in demo mode.
+ */
+import type { Config } from '../config.js';
+import { createCompany } from '../companies/create-company.js';
+import { hashPassword } from '../auth/secrets.js';
+import { nowIso, type Db } from '../db/database.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.js';
+
+export const DEMO_COMPANY = '示范物业服务有限公司';
+
+const COMMUNITIES = [
+  { code: 'YGHY', name: '阳光花园', type: 'residential', address: '杭州市西湖区文三路 188 号' },
+  { code: 'CHY', name: '翠湖苑', type: 'residential', address: '杭州市拱墅区湖墅南路 66 号' },
+  { code: 'XHGC', name: '星河商业广场', type: 'commercial', address: '杭州市上城区解放路 99 号' },
+] as const;
+
+const DEPARTMENTS = [
+  { code: 'ENG', name: '工程部' },
+  { code: 'CLEAN', name: '保洁部' },
+  { code: 'SEC', name: '安保部' },
+  { code: 'GREEN', name: '绿化部' },
+  { code: 'CS', name: '客服部' },
+];
+
+/** Which communities each demo account works in; company-wide roles need none. */
+const SCOPE: Record<string, string[]> = {
+  supervisor: ['YGHY', 'CHY'],
+  visitor: ['YGHY'],
+  handler: ['YGHY', 'CHY'],
+};
+
+export async function seedDemo(db: Db, config: Config): Promise<boolean> {
+  const existing = await db.selectFrom('companies').select('id').limit(1).executeTakeFirst();
+  if (existing) return false;
+  const { companyId, roleIds } = await createCompany(db, {
+    name: DEMO_COMPANY,
+    admin: { username: 'admin', displayName: '系统管理员', password: DEMO_PASSWORD, mustChangePassword: false },
+    scryptCost: config.scryptCost,
+  });
+  const now = nowIso();
+  const hash = await hashPassword(DEMO_PASSWORD, config.scryptCost);
+  await db.transaction().execute(async (trx) => {
+    const communities = await trx
+      .insertInto('communities')
+      .values(COMMUNITIES.map((c) => ({ ...c, company_id: companyId, status: 'active' as const, created_at: now, updated_at: now })))
+      .returning(['id', 'code'])
+      .execute();
+    const communityId = new Map(communities.map((c) => [c.code, c.id]));
+    const departments = await trx
+      .insertInto('departments')
+      .values(DEPARTMENTS.map((d) => ({ ...d, company_id: companyId, created_at: now })))
+      .returning(['id', 'code'])
+      .execute();
+    const engineering = departments.find((d) => d.code === 'ENG')!.id;
+    for (const account of DEMO_ACCOUNTS.filter((a) => a.username !== 'admin')) {
+      const { id } = await trx
+        .insertInto('users')
+        .values({
+          company_id: companyId,
+          username: account.username,
+          display_name: account.displayName,
+          phone: null,
+          password_hash: hash,
+          must_change_password: 0,
+          role_id: roleIds[account.role],
+          department_id: account.role === 'handler' ? engineering : null,
+          status: 'active',
+          locale: 'zh-CN',
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const scope = SCOPE[account.role] ?? [];
+      if (scope.length) {
+        await trx.insertInto('user_communities').values(scope.map((code) => ({ user_id: id, community_id: communityId.get(code)! }))).execute();
+      }
+    }
+  });
+  return true;
+}

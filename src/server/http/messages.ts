@@ -1,0 +1,183 @@
+/**
+ * Every user-facing server message, in zh-CN (default) and English, keyed by the stable error code.
+ * `{name}` placeholders are filled from the error's params.
+ */
+import type { Locale } from '../../shared/schemas/common.js';
+
+type Messages = Record<string, { title: Record<Locale, string>; detail: Record<Locale, string> }>;
+
+export const MESSAGES = {
+  unauthenticated: {
+    title: { 'zh-CN': '未登录', en: 'Not signed in' },
+    detail: { 'zh-CN': '请先登录，或会话已过期。', en: 'Please sign in; your session may have expired.' },
+  },
+  invalid_credentials: {
+    title: { 'zh-CN': '登录失败', en: 'Sign-in failed' },
+    detail: { 'zh-CN': '用户名或密码不正确。', en: 'The username or password is incorrect.' },
+  },
+  account_disabled: {
+    title: { 'zh-CN': '账号已停用', en: 'Account disabled' },
+    detail: { 'zh-CN': '该账号已被停用，请联系管理员。', en: 'This account has been disabled. Please contact your administrator.' },
+  },
+  too_many_attempts: {
+    title: { 'zh-CN': '尝试次数过多', en: 'Too many attempts' },
+    detail: {
+      'zh-CN': '登录失败次数过多，请在 {minutes} 分钟后再试。',
+      en: 'Too many failed sign-in attempts. Please try again in {minutes} minutes.',
+    },
+  },
+  password_change_required: {
+    title: { 'zh-CN': '需要修改密码', en: 'Password change required' },
+    detail: { 'zh-CN': '请先修改初始密码再继续操作。', en: 'Please change your initial password before continuing.' },
+  },
+  wrong_password: {
+    title: { 'zh-CN': '当前密码不正确', en: 'Current password is incorrect' },
+    detail: { 'zh-CN': '当前密码不正确。', en: 'The current password is incorrect.' },
+  },
+  password_reused: {
+    title: { 'zh-CN': '新密码与当前密码相同', en: 'Password unchanged' },
+    detail: { 'zh-CN': '新密码不能与当前密码相同。', en: 'The new password must differ from the current one.' },
+  },
+  forbidden: {
+    title: { 'zh-CN': '没有权限', en: 'Forbidden' },
+    detail: { 'zh-CN': '您没有执行此操作的权限（需要：{permission}）。', en: 'You do not have permission to do this (requires {permission}).' },
+  },
+  permission_exceeds_own: {
+    title: { 'zh-CN': '超出自身权限', en: 'Beyond your own permissions' },
+    detail: {
+      'zh-CN': '不能授予超出您自身权限或管辖范围的角色、权限或小区。',
+      en: 'You cannot grant a role, permission or community beyond your own.',
+    },
+  },
+  csrf_failed: {
+    title: { 'zh-CN': '请求校验失败', en: 'Request verification failed' },
+    detail: {
+      'zh-CN': '缺少或错误的 X-CSRF-Token 请求头，请刷新页面后重试。',
+      en: 'The X-CSRF-Token header is missing or wrong. Please reload the page and try again.',
+    },
+  },
+  not_found: {
+    title: { 'zh-CN': '未找到', en: 'Not found' },
+    detail: { 'zh-CN': '请求的{entity}不存在或您无权访问。', en: 'The requested {entity} does not exist or is not accessible to you.' },
+  },
+  route_not_found: {
+    title: { 'zh-CN': '接口不存在', en: 'No such endpoint' },
+    detail: { 'zh-CN': '没有 {method} {path} 这个接口。', en: 'There is no endpoint {method} {path}.' },
+  },
+  validation_failed: {
+    title: { 'zh-CN': '输入有误', en: 'Invalid input' },
+    detail: { 'zh-CN': '请求中有 {count} 处输入有误。', en: 'The request has {count} invalid field(s).' },
+  },
+  invalid_reference: {
+    title: { 'zh-CN': '引用无效', en: 'Invalid reference' },
+    detail: { 'zh-CN': '引用的{entity}不存在或您无权使用。', en: 'The referenced {entity} does not exist or is not available to you.' },
+  },
+  malformed_json: {
+    title: { 'zh-CN': '请求格式错误', en: 'Malformed request' },
+    detail: { 'zh-CN': '请求体不是有效的 JSON。', en: 'The request body is not valid JSON.' },
+  },
+  payload_too_large: {
+    title: { 'zh-CN': '请求过大', en: 'Request too large' },
+    detail: { 'zh-CN': '请求体超过 {limit} 字节的上限。', en: 'The request body exceeds the limit of {limit} bytes.' },
+  },
+  unsupported_media_type: {
+    title: { 'zh-CN': '不支持的内容类型', en: 'Unsupported media type' },
+    detail: { 'zh-CN': '请以 application/json 发送请求体。', en: 'Send the request body as application/json.' },
+  },
+  conflict: {
+    title: { 'zh-CN': '数据冲突', en: 'Conflict' },
+    detail: { 'zh-CN': '与已有数据冲突（例如编号或名称重复）。', en: 'This conflicts with existing data (for example a duplicate code or name).' },
+  },
+  username_taken: {
+    title: { 'zh-CN': '用户名已被使用', en: 'Username taken' },
+    detail: { 'zh-CN': '用户名“{username}”已被使用。', en: 'The username “{username}” is already taken.' },
+  },
+  code_taken: {
+    title: { 'zh-CN': '编号已被使用', en: 'Code taken' },
+    detail: { 'zh-CN': '编号“{code}”已被使用。', en: 'The code “{code}” is already in use.' },
+  },
+  name_taken: {
+    title: { 'zh-CN': '名称已被使用', en: 'Name taken' },
+    detail: { 'zh-CN': '名称“{name}”已被使用。', en: 'The name “{name}” is already in use.' },
+  },
+  role_builtin: {
+    title: { 'zh-CN': '内置角色不可修改', en: 'Built-in role' },
+    detail: { 'zh-CN': '内置角色不能修改或删除，可新建自定义角色。', en: 'Built-in roles cannot be changed or deleted; create a custom role instead.' },
+  },
+  role_in_use: {
+    title: { 'zh-CN': '角色正在使用', en: 'Role in use' },
+    detail: { 'zh-CN': '仍有 {count} 个账号使用该角色，不能删除。', en: '{count} account(s) still hold this role; it cannot be deleted.' },
+  },
+  community_in_use: {
+    title: { 'zh-CN': '小区正在使用', en: 'Community in use' },
+    detail: {
+      'zh-CN': '仍有 {count} 个账号负责该小区，不能删除；可以改为归档。',
+      en: '{count} account(s) are still assigned to this community; archive it instead.',
+    },
+  },
+  cannot_change_self: {
+    title: { 'zh-CN': '不能修改自己的账号状态', en: 'Cannot change your own account' },
+    detail: {
+      'zh-CN': '不能停用自己的账号或更改自己的角色，请由其他管理员操作。',
+      en: 'You cannot disable your own account or change your own role; ask another administrator.',
+    },
+  },
+  internal_error: {
+    title: { 'zh-CN': '服务器内部错误', en: 'Internal server error' },
+    detail: {
+      'zh-CN': '服务器处理请求时出错，请稍后重试。请求编号：{requestId}',
+      en: 'The server failed to handle the request. Please try again later. Request id: {requestId}',
+    },
+  },
+} satisfies Messages;
+
+export type ErrorCode = keyof typeof MESSAGES;
+
+/** Field-level messages for schema validation, keyed by zod issue code or by a custom message key. */
+const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
+  required: { 'zh-CN': '必填', en: 'is required' },
+  invalid_type: { 'zh-CN': '类型不正确，应为 {expected}', en: 'has the wrong type; expected {expected}' },
+  too_small: { 'zh-CN': '太短或太小（最少 {minimum}）', en: 'is too short or too small (minimum {minimum})' },
+  too_big: { 'zh-CN': '太长或太大（最多 {maximum}）', en: 'is too long or too large (maximum {maximum})' },
+  invalid_value: { 'zh-CN': '取值不在允许范围内：{values}', en: 'must be one of: {values}' },
+  invalid_format: { 'zh-CN': '格式不正确', en: 'has an invalid format' },
+  unrecognized_keys: { 'zh-CN': '不认识的字段：{keys}', en: 'unknown field(s): {keys}' },
+  password_too_weak: { 'zh-CN': '密码至少 10 位，且须同时包含字母和数字', en: 'must be at least 10 characters with letters and digits' },
+  username_format: { 'zh-CN': '只能包含字母、数字、点、下划线和连字符', en: 'may contain only letters, digits, dot, underscore and hyphen' },
+  code_format: { 'zh-CN': '只能包含字母、数字、下划线和连字符', en: 'may contain only letters, digits, underscore and hyphen' },
+  invalid: { 'zh-CN': '无效', en: 'is invalid' },
+};
+
+export function fill(template: string, params: Record<string, unknown> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
+}
+
+export function message(code: ErrorCode, locale: Locale, params?: Record<string, unknown>) {
+  const m = MESSAGES[code];
+  return { title: m.title[locale], detail: fill(m.detail[locale], params) };
+}
+
+export function fieldMessage(key: string, locale: Locale, params?: Record<string, unknown>): string {
+  const m = FIELD_MESSAGES[key] ?? FIELD_MESSAGES.invalid;
+  return fill(m[locale], params);
+}
+
+/** Entity names used in "not found" and "invalid reference" messages. */
+export const ENTITY_NAMES: Record<string, Record<Locale, string>> = {
+  user: { 'zh-CN': '账号', en: 'user' },
+  role: { 'zh-CN': '角色', en: 'role' },
+  community: { 'zh-CN': '小区', en: 'community' },
+  department: { 'zh-CN': '部门', en: 'department' },
+  token: { 'zh-CN': '访问令牌', en: 'API token' },
+  resource: { 'zh-CN': '资源', en: 'resource' },
+};
+
+export function pickLocale(acceptLanguage: string | undefined): Locale {
+  if (!acceptLanguage) return 'zh-CN';
+  for (const part of acceptLanguage.split(',')) {
+    const tag = part.split(';')[0].trim().toLowerCase();
+    if (tag.startsWith('zh')) return 'zh-CN';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'zh-CN';
+}

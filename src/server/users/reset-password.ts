@@ -1,0 +1,29 @@
+/**
+ * An administrator resets an account's password: a temporary password is shown once, every session of
+ * the account ends, and the account must choose a new password at its next login.
+ */
+import { hashPassword, temporaryPassword } from '../auth/secrets.js';
+import { actorOf, recordAudit } from '../audit/record-audit.js';
+import type { Config } from '../config.js';
+import { requirePermission, type Ctx } from '../context.js';
+import { nowIso, type Db } from '../db/database.js';
+import { getUser } from './queries.js';
+import { assertCanManage } from './update-user.js';
+
+export async function resetPassword(db: Db, config: Config, ctx: Ctx, userId: number) {
+  requirePermission(ctx, 'users.manage');
+  const user = await getUser(db, ctx, userId);
+  await assertCanManage(db, ctx, user);
+  const password = temporaryPassword();
+  const hash = await hashPassword(password, config.scryptCost);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('users')
+      .set({ password_hash: hash, must_change_password: 1, updated_at: nowIso() })
+      .where('id', '=', user.id)
+      .execute();
+    await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
+    await recordAudit(trx, actorOf(ctx), { action: 'user.password_reset', entityType: 'user', entityId: user.id });
+  });
+  return { temporaryPassword: password };
+}

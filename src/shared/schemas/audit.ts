@@ -1,0 +1,29 @@
+/** The audit log: who did what, when, from where, with before/after for changes. */
+import { z } from 'zod';
+import { Id, IdParam, PageQuery, Timestamp } from './common.js';
+
+export const AuditEntry = z
+  .object({
+    id: Id,
+    at: Timestamp,
+    actorId: Id.nullable(),
+    actorName: z.string().nullable(),
+    action: z.string().meta({ description: 'e.g. auth.login, user.create, community.update' }),
+    entityType: z.string().nullable(),
+    entityId: z.string().nullable(),
+    ip: z.string().nullable(),
+    before: z.record(z.string(), z.unknown()).nullable(),
+    after: z.record(z.string(), z.unknown()).nullable(),
+  })
+  .meta({ id: 'AuditEntry' });
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const AuditQuery = PageQuery.extend({
+  actorId: IdParam.optional(),
+  action: z.string().trim().max(64).optional(),
+  entityType: z.string().trim().max(64).optional(),
+  entityId: z.string().trim().max(64).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+});
+export type AuditQuery = z.infer<typeof AuditQuery>;

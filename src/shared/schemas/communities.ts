@@ -1,0 +1,65 @@
+/** Communities (小区/项目) and departments, the minimal master data every account is scoped by. */
+import { z } from 'zod';
+import { Id, PageQuery, Timestamp } from './common.js';
+
+export const CommunityType = z.enum(['residential', 'commercial', 'mixed']);
+export type CommunityType = z.infer<typeof CommunityType>;
+export const CommunityStatus = z.enum(['active', 'archived']);
+
+export const Community = z
+  .object({
+    id: Id,
+    name: z.string(),
+    code: z.string(),
+    type: CommunityType,
+    address: z.string(),
+    status: CommunityStatus,
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .meta({ id: 'Community' });
+export type Community = z.infer<typeof Community>;
+
+export const CreateCommunityBody = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(32)
+    .regex(/^[A-Za-z0-9_-]+$/, { message: 'code_format' }),
+  type: CommunityType,
+  address: z.string().trim().max(200).default(''),
+});
+export type CreateCommunityBody = z.infer<typeof CreateCommunityBody>;
+
+export const UpdateCommunityBody = z.strictObject({
+  name: z.string().trim().min(1).max(100).optional(),
+  type: CommunityType.optional(),
+  address: z.string().trim().max(200).optional(),
+  status: CommunityStatus.optional(),
+});
+export type UpdateCommunityBody = z.infer<typeof UpdateCommunityBody>;
+
+export const CommunityListQuery = PageQuery.extend({
+  q: z.string().trim().max(100).optional(),
+  type: CommunityType.optional(),
+  status: CommunityStatus.optional(),
+});
+export type CommunityListQuery = z.infer<typeof CommunityListQuery>;
+
+export const Department = z
+  .object({ id: Id, name: z.string(), code: z.string(), userCount: z.number().int() })
+  .meta({ id: 'Department' });
+export type Department = z.infer<typeof Department>;
+
+export const CreateDepartmentBody = z.strictObject({
+  name: z.string().trim().min(1).max(64),
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(32)
+    .regex(/^[A-Za-z0-9_-]+$/, { message: 'code_format' }),
+});
+export type CreateDepartmentBody = z.infer<typeof CreateDepartmentBody>;
