@@ -3,13 +3,18 @@
  */
 import type { Page } from '../../shared/schemas/common.js';
 import type { User, UserListQuery } from '../../shared/schemas/users.js';
-import type { Ctx } from '../context.js';
+import { inScope, type Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
 import { notFound } from '../http/errors.js';
 import { scopedUsers } from '../scope.js';
 
-function selectUsers(db: Db, ctx: Ctx) {
-  return scopedUsers(db, ctx)
+/**
+ * `companyWide` widens the read from the caller's communities to the caller's company; only a use case
+ * that has just changed the account legitimately (which may move it out of the caller's sight) uses it.
+ */
+function selectUsers(db: Db, ctx: Ctx, companyWide = false) {
+  const from = companyWide ? db.selectFrom('users').where('users.company_id', '=', ctx.companyId) : scopedUsers(db, ctx);
+  return from
     .innerJoin('roles', 'roles.id', 'users.role_id')
     .select([
       'users.id',
@@ -29,13 +34,14 @@ function selectUsers(db: Db, ctx: Ctx) {
 }
 type UserRowWithRole = Awaited<ReturnType<ReturnType<typeof selectUsers>['execute']>>[number];
 
-async function toUsers(db: Db, rows: UserRowWithRole[]): Promise<User[]> {
+/** Community ids outside the caller's scope are left out: the caller may not learn about them. */
+async function toUsers(db: Db, ctx: Ctx, rows: UserRowWithRole[]): Promise<User[]> {
   const ids = rows.map((r) => r.id);
   const links = ids.length
     ? await db.selectFrom('user_communities').select(['user_id', 'community_id']).where('user_id', 'in', ids).execute()
     : [];
   const byUser = new Map<number, number[]>();
-  for (const l of links) byUser.set(l.user_id, [...(byUser.get(l.user_id) ?? []), l.community_id]);
+  for (const l of links.filter((l) => inScope(ctx, l.community_id))) byUser.set(l.user_id, [...(byUser.get(l.user_id) ?? []), l.community_id]);
   return rows.map((r) => ({
     id: r.id,
     username: r.username,
@@ -54,10 +60,10 @@ async function toUsers(db: Db, rows: UserRowWithRole[]): Promise<User[]> {
   }));
 }
 
-export async function getUser(db: Db, ctx: Ctx, id: number): Promise<User> {
-  const row = await selectUsers(db, ctx).where('users.id', '=', id).executeTakeFirst();
+export async function getUser(db: Db, ctx: Ctx, id: number, companyWide = false): Promise<User> {
+  const row = await selectUsers(db, ctx, companyWide).where('users.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('user');
-  return (await toUsers(db, [row]))[0];
+  return (await toUsers(db, ctx, [row]))[0];
 }
 
 export async function listUsers(db: Db, ctx: Ctx, query: UserListQuery): Promise<Page<User>> {
@@ -76,5 +82,5 @@ export async function listUsers(db: Db, ctx: Ctx, query: UserListQuery): Promise
   const ids = (await q.select('users.id').orderBy('users.username').limit(query.limit).offset(query.offset).execute()).map((r) => r.id);
   if (ids.length === 0) return { items: [], total: Number(total) };
   const rows = await selectUsers(db, ctx).where('users.id', 'in', ids).orderBy('users.username').execute();
-  return { items: await toUsers(db, rows), total: Number(total) };
+  return { items: await toUsers(db, ctx, rows), total: Number(total) };
 }

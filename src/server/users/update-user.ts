@@ -15,6 +15,11 @@ import { getUser } from './queries.js';
 export async function updateUser(db: Db, ctx: Ctx, userId: number, input: UpdateUserBody): Promise<User> {
   requirePermission(ctx, 'users.manage');
   const before = await getUser(db, ctx, userId);
+  const storedCommunityIds = (
+    await db.selectFrom('user_communities').select('community_id').where('user_id', '=', userId).execute()
+  )
+    .map((r) => r.community_id)
+    .sort((a, b) => a - b);
   await assertCanManage(db, ctx, before);
   const self = userId === ctx.userId;
   if (self && ((input.roleId !== undefined && input.roleId !== before.roleId) || input.status === 'disabled')) {
@@ -22,10 +27,10 @@ export async function updateUser(db: Db, ctx: Ctx, userId: number, input: Update
   }
   if (input.roleId !== undefined) await grantableRole(db, ctx, input.roleId);
   if (input.departmentId !== undefined) await assertDepartment(db, ctx, input.departmentId);
-  let communityIds = before.communityIds;
+  let communityIds = storedCommunityIds;
   if (input.communityIds) {
     const requested = await assertGrantableCommunities(db, ctx, input.communityIds);
-    const hidden = before.communityIds.filter((c) => !inScope(ctx, c));
+    const hidden = storedCommunityIds.filter((c) => !inScope(ctx, c));
     communityIds = [...new Set([...hidden, ...requested])].sort((a, b) => a - b);
   }
 
@@ -43,7 +48,7 @@ export async function updateUser(db: Db, ctx: Ctx, userId: number, input: Update
       phone: before.phone,
       roleId: before.roleId,
       departmentId: before.departmentId,
-      communityIds: before.communityIds,
+      communityIds: storedCommunityIds,
       status: before.status,
     },
     after,
@@ -74,7 +79,8 @@ export async function updateUser(db: Db, ctx: Ctx, userId: number, input: Update
     const action = before.status !== after.status ? (after.status === 'disabled' ? 'user.disable' : 'user.enable') : 'user.update';
     await recordAudit(trx, actorOf(ctx), { action, entityType: 'user', entityId: userId, before: diff.before, after: diff.after });
   });
-  return getUser(db, ctx, userId);
+  // The change may have moved the account out of the caller's communities; it is still theirs to see now.
+  return getUser(db, ctx, userId, true);
 }
 
 /** The caller may only manage accounts whose role grants nothing beyond the caller's own permissions. */

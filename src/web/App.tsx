@@ -1,0 +1,130 @@
+/** Providers (antd theme and locale, TanStack Query, router) and the route table. */
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Route, Routes, useNavigate } from 'react-router-dom';
+import { setUnauthenticatedHandler } from './api/client';
+import { RequirePermission, RequireSession } from './auth/guards';
+import { endSession } from './auth/session';
+import { AppLayout } from './layout/AppLayout';
+import { useSyncProfileLanguage } from './lib/language';
+import { AuditPage } from './pages/audit/AuditPage';
+import { ChangePasswordPage } from './pages/change-password/ChangePasswordPage';
+import { CommunitiesPage } from './pages/communities/CommunitiesPage';
+import { DepartmentsPage } from './pages/departments/DepartmentsPage';
+import { LoginPage } from './pages/login/LoginPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { ProfilePage } from './pages/profile/ProfilePage';
+import { RolesPage } from './pages/roles/RolesPage';
+import { UsersPage } from './pages/users/UsersPage';
+import { WorkbenchPage } from './pages/workbench/WorkbenchPage';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: { staleTime: 30_000, refetchOnWindowFocus: false, retry: 1 },
+  },
+});
+
+/** Any 401 after login means the session ended elsewhere (expiry, logout in another tab). */
+function SessionWatcher() {
+  const navigate = useNavigate();
+  useSyncProfileLanguage();
+  useEffect(() => {
+    setUnauthenticatedHandler(() => {
+      endSession(queryClient);
+      navigate('/login', { replace: true });
+    });
+    return () => setUnauthenticatedHandler(null);
+  }, [navigate]);
+  return null;
+}
+
+function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        path="/change-password"
+        element={
+          <RequireSession>
+            <ChangePasswordPage />
+          </RequireSession>
+        }
+      />
+      <Route
+        element={
+          <RequireSession>
+            <AppLayout />
+          </RequireSession>
+        }
+      >
+        <Route index element={<WorkbenchPage />} />
+        <Route
+          path="users"
+          element={
+            <RequirePermission anyOf={['users.read', 'users.manage']}>
+              <UsersPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="roles"
+          element={
+            <RequirePermission anyOf={['roles.manage']}>
+              <RolesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="communities"
+          element={
+            <RequirePermission anyOf={['communities.read', 'communities.manage']}>
+              <CommunitiesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="departments"
+          element={
+            <RequirePermission anyOf={['departments.manage']}>
+              <DepartmentsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="audit"
+          element={
+            <RequirePermission anyOf={['audit.read']}>
+              <AuditPage />
+            </RequirePermission>
+          }
+        />
+        <Route path="profile" element={<ProfilePage />} />
+        <Route path="home" element={<Navigate to="/" replace />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
+
+export function App() {
+  const { i18n } = useTranslation();
+  return (
+    <ConfigProvider
+      locale={i18n.language === 'en' ? enUS : zhCN}
+      theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}
+    >
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <BrowserRouter>
+            <SessionWatcher />
+            <AppRoutes />
+          </BrowserRouter>
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

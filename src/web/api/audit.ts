@@ -1,0 +1,24 @@
+/** The audit log. */
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { AuditEntry } from '../../shared/schemas/audit';
+import type { Page } from '../../shared/schemas/common';
+import { api } from './client';
+
+export interface AuditFilters {
+  actorId?: number;
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  from?: string;
+  to?: string;
+  limit: number;
+  offset: number;
+}
+
+export function useAuditLog(filters: AuditFilters) {
+  return useQuery({
+    queryKey: ['audit', filters],
+    queryFn: () => api.get<Page<AuditEntry>>('/audit-log', { ...filters }),
+    placeholderData: keepPreviousData,
+  });
+}

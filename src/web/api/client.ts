@@ -1,0 +1,95 @@
+/**
+ * The one place that talks HTTP to /api/v1: adds the CSRF token to state-changing requests, sends the UI
+ * language so errors come back translated, and turns problem+json answers into ApiError values.
+ */
+import type { Problem } from '../../shared/schemas/common';
+import i18n from '../i18n';
+
+export const API_BASE = '/api/v1';
+
+let csrfToken: string | null = null;
+let onUnauthenticated: (() => void) | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called when any request other than the session probe answers 401: the session has ended. */
+export function setUnauthenticatedHandler(handler: (() => void) | null): void {
+  onUnauthenticated = handler;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly problem: Problem | null;
+
+  constructor(status: number, problem: Problem | null, fallback: string) {
+    super(problem?.detail || problem?.title || fallback);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = problem?.code ?? 'http_' + status;
+    this.problem = problem;
+  }
+}
+
+export type QueryParams = Record<string, string | number | boolean | null | undefined>;
+
+export function toQueryString(params?: QueryParams): string {
+  if (!params) return '';
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '') continue;
+    search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? '?' + text : '';
+}
+
+interface RequestOptions {
+  query?: QueryParams;
+  body?: unknown;
+  /** Do not treat a 401 as "session ended" (used by the session probe and login). */
+  quietUnauthenticated?: boolean;
+}
+
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': i18n.language || 'zh-CN',
+  };
+  if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+
+  let response: Response;
+  try {
+    response = await fetch(API_BASE + path + toQueryString(options.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch {
+    throw new ApiError(0, null, i18n.t('errors.network'));
+  }
+
+  if (response.status === 204) return undefined as T;
+  const isJson = (response.headers.get('content-type') ?? '').includes('json');
+  const payload: unknown = isJson ? await response.json().catch(() => null) : null;
+
+  if (!response.ok) {
+    const problem = payload && typeof payload === 'object' && 'code' in payload ? (payload as Problem) : null;
+    if (response.status === 401 && !options.quietUnauthenticated) onUnauthenticated?.();
+    throw new ApiError(response.status, problem, i18n.t('errors.http', { status: response.status }));
+  }
+  return payload as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: QueryParams, quietUnauthenticated = false) =>
+    request<T>('GET', path, { query, quietUnauthenticated }),
+  post: <T>(path: string, body?: unknown, quietUnauthenticated = false) =>
+    request<T>('POST', path, { body: body ?? {}, quietUnauthenticated }),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  delete: (path: string) => request<void>('DELETE', path),
+};

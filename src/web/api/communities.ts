@@ -1,0 +1,69 @@
+/** Communities (小区/项目) and departments. */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Page } from '../../shared/schemas/common';
+import type {
+  Community,
+  CommunityType,
+  CreateCommunityBody,
+  CreateDepartmentBody,
+  Department,
+  UpdateCommunityBody,
+} from '../../shared/schemas/communities';
+import { api } from './client';
+
+export const COMMUNITY_TYPES: readonly CommunityType[] = ['residential', 'commercial', 'mixed'];
+
+export interface CommunityFilters {
+  q?: string;
+  type?: CommunityType;
+  status?: 'active' | 'archived';
+  limit: number;
+  offset: number;
+}
+
+export function useCommunities(filters: CommunityFilters, enabled = true) {
+  return useQuery({
+    queryKey: ['communities', filters],
+    queryFn: () => api.get<Page<Community>>('/communities', { ...filters }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+/** Every active community the user can see (for selects and the header switcher). */
+export function useScopeCommunities(enabled = true) {
+  return useCommunities({ status: 'active', limit: 200, offset: 0 }, enabled);
+}
+
+export function useCreateCommunity() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateCommunityBody) => api.post<Community>('/communities', body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['communities'] }),
+  });
+}
+
+export function useUpdateCommunity() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: number; body: UpdateCommunityBody }) =>
+      api.patch<Community>(`/communities/${id}`, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['communities'] }),
+  });
+}
+
+export function useDepartments(enabled = true) {
+  return useQuery({
+    queryKey: ['departments'],
+    queryFn: () => api.get<Page<Department>>('/departments'),
+    enabled,
+  });
+}
+
+export function useCreateDepartment() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateDepartmentBody) => api.post<Department>('/departments', body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['departments'] }),
+  });
+}

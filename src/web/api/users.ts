@@ -1,0 +1,48 @@
+/** Staff accounts: list, create, update and password reset. */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Page } from '../../shared/schemas/common';
+import type { CreateUserBody, CreatedUser, UpdateUserBody, User } from '../../shared/schemas/users';
+import { api } from './client';
+
+export interface UserFilters {
+  q?: string;
+  roleId?: number;
+  communityId?: number;
+  status?: 'active' | 'disabled';
+  limit: number;
+  offset: number;
+}
+
+export function useUsers(filters: UserFilters, enabled = true) {
+  return useQuery({
+    queryKey: ['users', filters],
+    queryFn: () => api.get<Page<User>>('/users', { ...filters }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useCreateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateUserBody) => api.post<CreatedUser>('/users', body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
+  });
+}
+
+export function useUpdateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: number; body: UpdateUserBody }) => api.patch<User>(`/users/${id}`, body),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['users'] });
+      void queryClient.invalidateQueries({ queryKey: ['roles'] });
+    },
+  });
+}
+
+export function useResetPassword() {
+  return useMutation({
+    mutationFn: (id: number) => api.post<{ temporaryPassword: string }>(`/users/${id}/password-reset`, {}),
+  });
+}

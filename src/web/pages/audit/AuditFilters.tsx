@@ -1,0 +1,66 @@
+/** Filters of the audit log: action, entity type, actor and a date range. */
+import { AutoComplete, DatePicker, Select, Space } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { useUsers } from '../../api/users';
+import { useCan } from '../../auth/session';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, auditActionLabel } from './auditLabels';
+
+export interface AuditFilterValues {
+  action?: string;
+  entityType?: string;
+  actorId?: number;
+  range?: [Dayjs | null, Dayjs | null] | null;
+}
+
+export function AuditFilters({ value, onChange }: { value: AuditFilterValues; onChange: (v: AuditFilterValues) => void }) {
+  const { t } = useTranslation();
+  const can = useCan();
+  const users = useUsers({ limit: 200, offset: 0 }, can('users.read'));
+
+  return (
+    <Space wrap style={{ marginBottom: 16 }}>
+      <AutoComplete
+        allowClear
+        placeholder={t('audit.fields.action')}
+        aria-label={t('audit.fields.action')}
+        options={AUDIT_ACTIONS.map((action) => ({ value: action, label: `${auditActionLabel(t, action)} (${action})` }))}
+        showSearch={{ filterOption: (input, option) => String(option?.label ?? '').toLowerCase().includes(input.toLowerCase()) }}
+        onSelect={(action: string) => onChange({ ...value, action })}
+        onChange={(text: string) => !text && onChange({ ...value, action: undefined })}
+        onBlur={(e) => {
+          const text = (e.target as HTMLInputElement).value.trim();
+          if (text !== (value.action ?? '')) onChange({ ...value, action: text || undefined });
+        }}
+        style={{ width: 220 }}
+      />
+      <Select
+        allowClear
+        placeholder={t('audit.fields.entityType')}
+        aria-label={t('audit.fields.entityType')}
+        value={value.entityType}
+        options={AUDIT_ENTITY_TYPES.map((type) => ({ value: type, label: t(`audit.entityTypes.${type}`) }))}
+        onChange={(entityType) => onChange({ ...value, entityType })}
+        style={{ width: 150 }}
+      />
+      {users.data ? (
+        <Select
+          allowClear
+          placeholder={t('audit.fields.actor')}
+          aria-label={t('audit.fields.actor')}
+          value={value.actorId}
+          showSearch={{ optionFilterProp: 'label' }}
+          options={users.data.items.map((u) => ({ value: u.id, label: `${u.displayName} (${u.username})` }))}
+          onChange={(actorId) => onChange({ ...value, actorId })}
+          style={{ width: 200 }}
+        />
+      ) : null}
+      <DatePicker.RangePicker
+        aria-label={t('audit.fields.range')}
+        value={value.range ?? null}
+        onChange={(range) => onChange({ ...value, range })}
+        allowEmpty={[true, true]}
+      />
+    </Space>
+  );
+}

@@ -1,0 +1,131 @@
+/** Users page: filters, the accounts table, and the create/edit/reset flows. */
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Table } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { User } from '../../../shared/schemas/users';
+import { useDepartments, useScopeCommunities } from '../../api/communities';
+import { useRoles } from '../../api/roles';
+import { useResetPassword, useUpdateUser, useUsers } from '../../api/users';
+import { useCan } from '../../auth/session';
+import { PageHeader } from '../../components/PageHeader';
+import { SecretModal } from '../../components/SecretModal';
+import { useSelectedCommunityId } from '../../lib/communitySelection';
+import { useShowError } from '../../lib/feedback';
+import { usePagination } from '../../lib/pagination';
+import { useRoleName } from '../../lib/roleName';
+import { UserFilters, type UserFilterValues } from './UserFilters';
+import { UserFormModal } from './UserFormModal';
+import { userColumns } from './userColumns';
+
+interface Secret {
+  name: string;
+  password: string;
+}
+
+export function UsersPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const canManage = can('users.manage');
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const roleName = useRoleName();
+  const communityId = useSelectedCommunityId();
+  const [filters, setFilters] = useState<UserFilterValues>({});
+  const pagination = usePagination();
+  const [editing, setEditing] = useState<User | null>(null);
+  const [formOpen, setFormOpen] = useState(false);
+  const [secret, setSecret] = useState<Secret | null>(null);
+
+  const users = useUsers({ ...filters, communityId, limit: pagination.limit, offset: pagination.offset });
+  const roles = useRoles();
+  const departments = useDepartments(canManage);
+  const communities = useScopeCommunities(can('communities.read'));
+  const updateUser = useUpdateUser();
+  const resetPassword = useResetPassword();
+
+  const communityById = useMemo(() => new Map((communities.data?.items ?? []).map((c) => [c.id, c.name])), [communities.data]);
+  const departmentById = useMemo(() => new Map((departments.data?.items ?? []).map((d) => [d.id, d.name])), [departments.data]);
+
+  const columns = userColumns({
+    t,
+    roleName,
+    communityName: (id) => communityById.get(id) ?? `#${id}`,
+    departmentName: (id) => departmentById.get(id) ?? `#${id}`,
+    canManage,
+    onEdit: (user) => {
+      setEditing(user);
+      setFormOpen(true);
+    },
+    onToggleStatus: (user) =>
+      updateUser.mutate(
+        { id: user.id, body: { status: user.status === 'active' ? 'disabled' : 'active' } },
+        { onSuccess: () => void message.success(t('common.saved')), onError: (e) => showError(e) },
+      ),
+    onResetPassword: (user) =>
+      resetPassword.mutate(user.id, {
+        onSuccess: ({ temporaryPassword }) => setSecret({ name: user.displayName, password: temporaryPassword }),
+        onError: (e) => showError(e),
+      }),
+  });
+
+  return (
+    <>
+      <PageHeader
+        title={t('nav.users')}
+        extra={
+          canManage ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => {
+                setEditing(null);
+                setFormOpen(true);
+              }}
+            >
+              {t('users.create')}
+            </Button>
+          ) : null
+        }
+      />
+      <Card>
+        <UserFilters
+          value={filters}
+          roles={roles.data?.items ?? []}
+          onChange={(next) => {
+            setFilters(next);
+            pagination.reset();
+          }}
+        />
+        <Table<User>
+          rowKey="id"
+          columns={columns}
+          dataSource={users.data?.items}
+          loading={users.isFetching}
+          pagination={pagination.table(users.data?.total)}
+          scroll={{ x: 'max-content' }}
+          size="middle"
+        />
+      </Card>
+      {canManage ? (
+        <UserFormModal
+          open={formOpen}
+          user={editing}
+          roles={roles.data?.items ?? []}
+          departments={departments.data?.items ?? []}
+          communities={communities.data?.items ?? []}
+          onClose={() => setFormOpen(false)}
+          onCreated={(user, password) => setSecret({ name: user.displayName, password })}
+        />
+      ) : null}
+      <SecretModal
+        open={!!secret}
+        title={t('users.temporaryPasswordTitle', { name: secret?.name ?? '' })}
+        label={t('users.temporaryPassword')}
+        secret={secret?.password ?? ''}
+        warning={t('users.temporaryPasswordWarning')}
+        onClose={() => setSecret(null)}
+      />
+    </>
+  );
+}

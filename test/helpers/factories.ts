@@ -1,0 +1,113 @@
+/**
+ * Factories for companies, communities and accounts, and HTTP clients that act as a signed-in user
+ * (session cookie + CSRF token) or as an API token.
+ */
+import type { LightMyRequestResponse } from 'fastify';
+import { BUILTIN_ROLES, type Permission } from '../../src/shared/schemas/permissions.js';
+import { hashPassword } from '../../src/server/auth/secrets.js';
+import { createCompany } from '../../src/server/companies/create-company.js';
+import { nowIso } from '../../src/server/db/database.js';
+import type { App } from '../../src/server/http/types.js';
+import type { TestApp } from './test-app.js';
+
+export const PASSWORD = 'Correct-Horse-42';
+let seq = 0;
+const next = () => `${process.pid}${++seq}`;
+
+export async function makeCompany(t: TestApp, name = `公司${next()}`) {
+  const admin = `admin${next()}`;
+  const { companyId, adminId, roleIds } = await createCompany(t.handle.db, {
+    name,
+    admin: { username: admin, displayName: `管理员${admin}`, password: PASSWORD, mustChangePassword: false },
+    scryptCost: t.config.scryptCost,
+  });
+  return { companyId, adminId, adminUsername: admin, roleIds };
+}
+
+export async function makeCommunity(t: TestApp, companyId: number, name = `小区${next()}`) {
+  const now = nowIso();
+  const row = await t.handle.db
+    .insertInto('communities')
+    .values({ company_id: companyId, name, code: `C${next()}`, type: 'residential', address: '', status: 'active', created_at: now, updated_at: now })
+    .returning(['id', 'name', 'code'])
+    .executeTakeFirstOrThrow();
+  return row;
+}
+
+export async function makeRole(t: TestApp, companyId: number, name: string, permissions: readonly Permission[]) {
+  const now = nowIso();
+  const { id } = await t.handle.db
+    .insertInto('roles')
+    .values({ company_id: companyId, key: null, name, description: '', permissions: JSON.stringify(permissions), created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function makeUser(
+  t: TestApp,
+  opts: { companyId: number; roleId: number; communityIds?: number[]; username?: string; displayName?: string; mustChange?: boolean; departmentId?: number },
+) {
+  const username = opts.username ?? `user${next()}`;
+  const now = nowIso();
+  const { id } = await t.handle.db
+    .insertInto('users')
+    .values({
+      company_id: opts.companyId,
+      username,
+      display_name: opts.displayName ?? username,
+      phone: null,
+      password_hash: await hashPassword(PASSWORD, t.config.scryptCost),
+      must_change_password: opts.mustChange ? 1 : 0,
+      role_id: opts.roleId,
+      department_id: opts.departmentId ?? null,
+      status: 'active',
+      locale: 'zh-CN',
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (opts.communityIds?.length) {
+    await t.handle.db.insertInto('user_communities').values(opts.communityIds.map((c) => ({ user_id: id, community_id: c }))).execute();
+  }
+  return { id, username };
+}
+
+export const ALL_BUT_COMPANY_SCOPE = BUILTIN_ROLES.admin.filter((p) => p !== 'scope.company');
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/** Sends requests as one caller. */
+export class Client {
+  constructor(
+    private readonly app: App,
+    private readonly headers: Record<string, string>,
+    readonly csrfToken: string | null = null,
+  ) {}
+
+  request(method: Method, url: string, body?: unknown, extra: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    const headers: Record<string, string> = { ...this.headers, ...extra };
+    if (this.csrfToken && method !== 'GET') headers['x-csrf-token'] ??= this.csrfToken;
+    return this.app.inject({ method, url, headers, ...(body === undefined ? {} : { payload: body as object }) });
+  }
+  get = (url: string, extra?: Record<string, string>) => this.request('GET', url, undefined, extra);
+  post = (url: string, body?: unknown, extra?: Record<string, string>) => this.request('POST', url, body ?? {}, extra);
+  patch = (url: string, body: unknown, extra?: Record<string, string>) => this.request('PATCH', url, body, extra);
+  delete = (url: string, extra?: Record<string, string>) => this.request('DELETE', url, undefined, extra);
+}
+
+export async function loginAs(app: App, username: string, password = PASSWORD) {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'huifang_session')!;
+  const { csrfToken } = res.json() as { csrfToken: string };
+  return new Client(app, { cookie: `huifang_session=${cookie.value}` }, csrfToken);
+}
+
+export async function tokenClient(app: App, session: Client, name = 'integration') {
+  const res = await session.post('/api/v1/me/tokens', { name });
+  if (res.statusCode !== 201) throw new Error(`token failed: ${res.body}`);
+  const { secret, token } = res.json() as { secret: string; token: { id: number } };
+  return { client: new Client(app, { authorization: `Bearer ${secret}` }), secret, tokenId: token.id };
+}

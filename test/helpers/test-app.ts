@@ -1,0 +1,62 @@
+/**
+ * A real application on a fresh database for each test file: in-memory SQLite by default, or a private
+ * schema in the PostgreSQL named by TEST_DATABASE_URL.
+ */
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { buildApp, type BuildOptions } from '../../src/server/app.js';
+import { loadConfig, type Config } from '../../src/server/config.js';
+import { openDatabase, type DatabaseHandle } from '../../src/server/db/database.js';
+import { migrateToLatest } from '../../src/server/db/migrate.js';
+import type { App } from '../../src/server/http/types.js';
+
+export interface TestApp {
+  app: App;
+  handle: DatabaseHandle;
+  config: Config;
+  close(): Promise<void>;
+}
+
+export const TEST_ENV = {
+  HUIFANG_SCRYPT_COST: '1024',
+  LOG_LEVEL: 'silent',
+  // Integration tests log in many times from one address; throttling has its own tests with low limits.
+  HUIFANG_LOGIN_MAX_FAILURES_PER_IP: '1000',
+};
+
+export async function createTestApp(env: Record<string, string> = {}, options: BuildOptions = {}): Promise<TestApp> {
+  const config = loadConfig({ ...TEST_ENV, ...env }, 'test');
+  const { handle, dropSchema } = await openTestDatabase();
+  await migrateToLatest(handle);
+  const app = await buildApp({ handle, config }, options);
+  await app.ready();
+  return {
+    app,
+    handle,
+    config,
+    async close() {
+      await app.close();
+      await handle.close();
+      await dropSchema();
+    },
+  };
+}
+
+export async function openTestDatabase(): Promise<{ handle: DatabaseHandle; dropSchema: () => Promise<void> }> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) return { handle: openDatabase({ sqliteFile: ':memory:' }), dropSchema: async () => {} };
+  const schema = `t_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.end();
+  return {
+    handle: openDatabase({ databaseUrl: url, pgSchema: schema, poolSize: 4 }),
+    async dropSchema() {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`DROP SCHEMA ${schema} CASCADE`);
+      await c.end();
+    },
+  };
+}

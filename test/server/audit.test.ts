@@ -1,0 +1,68 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { loginAs, makeCommunity, makeCompany, makeUser, PASSWORD, type Client } from '../helpers/factories.js';
+
+let t: TestApp;
+let company: Awaited<ReturnType<typeof makeCompany>>;
+let admin: Client;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  company = await makeCompany(t);
+  admin = await loginAs(t.app, company.adminUsername);
+});
+afterAll(() => t.close());
+
+const entries = async (query: string) => (await admin.get(`/api/v1/audit-log?${query}`)).json();
+
+describe('audit log', () => {
+  it('admin: sees successful and failed logins with the IP they came from', async () => {
+    const { username, id } = await makeUser(t, { companyId: company.companyId, roleId: company.roleIds.manager });
+    await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'Wrong-pass-1' }, remoteAddress: '10.1.2.3' });
+    await loginAs(t.app, username);
+    const failed = await entries(`action=auth.login_failed&entityId=${id}`);
+    expect(failed.items[0]).toMatchObject({ action: 'auth.login_failed', ip: '10.1.2.3', entityType: 'user' });
+    const ok = await entries(`action=auth.login&entityType=user&entityId=${id}`);
+    expect(ok.items.map((e: { action: string }) => e.action)).toContain('auth.login');
+  });
+
+  it('admin: a business change is recorded with who, what and before/after', async () => {
+    const created = (await admin.post('/api/v1/communities', { name: '审计小区', code: 'AUD1', type: 'residential' })).json();
+    await admin.patch(`/api/v1/communities/${created.id}`, { name: '审计小区（新）', address: '新地址' });
+    const log = await entries(`entityType=community&entityId=${created.id}`);
+    expect(log.items.map((e: { action: string }) => e.action)).toEqual(['community.update', 'community.create']);
+    expect(log.items[0]).toMatchObject({
+      actorId: company.adminId,
+      before: { name: '审计小区', address: '' },
+      after: { name: '审计小区（新）', address: '新地址' },
+    });
+  });
+
+  it('admin: filters by time range and pages with a total', async () => {
+    const from = new Date(Date.now() - 60_000).toISOString();
+    for (let i = 0; i < 3; i++) await admin.post('/api/v1/departments', { name: `部门${i}`, code: `AUDD${i}` });
+    const page = await entries(`action=department.create&from=${encodeURIComponent(from)}&limit=2`);
+    expect(page.total).toBe(3);
+    expect(page.items).toHaveLength(2);
+    const future = await entries(`action=department.create&from=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`);
+    expect(future.total).toBe(0);
+  });
+
+  it('the application: cannot change or delete an audit entry, even with direct SQL', async () => {
+    await expect(sql`UPDATE audit_log SET action = 'forged'`.execute(t.handle.db)).rejects.toThrow(/append-only/);
+    await expect(sql`DELETE FROM audit_log`.execute(t.handle.db)).rejects.toThrow(/append-only/);
+  });
+
+  it('admin: never sees another company\'s entries; a visitor cannot read the log', async () => {
+    const other = await makeCompany(t);
+    await loginAs(t.app, other.adminUsername);
+    const mine = await entries('action=auth.login&limit=200');
+    expect(mine.items.every((e: { actorName: string }) => !e.actorName?.includes(other.adminUsername))).toBe(true);
+
+    const community = await makeCommunity(t, company.companyId);
+    const { username } = await makeUser(t, { companyId: company.companyId, roleId: company.roleIds.visitor, communityIds: [community.id] });
+    const visitor = await loginAs(t.app, username, PASSWORD);
+    expect((await visitor.get('/api/v1/audit-log')).statusCode).toBe(403);
+  });
+});
