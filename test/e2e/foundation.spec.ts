@@ -26,7 +26,7 @@ test('admin: logs in, must change the generated password, creates a supervisor s
     await dialog.getByLabel('名称').fill(community.name);
     await dialog.getByLabel('编码').fill(community.code);
     await dialog.getByLabel('地址').fill(community.address);
-    await dialog.getByRole('button', { name: /^保\s?存$/ }).click();
+    await dialog.getByRole('button', { name: /保\s?存/ }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByRole('cell', { name: community.name, exact: true })).toBeVisible();
   }
@@ -40,7 +40,7 @@ test('admin: logs in, must change the generated password, creates a supervisor s
   await pickOption(page, dialog.getByLabel('角色'), '物业主管');
   await pickOption(page, dialog.getByLabel('负责小区'), COMMUNITY_A.name);
   await page.keyboard.press('Escape');
-  await dialog.getByRole('button', { name: /^保\s?存$/ }).click();
+  await dialog.getByRole('button', { name: /保\s?存/ }).click();
 
   const secretDialog = page.getByRole('dialog', { name: `${SUPERVISOR.name} 的临时密码` });
   await expect(secretDialog).toBeVisible();

@@ -1,5 +1,5 @@
 /**
- * Authentication for every API route that is not marked public: a Bearer token or the session cookie
+ * Authentication for every API route that is not marked public, before the body is even parsed: a Bearer token or the session cookie
  * becomes `request.principal`. Cookie-authenticated writes must carry the session's X-CSRF-Token; a user
  * who must change the password may only reach the routes marked `allowBeforePasswordChange`.
  */
@@ -26,7 +26,7 @@ declare module 'fastify' {
 }
 
 export function registerAuthHook(app: FastifyInstance, db: Db, config: Config): void {
-  app.addHook('preHandler', async (request) => {
+  app.addHook('onRequest', async (request) => {
     const routeConfig = request.routeOptions.config;
     if (!request.routeOptions.url?.startsWith('/api/v1/') || routeConfig.public) return;
     const principal = await authenticate(request, db, config);

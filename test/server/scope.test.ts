@@ -1,0 +1,230 @@
+/**
+ * Walks every operation in the OpenAPI document and proves that nobody outside a company, and nobody
+ * outside a community, can read or change that company's or community's data through it.
+ *
+ * New routes are covered automatically. A route with a new path parameter fails here until the parameter
+ * is given a victim object in VICTIM_PARAMS below, declared company-level or community-level.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { ALL_BUT_COMPANY_SCOPE, Client, loginAs, makeCommunity, makeCompany, makeRole, makeUser, tokenClient } from '../helpers/factories.js';
+
+/** Names of victim objects carry these markers so that a leak shows up in any response body. */
+const COMMUNITY_MARK = 'VICTIM-COMMUNITY';
+const COMPANY_MARK = 'VICTIM-COMPANY';
+
+interface Operation {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  path: string;
+  operationId: string;
+  requestSchema?: JsonSchema;
+}
+interface JsonSchema {
+  $ref?: string;
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  enum?: unknown[];
+  const?: unknown;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  minLength?: number;
+  minimum?: number;
+  pattern?: string;
+  default?: unknown;
+}
+
+let t: TestApp;
+let operations: Operation[];
+let components: Record<string, JsonSchema>;
+const victim: Record<string, number> = {};
+/** path parameter → whether the object belongs to a community (true) or to the whole company (false) */
+let VICTIM_PARAMS: Record<string, { id: () => number; communityLevel: boolean }>;
+let otherCompany: Client;
+let otherCommunity: Client;
+
+/**
+ * The victim's objects as stored. Company-level objects (roles, departments) are shared with colleagues
+ * in other communities, so the same-company attacker may legitimately change them: they are left out then.
+ */
+async function snapshot(includeCompanyLevel: boolean) {
+  const db = t.handle.db;
+  const companyId = victim.companyId;
+  return {
+    communities: await db.selectFrom('communities').selectAll().where('company_id', '=', companyId).where('id', '=', victim.communityId).execute(),
+    users: await db
+      .selectFrom('users')
+      .select(['id', 'username', 'display_name', 'phone', 'role_id', 'department_id', 'status', 'password_hash', 'must_change_password'])
+      .where('id', 'in', [victim.userId, victim.adminId])
+      .orderBy('id')
+      .execute(),
+    scope: await db.selectFrom('user_communities').selectAll().where('user_id', '=', victim.userId).orderBy('community_id').execute(),
+    roles: includeCompanyLevel ? await db.selectFrom('roles').selectAll().where('company_id', '=', companyId).orderBy('id').execute() : [],
+    departments: includeCompanyLevel
+      ? await db.selectFrom('departments').selectAll().where('company_id', '=', companyId).orderBy('id').execute()
+      : [],
+    tokens: await db.selectFrom('api_tokens').select(['id', 'revoked_at', 'name']).where('user_id', '=', victim.userId).execute(),
+    sessions: (await db.selectFrom('sessions').select('id').where('user_id', '=', victim.userId).execute()).length,
+  };
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const a = await makeCompany(t, `${COMPANY_MARK}-公司`);
+  const community = await makeCommunity(t, a.companyId, `${COMMUNITY_MARK}-东区`);
+  const neighbour = await makeCommunity(t, a.companyId, '邻居小区');
+  const role = await makeRole(t, a.companyId, `${COMPANY_MARK}-角色`, ['communities.read']);
+  const department = await t.handle.db
+    .insertInto('departments')
+    .values({ company_id: a.companyId, name: `${COMPANY_MARK}-部门`, code: 'VDEP', created_at: new Date().toISOString() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const user = await makeUser(t, {
+    companyId: a.companyId,
+    roleId: role,
+    communityIds: [community.id],
+    username: 'victim-visitor',
+    displayName: `${COMMUNITY_MARK}-张三`,
+  });
+  const victimSession = await loginAs(t.app, user.username);
+  const { tokenId } = await tokenClient(t.app, victimSession, `${COMMUNITY_MARK}-token`);
+  Object.assign(victim, {
+    companyId: a.companyId,
+    adminId: a.adminId,
+    communityId: community.id,
+    userId: user.id,
+    roleId: role,
+    departmentId: department.id,
+    tokenId,
+  });
+  VICTIM_PARAMS = {
+    communityId: { id: () => victim.communityId, communityLevel: true },
+    userId: { id: () => victim.userId, communityLevel: true },
+    tokenId: { id: () => victim.tokenId, communityLevel: true },
+    roleId: { id: () => victim.roleId, communityLevel: false },
+    departmentId: { id: () => victim.departmentId, communityLevel: false },
+  };
+
+  // Attacker 1: the administrator of another company, holding every permission.
+  const b = await makeCompany(t);
+  otherCompany = (await tokenClient(t.app, await loginAs(t.app, b.adminUsername))).client;
+  // Attacker 2: same company, every permission except company-wide scope, working in the neighbouring community.
+  const almostAdmin = await makeRole(t, a.companyId, '邻区全权', ALL_BUT_COMPANY_SCOPE);
+  const neighbourUser = await makeUser(t, { companyId: a.companyId, roleId: almostAdmin, communityIds: [neighbour.id] });
+  otherCommunity = (await tokenClient(t.app, await loginAs(t.app, neighbourUser.username))).client;
+
+  const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+  components = doc.components?.schemas ?? {};
+  operations = [];
+  for (const [path, item] of Object.entries<Record<string, { operationId: string; requestBody?: { content: Record<string, { schema: JsonSchema }> } }>>(doc.paths)) {
+    for (const [method, op] of Object.entries(item)) {
+      if (!['get', 'post', 'patch', 'put', 'delete'].includes(method)) continue;
+      operations.push({
+        method: method.toUpperCase() as Operation['method'],
+        path,
+        operationId: op.operationId,
+        requestSchema: op.requestBody?.content['application/json']?.schema,
+      });
+    }
+  }
+});
+afterAll(() => t.close());
+
+const PUBLIC = new Set(['health', 'login', 'listDemoAccounts']);
+
+function resolve(schema: JsonSchema): JsonSchema {
+  if (schema.$ref) return resolve(components[schema.$ref.split('/').pop()!]);
+  return schema;
+}
+
+/** A plausible request body for a schema, with every reference pointing at the victim's objects. */
+function sampleBody(schema: JsonSchema | undefined, key = ''): unknown {
+  if (!schema) return undefined;
+  const s = resolve(schema);
+  if (s.const !== undefined) return s.const;
+  if (s.enum) return s.enum[0];
+  const variants = s.anyOf ?? s.oneOf;
+  if (variants) return sampleBody(variants.find((v) => resolve(v).type !== 'null') ?? variants[0], key);
+  const type = Array.isArray(s.type) ? s.type.find((x) => x !== 'null') : s.type;
+  const ref = Object.entries(VICTIM_PARAMS).find(([name]) => key === name || key === `${name}s`);
+  if (type === 'object') {
+    return Object.fromEntries(Object.entries(s.properties ?? {}).map(([k, v]) => [k, sampleBody(v, k)]));
+  }
+  if (type === 'array') return ref ? [ref[1].id()] : [sampleBody(s.items, key)].filter((v) => v !== undefined);
+  if (type === 'integer' || type === 'number') return ref ? ref[1].id() : Math.max(1, s.minimum ?? 1);
+  if (type === 'boolean') return true;
+  if (type === 'string') {
+    if (/password/i.test(key)) return 'Probe-Passw0rd-1';
+    if (s.pattern) return `probe${Math.floor(Math.random() * 1e6)}`;
+    return 'probe'.padEnd(Math.max(5, s.minLength ?? 0), 'x');
+  }
+  return undefined;
+}
+
+function bodyReferencesVictim(body: unknown): boolean {
+  const ids = new Set(Object.values(VICTIM_PARAMS).map((p) => p.id()));
+  const walk = (v: unknown, key: string): boolean => {
+    if (Array.isArray(v)) return v.some((x) => walk(x, key));
+    if (v && typeof v === 'object') return Object.entries(v).some(([k, x]) => walk(x, k));
+    return typeof v === 'number' && key in VICTIM_PARAMS && VICTIM_PARAMS[key].id() === v
+      ? true
+      : typeof v === 'number' && key.endsWith('Ids') && ids.has(v);
+  };
+  return walk(body, '');
+}
+
+function pathParams(path: string): string[] {
+  return [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+}
+
+async function attack(client: Client, op: Operation, sameCompany: boolean) {
+  const params = pathParams(op.path);
+  for (const p of params) {
+    if (!VICTIM_PARAMS[p]) throw new Error(`${op.operationId}: unknown path parameter {${p}} — add a victim object for it to VICTIM_PARAMS`);
+  }
+  const url = op.path.replace(/\{(\w+)\}/g, (_, p: string) => String(VICTIM_PARAMS[p].id()));
+  const body = op.method === 'GET' || op.method === 'DELETE' ? undefined : (sampleBody(op.requestSchema) ?? {});
+  const res = await client.request(op.method, url, body);
+  const mark = sameCompany ? COMMUNITY_MARK : COMPANY_MARK;
+  const leaks = [COMMUNITY_MARK, ...(sameCompany ? [] : [COMPANY_MARK])].filter((m) => res.body.includes(m));
+  return { res, url, body, params, mark, leaks };
+}
+
+describe('scope: every API operation', () => {
+  it('lists every operation with an operationId', () => {
+    expect(operations.length).toBeGreaterThan(15);
+    expect(operations.filter((o) => !o.operationId)).toEqual([]);
+  });
+
+  it('anyone without credentials: every non-public operation answers 401', async () => {
+    for (const op of operations.filter((o) => !PUBLIC.has(o.operationId))) {
+      const url = op.path.replace(/\{(\w+)\}/g, '1');
+      const res = await t.app.inject({ method: op.method, url, ...(op.method === 'GET' ? {} : { payload: {} }) });
+      expect(res.statusCode, `${op.method} ${op.path}`).toBe(401);
+    }
+  });
+
+  for (const [who, sameCompany] of [
+    ['administrator of another company', false],
+    ['all-permission user of another community in the same company', true],
+  ] as const) {
+    it(`${who}: can neither read nor change the victim's data`, async () => {
+      const client = sameCompany ? otherCommunity : otherCompany;
+      const before = await snapshot(!sameCompany);
+      for (const op of operations.filter((o) => !PUBLIC.has(o.operationId))) {
+        const { res, params, body, leaks } = await attack(client, op, sameCompany);
+        const label = `${op.method} ${op.path} → ${res.statusCode} ${res.body.slice(0, 200)}`;
+        expect(leaks, label).toEqual([]);
+        expect(res.statusCode, label).toBeLessThan(500);
+        const targetsVictim = params.some((p) => !sameCompany || VICTIM_PARAMS[p].communityLevel);
+        if (targetsVictim) {
+          expect([403, 404], label).toContain(res.statusCode);
+        } else if (body !== undefined && bodyReferencesVictim(body)) {
+          expect(res.statusCode, label).toBeGreaterThanOrEqual(400);
+        }
+      }
+      expect(await snapshot(!sameCompany)).toEqual(before);
+    });
+  }
+});
