@@ -83,7 +83,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 
-  registerAuthHook(app, deps.handle.db, config);
+  registerAuthHook(app, deps.handle, config);
   for (const register of DOMAINS) register(app, deps);
   options.extraRoutes?.(app, deps);
 

@@ -1,13 +1,13 @@
 /**
  * Resolves who is calling: a session cookie or a Bearer API token becomes a `Principal` with its `Ctx`.
- * One query joins the credential to its user, role and company; a second reads the community scope
- * when the role is not company-wide.
+ * One query joins the credential to its user, role, company and community scope.
  */
+import { sql, type CompiledQuery } from 'kysely';
 import type { Locale } from '../../shared/schemas/common.js';
 import type { SessionUser } from '../../shared/schemas/auth.js';
 import type { Config } from '../config.js';
 import type { Ctx } from '../context.js';
-import { nowIso, type Db } from '../db/database.js';
+import { nowIso, type DatabaseHandle, type Db, type DialectName } from '../db/database.js';
 import { sha256 } from './secrets.js';
 
 export interface Principal {
@@ -24,7 +24,14 @@ export interface Principal {
 /** Writes of last_seen_at / last_used_at are batched to at most one per minute per credential. */
 const TOUCH_INTERVAL_MS = 60_000;
 
-function userQuery(db: Db) {
+/** The user's community ids as one comma-separated text, so that the lookup stays one row. */
+function communityList(dialect: DialectName) {
+  return dialect === 'postgres'
+    ? sql<string | null>`(select string_agg(uc.community_id::text, ',') from user_communities uc where uc.user_id = u.id)`
+    : sql<string | null>`(select group_concat(uc.community_id) from user_communities uc where uc.user_id = u.id)`;
+}
+
+function userQuery(db: Db, dialect: DialectName) {
   return db
     .selectFrom('users as u')
     .innerJoin('roles as r', 'r.id', 'u.role_id')
@@ -43,17 +50,34 @@ function userQuery(db: Db) {
       'r.key as roleKey',
       'r.name as roleName',
       'r.permissions',
+      communityList(dialect).as('communityIds'),
     ]);
 }
 type UserJoinRow = NonNullable<Awaited<ReturnType<ReturnType<typeof userQuery>['executeTakeFirst']>>>;
 
-export async function principalFromSession(db: Db, config: Config, token: string, ip: string | null) {
-  const id = sha256(token);
-  const row = await userQuery(db)
+function sessionQuery(db: Db, dialect: DialectName) {
+  return userQuery(db, dialect)
     .innerJoin('sessions as s', 's.user_id', 'u.id')
     .select(['s.id as sessionId', 's.csrf_token as csrfToken', 's.last_seen_at as lastSeenAt', 's.expires_at as expiresAt'])
-    .where('s.id', '=', id)
-    .executeTakeFirst();
+    .where('s.id', '=', '');
+}
+type SessionRow = UserJoinRow & { sessionId: string; csrfToken: string; lastSeenAt: string; expiresAt: string };
+
+/**
+ * Every authenticated request runs this lookup, so it is compiled once per database and only its one
+ * parameter (the session id) changes.
+ */
+const compiledSessionQueries = new WeakMap<object, CompiledQuery>();
+
+export async function principalFromSession(handle: DatabaseHandle, config: Config, token: string, ip: string | null) {
+  const { db } = handle;
+  const id = sha256(token);
+  let compiled = compiledSessionQueries.get(db);
+  if (!compiled) {
+    compiled = sessionQuery(db, handle.dialect).compile();
+    compiledSessionQueries.set(db, compiled);
+  }
+  const row = (await db.executeQuery<SessionRow>({ ...compiled, parameters: [id] })).rows[0];
   if (!row || row.status !== 'active') return null;
   const now = Date.now();
   const lastSeen = Date.parse(row.lastSeenAt);
@@ -64,11 +88,12 @@ export async function principalFromSession(db: Db, config: Config, token: string
   if (now - lastSeen > TOUCH_INTERVAL_MS) {
     await db.updateTable('sessions').set({ last_seen_at: nowIso() }).where('id', '=', id).execute();
   }
-  return build(db, row, ip, 'session', row.sessionId, row.csrfToken);
+  return build(row, ip, 'session', row.sessionId, row.csrfToken);
 }
 
-export async function principalFromToken(db: Db, token: string, ip: string | null) {
-  const row = await userQuery(db)
+export async function principalFromToken(handle: DatabaseHandle, token: string, ip: string | null) {
+  const { db } = handle;
+  const row = await userQuery(db, handle.dialect)
     .innerJoin('api_tokens as t', 't.user_id', 'u.id')
     .select(['t.id as tokenId', 't.expires_at as expiresAt', 't.revoked_at as revokedAt', 't.last_used_at as lastUsedAt'])
     .where('t.token_hash', '=', sha256(token))
@@ -79,24 +104,19 @@ export async function principalFromToken(db: Db, token: string, ip: string | nul
   if (!row.lastUsedAt || now - Date.parse(row.lastUsedAt) > TOUCH_INTERVAL_MS) {
     await db.updateTable('api_tokens').set({ last_used_at: nowIso() }).where('id', '=', row.tokenId).execute();
   }
-  return build(db, row, ip, 'token', null, null);
+  return build(row, ip, 'token', null, null);
 }
 
-async function build(
-  db: Db,
+function build(
   row: UserJoinRow,
   ip: string | null,
   via: Principal['via'],
   sessionId: string | null,
   csrfToken: string | null,
-): Promise<Principal> {
+): Principal {
   const permissions = new Set<string>(JSON.parse(row.permissions) as string[]);
   const allCommunities = permissions.has('scope.company');
-  const communityIds = allCommunities
-    ? []
-    : (
-        await db.selectFrom('user_communities').select('community_id').where('user_id', '=', row.userId).execute()
-      ).map((r) => r.community_id);
+  const communityIds = allCommunities || !row.communityIds ? [] : row.communityIds.split(',').map(Number);
   return {
     ctx: {
       userId: row.userId,

@@ -24,7 +24,8 @@ import { updateProfile } from './update-profile.js';
 
 const tags = ['auth'];
 
-export function authRoutes(app: App, { handle: { db }, config }: Deps) {
+export function authRoutes(app: App, { handle, config }: Deps) {
+  const { db } = handle;
   app.post(
     '/api/v1/auth/login',
     {
@@ -44,7 +45,7 @@ export function authRoutes(app: App, { handle: { db }, config }: Deps) {
         secure: config.cookieSecure,
         maxAge: Math.floor(config.sessionAbsoluteMs / 1000),
       });
-      const p = await principalFromSession(db, config, sessionToken, request.ip);
+      const p = await principalFromSession(handle, config, sessionToken, request.ip);
       if (!p) throw new AppError('unauthenticated', 401);
       return { user: toSessionUser(p), csrfToken: p.csrfToken!, demo: config.demo };
     },
@@ -111,7 +112,7 @@ export function authRoutes(app: App, { handle: { db }, config }: Deps) {
       const p = principal(request);
       await updateProfile(db, p.ctx, request.body);
       const cookie = request.cookies[SESSION_COOKIE];
-      const fresh = p.via === 'session' && cookie ? await principalFromSession(db, config, cookie, request.ip) : null;
+      const fresh = p.via === 'session' && cookie ? await principalFromSession(handle, config, cookie, request.ip) : null;
       return toSessionUser(fresh ?? { ...p, ctx: { ...p.ctx, displayName: request.body.displayName ?? p.ctx.displayName, locale: request.body.locale ?? p.ctx.locale } });
     },
   );

@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { principalFromSession, principalFromToken, type Principal } from '../auth/principal.js';
 import { safeEqual } from '../auth/secrets.js';
 import type { Config } from '../config.js';
-import type { Db } from '../db/database.js';
+import type { DatabaseHandle } from '../db/database.js';
 import { AppError } from './errors.js';
 
 export const SESSION_COOKIE = 'huifang_session';
@@ -25,11 +25,11 @@ declare module 'fastify' {
   }
 }
 
-export function registerAuthHook(app: FastifyInstance, db: Db, config: Config): void {
+export function registerAuthHook(app: FastifyInstance, handle: DatabaseHandle, config: Config): void {
   app.addHook('onRequest', async (request) => {
     const routeConfig = request.routeOptions.config;
     if (!request.routeOptions.url?.startsWith('/api/v1/') || routeConfig.public) return;
-    const principal = await authenticate(request, db, config);
+    const principal = await authenticate(request, handle, config);
     if (!principal) throw new AppError('unauthenticated', 401);
     if (principal.via === 'session' && !SAFE_METHODS.has(request.method)) {
       const header = request.headers['x-csrf-token'];
@@ -42,15 +42,15 @@ export function registerAuthHook(app: FastifyInstance, db: Db, config: Config): 
   });
 }
 
-async function authenticate(request: FastifyRequest, db: Db, config: Config): Promise<Principal | null> {
+async function authenticate(request: FastifyRequest, handle: DatabaseHandle, config: Config): Promise<Principal | null> {
   const auth = request.headers.authorization;
   if (auth) {
     const [scheme, token] = auth.split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !token) return null;
-    return principalFromToken(db, token, request.ip);
+    return principalFromToken(handle, token, request.ip);
   }
   const cookie = request.cookies[SESSION_COOKIE];
-  return cookie ? principalFromSession(db, config, cookie, request.ip) : null;
+  return cookie ? principalFromSession(handle, config, cookie, request.ip) : null;
 }
 
 /** The principal of an authenticated route; the hook guarantees it is set. */

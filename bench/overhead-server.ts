@@ -1,0 +1,69 @@
+/**
+ * The server used by the auth-overhead benchmark: the real application plus one bare route that reads
+ * the same rows with no session, no scope and no schema validation or serialisation.
+ * Prints one JSON line {port, cookie} when ready.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildApp } from '../src/server/app.js';
+import { loadConfig } from '../src/server/config.js';
+import { createCompany } from '../src/server/companies/create-company.js';
+import { nowIso, openDatabase } from '../src/server/db/database.js';
+import { migrateToLatest } from '../src/server/db/migrate.js';
+
+const COMMUNITIES = 200;
+const IN_SCOPE = 40;
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'huifang-overhead-'));
+const config = loadConfig({ LOG_LEVEL: 'silent', HUIFANG_SCRYPT_COST: '1024' }, 'bench');
+const handle = openDatabase({ databaseUrl: process.env.BENCH_DATABASE_URL, sqliteFile: path.join(dir, 'huifang.db') });
+await migrateToLatest(handle);
+const { db } = handle;
+const { companyId, roleIds } = await createCompany(db, {
+  name: `压测公司${Date.now()}`,
+  admin: { username: `bench-admin-${Date.now()}`, displayName: '管理员', password: 'Bench-Passw0rd', mustChangePassword: false },
+  scryptCost: config.scryptCost,
+});
+const now = nowIso();
+const communities = await db
+  .insertInto('communities')
+  .values(Array.from({ length: COMMUNITIES }, (_, i) => ({ company_id: companyId, name: `小区${String(i).padStart(3, '0')}`, code: `B${Date.now()}-${i}`, type: 'residential' as const, address: '压测路 1 号', status: 'active' as const, created_at: now, updated_at: now })))
+  .returning('id')
+  .execute();
+const scope = communities.slice(0, IN_SCOPE).map((c) => c.id);
+const username = `bench-supervisor-${Date.now()}`;
+const { hashPassword } = await import('../src/server/auth/secrets.js');
+const { id: userId } = await db
+  .insertInto('users')
+  .values({ company_id: companyId, username, display_name: '压测主管', phone: null, password_hash: await hashPassword('Bench-Passw0rd', 1024), must_change_password: 0, role_id: roleIds.supervisor, department_id: null, status: 'active', locale: 'zh-CN', created_at: now, updated_at: now })
+  .returning('id')
+  .executeTakeFirstOrThrow();
+await db.insertInto('user_communities').values(scope.map((c) => ({ user_id: userId, community_id: c }))).execute();
+
+const app = await buildApp(
+  { handle, config },
+  {
+    extraRoutes: (a) => {
+      a.get('/bench/bare/communities', { config: { public: true } }, async (_request, reply) => {
+        const q = db.selectFrom('communities').where('company_id', '=', companyId).where('id', 'in', scope);
+        const [{ total }, items] = await Promise.all([
+          q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+          q.selectAll().orderBy('name').orderBy('id').limit(50).execute(),
+        ]);
+        return reply.send({ items, total: Number(total) });
+      });
+    },
+  },
+);
+await app.listen({ port: 0, host: '127.0.0.1' });
+const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'Bench-Passw0rd' } });
+const cookie = res.cookies.find((c) => c.name === 'huifang_session')!.value;
+const { port } = app.server.address() as { port: number };
+process.stdout.write(`${JSON.stringify({ port, cookie })}\n`);
+process.on('SIGTERM', async () => {
+  await app.close();
+  await handle.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+});
