@@ -90,7 +90,9 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   const hasWeb = fs.existsSync(`${webDir}/index.html`);
   if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET') return apiNotFound(request, reply);
+    // Console routes have no file extension; a missing asset (e.g. after a rebuild) must be a 404, not the page.
+    const path = request.url.split('?')[0];
+    if (path.startsWith('/api/') || !hasWeb || request.method !== 'GET' || /\.[a-z0-9]+$/i.test(path)) return apiNotFound(request, reply);
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
   return app;

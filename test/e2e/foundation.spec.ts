@@ -8,6 +8,7 @@ import { E2E_ADMIN_PASSWORD, changeForcedPassword, logIn, optionLabels, pickOpti
 const COMMUNITY_A = { name: '东湖花园', code: 'E2E-A', address: '东湖路 1 号' };
 const COMMUNITY_B = { name: '西山商业广场', code: 'E2E-B', address: '西山大道 88 号' };
 const SUPERVISOR = { username: 'zhang.sup', name: '张主管' };
+const ADMIN_NEW_PASSWORD = 'Admin-Changed-2026';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -15,7 +16,7 @@ let supervisorTemporaryPassword = '';
 
 test('admin: logs in, must change the generated password, creates a supervisor scoped to one community', async ({ page }) => {
   await logIn(page, 'admin', E2E_ADMIN_PASSWORD);
-  await changeForcedPassword(page, E2E_ADMIN_PASSWORD, 'Admin-Changed-2026');
+  await changeForcedPassword(page, E2E_ADMIN_PASSWORD, ADMIN_NEW_PASSWORD);
   await expect(page.getByRole('heading', { name: '您好，系统管理员' })).toBeVisible();
 
   // Two communities through the UI.
@@ -84,4 +85,26 @@ test('supervisor: logs in, changes password, sees only their community', async (
   await expect(page.getByRole('cell', { name: COMMUNITY_A.name, exact: true })).toBeVisible();
   await expect(page.getByRole('cell', { name: COMMUNITY_B.name, exact: true })).toHaveCount(0);
   await expect(page.getByRole('button', { name: '新建小区' })).toHaveCount(0);
+});
+
+test.describe('on a 360px phone', () => {
+  test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+
+  test('admin: opens the menu from a drawer; the users table scrolls inside the page', async ({ page }) => {
+    await logIn(page, 'admin', ADMIN_NEW_PASSWORD);
+    await expect(page.getByRole('heading', { name: '您好，系统管理员' })).toBeVisible();
+    await expect(page.getByRole('menuitem', { name: '用户管理' })).toBeHidden();
+
+    await page.getByRole('button', { name: '打开菜单' }).click();
+    await page.getByRole('menuitem', { name: '用户管理' }).click();
+    await expect(page.getByRole('heading', { name: '用户管理' })).toBeVisible();
+    await expect(page.getByRole('row').filter({ hasText: SUPERVISOR.username })).toBeVisible();
+
+    // The page itself never scrolls sideways; the wide table does, inside its own box.
+    const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(pageWidth).toBeLessThanOrEqual(360);
+    const table = page.locator('.ant-table-content');
+    expect(await table.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    await page.screenshot({ path: test.info().outputPath('users-360.png'), fullPage: true });
+  });
 });

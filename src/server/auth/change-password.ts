@@ -13,10 +13,10 @@ export async function changePassword(db: Db, config: Config, principal: Principa
   const { ctx } = principal;
   const user = await db.selectFrom('users').select('password_hash').where('id', '=', ctx.userId).executeTakeFirstOrThrow();
   if (!(await verifyPassword(input.currentPassword, user.password_hash))) {
-    throw new AppError('wrong_password', 400, {}, { errors: [{ path: 'currentPassword', code: 'wrong_password', key: 'invalid' }] });
+    throw new AppError('wrong_password', 400, {}, { errors: [{ path: 'currentPassword', code: 'wrong_password' }] });
   }
   if (input.currentPassword === input.newPassword) {
-    throw new AppError('password_reused', 400, {}, { errors: [{ path: 'newPassword', code: 'password_reused', key: 'invalid' }] });
+    throw new AppError('password_reused', 400, {}, { errors: [{ path: 'newPassword', code: 'password_reused' }] });
   }
   const hash = await hashPassword(input.newPassword, config.scryptCost);
   await db.transaction().execute(async (trx) => {

@@ -64,7 +64,7 @@ export async function createCompany(db: Db, input: NewCompany) {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, { companyId, userId: null, name: 'system', ip: null }, {
+    await recordAudit(trx, { companyId, userId: null, name: null, ip: null }, {
       action: 'company.create',
       entityType: 'company',
       entityId: companyId,

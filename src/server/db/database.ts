@@ -23,11 +23,14 @@ export interface DatabaseHandle {
 const INT8_OID = 20;
 const TIMESTAMPTZ_OID = 1184;
 const TIMESTAMP_OID = 1114;
+const DATE_OID = 1082;
 // Counts and identity columns are bigint; our ids stay far below 2^53.
 pg.types.setTypeParser(INT8_OID, (v) => Number(v));
 // Timestamps travel as ISO 8601 UTC strings on both dialects.
 pg.types.setTypeParser(TIMESTAMPTZ_OID, (v) => new Date(v).toISOString());
 pg.types.setTypeParser(TIMESTAMP_OID, (v) => new Date(`${v}Z`).toISOString());
+// Calendar dates (move-in, holidays) stay 'YYYY-MM-DD' strings, never shifted by a time zone.
+pg.types.setTypeParser(DATE_OID, (v) => v);
 
 export interface OpenOptions {
   databaseUrl?: string;

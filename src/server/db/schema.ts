@@ -13,6 +13,7 @@ export interface CompaniesTable {
 export interface CommunitiesTable {
   id: Generated<number>;
   company_id: number;
+  supervisor_id: Generated<number | null>;
   name: string;
   code: string;
   type: 'residential' | 'commercial' | 'mixed';
@@ -122,6 +123,17 @@ export interface Database {
   api_tokens: ApiTokensTable;
   login_attempts: LoginAttemptsTable;
   audit_log: AuditLogTable;
+  buildings: BuildingsTable;
+  units: UnitsTable;
+  households: HouseholdsTable;
+  residents: ResidentsTable;
+  resident_phones: ResidentPhonesTable;
+  tags: TagsTable;
+  resident_tags: ResidentTagsTable;
+  staff: StaffTable;
+  staff_communities: StaffCommunitiesTable;
+  roster_imports: RosterImportsTable;
+  roster_import_errors: RosterImportErrorsTable;
 }
 
 export type CommunityRow = Selectable<CommunitiesTable>;
@@ -129,3 +141,127 @@ export type UserRow = Selectable<UsersTable>;
 export type RoleRow = Selectable<RolesTable>;
 export type NewAuditEntry = Insertable<AuditLogTable>;
 export type UserUpdate = Updateable<UsersTable>;
+
+export interface BuildingsTable {
+  id: Generated<number>;
+  company_id: number;
+  community_id: number;
+  name: string;
+  created_at: string;
+}
+
+export interface UnitsTable {
+  id: Generated<number>;
+  company_id: number;
+  community_id: number;
+  building_id: number;
+  name: string;
+  created_at: string;
+}
+
+export type HouseholdStatus = 'occupied' | 'vacant' | 'let';
+export interface HouseholdsTable {
+  id: Generated<number>;
+  company_id: number;
+  community_id: number;
+  building_id: number;
+  unit_id: number | null;
+  room: string;
+  area: number | null;
+  status: HouseholdStatus;
+  created_at: string;
+  updated_at: string;
+}
+
+export type ResidentRole = 'owner' | 'tenant' | 'merchant';
+export interface ResidentsTable {
+  id: Generated<number>;
+  company_id: number;
+  community_id: number;
+  household_id: number;
+  name: string;
+  role: ResidentRole;
+  /** YYYY-MM-DD */
+  move_in_date: string | null;
+  move_out_date: string | null;
+  preferred_contact: string | null;
+  do_not_contact: number;
+  do_not_contact_reason: string | null;
+  notes: string;
+  erased_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ResidentPhonesTable {
+  id: Generated<number>;
+  resident_id: number;
+  company_id: number;
+  /** normalised: E.164 for mobiles (+8613812345678), +86 area-number[;ext=] for landlines */
+  number: string;
+  kind: 'mobile' | 'landline';
+  last4: string;
+  position: number;
+}
+
+export interface TagsTable {
+  id: Generated<number>;
+  company_id: number;
+  name: string;
+  created_at: string;
+}
+
+export interface ResidentTagsTable {
+  resident_id: number;
+  tag_id: number;
+}
+
+export interface StaffTable {
+  id: Generated<number>;
+  company_id: number;
+  name: string;
+  phone: string | null;
+  position: string;
+  department_id: number | null;
+  user_id: number | null;
+  status: 'active' | 'left';
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StaffCommunitiesTable {
+  staff_id: number;
+  community_id: number;
+}
+
+export type ImportStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+export interface RosterImportsTable {
+  id: Generated<number>;
+  company_id: number;
+  community_id: number;
+  user_id: number;
+  status: ImportStatus;
+  dry_run: number;
+  file_name: string;
+  total: number;
+  processed: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+  /** set when the whole file was refused (too large, unreadable, no header) */
+  error_code: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+export interface RosterImportErrorsTable {
+  id: Generated<number>;
+  import_id: number;
+  row: number;
+  column: string | null;
+  code: string;
+  /** JSON object of message parameters */
+  params: string | null;
+  value: string | null;
+}

@@ -146,6 +146,8 @@ const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
   username_format: { 'zh-CN': '只能包含字母、数字、点、下划线和连字符', en: 'may contain only letters, digits, dot, underscore and hyphen' },
   code_format: { 'zh-CN': '只能包含字母、数字、下划线和连字符', en: 'may contain only letters, digits, underscore and hyphen' },
   invalid: { 'zh-CN': '无效', en: 'is invalid' },
+  wrong_password: { 'zh-CN': '当前密码不正确', en: 'is not your current password' },
+  password_reused: { 'zh-CN': '新密码不能与当前密码相同', en: 'must differ from the current password' },
 };
 
 export function fill(template: string, params: Record<string, unknown> = {}): string {

@@ -1,8 +1,9 @@
 /** Login, session, password and personal API token schemas. */
 import { z } from 'zod';
+import { PASSWORD_MIN_LENGTH } from '../policy.js';
 import { Id, Locale, Timestamp } from './common.js';
 
-export const PASSWORD_MIN_LENGTH = 10;
+export { PASSWORD_MIN_LENGTH };
 
 export const NewPassword = z
   .string()

@@ -12,6 +12,13 @@ export const PERMISSIONS = [
   'communities.manage',
   'departments.manage',
   'audit.read',
+  'households.read',
+  'households.manage',
+  'residents.contact',
+  'residents.export',
+  'residents.erase',
+  'roster.import',
+  'staff.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -24,14 +31,21 @@ export const PERMISSION_GROUPS: Record<Permission, string> = {
   'communities.manage': 'masterData',
   'departments.manage': 'masterData',
   'audit.read': 'audit',
+  'households.read': 'residents',
+  'households.manage': 'residents',
+  'residents.contact': 'personalData',
+  'residents.export': 'personalData',
+  'residents.erase': 'personalData',
+  'roster.import': 'residents',
+  'staff.manage': 'masterData',
 };
 
 /** The built-in roles of DESIGN.md §1, created for every company. Admins may add custom roles. */
 export const BUILTIN_ROLES: Record<string, readonly Permission[]> = {
   admin: PERMISSIONS,
-  manager: ['scope.company', 'users.read', 'communities.read', 'audit.read'],
-  supervisor: ['users.read', 'communities.read'],
-  visitor: ['communities.read'],
-  handler: ['communities.read'],
+  manager: ['scope.company', 'users.read', 'communities.read', 'audit.read', 'households.read', 'residents.export'],
+  supervisor: ['users.read', 'communities.read', 'households.read', 'households.manage', 'residents.contact', 'residents.export', 'roster.import'],
+  visitor: ['communities.read', 'households.read', 'residents.contact'],
+  handler: ['communities.read', 'households.read'],
 };
 export type BuiltinRoleKey = keyof typeof BUILTIN_ROLES;

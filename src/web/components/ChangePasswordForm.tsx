@@ -1,7 +1,7 @@
 /** Current + new + confirm password form, used by the forced change screen and the profile page. */
 import { Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { PASSWORD_MIN_LENGTH } from '../../shared/schemas/auth';
+import { PASSWORD_MIN_LENGTH } from '../../shared/policy';
 import { useChangePassword } from '../auth/session';
 import { useShowError } from '../lib/feedback';
 

@@ -51,7 +51,7 @@ export const en: Dictionary = {
     login: 'Log in',
     logout: 'Log out',
     demoAccounts: 'Demo accounts',
-    demoHint: 'This is a demo; every account has the same password. Click "Use" to fill in the form.',
+    demoHint: 'Sample accounts of this demo. Click "Use" to fill in the form.',
     useAccount: 'Use',
   },
   password: {
@@ -72,6 +72,7 @@ export const en: Dictionary = {
   },
   community: {
     all: 'All communities',
+    allMine: 'All my communities',
     switcher: 'Current community',
     none: 'No communities available',
   },

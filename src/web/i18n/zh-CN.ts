@@ -49,7 +49,7 @@ export const zhCN = {
     login: '登录',
     logout: '退出登录',
     demoAccounts: '演示账号',
-    demoHint: '演示环境，所有账号的密码相同；点击“使用”填入登录表单。',
+    demoHint: '演示环境中的示例账号，点击“使用”填入登录表单。',
     useAccount: '使用',
   },
   password: {
@@ -70,6 +70,7 @@ export const zhCN = {
   },
   community: {
     all: '全部小区',
+    allMine: '我负责的全部小区',
     switcher: '当前小区',
     none: '暂无可用小区',
   },

@@ -11,7 +11,9 @@ export function CommunitySwitcher({ width }: { width: number | string }) {
   if (!enabled) return null;
 
   const options: { value: CommunityChoice; label: string }[] = [
-    ...(canChooseAll(user) ? [{ value: 'all' as const, label: t('community.all') }] : []),
+    ...(canChooseAll(user)
+      ? [{ value: 'all' as const, label: user.allCommunities ? t('community.all') : t('community.allMine') }]
+      : []),
     ...communities.map((c) => ({ value: c.id, label: c.name })),
   ];
 

@@ -11,6 +11,7 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const navigate = useNavigate();
   const location = useLocation();
 
+  const active = activeNavPath(location.pathname);
   const items = NAVIGATION.filter((entry) => isAllowed(entry, user.permissions)).map((entry) => ({
     key: entry.path,
     icon: entry.icon,
@@ -20,7 +21,7 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   return (
     <Menu
       mode="inline"
-      selectedKeys={[activeNavPath(location.pathname)]}
+      selectedKeys={active ? [active] : []}
       items={items}
       onClick={({ key }) => {
         navigate(key);

@@ -30,8 +30,8 @@ export function isAllowed(entry: { anyOf?: Permission[] }, permissions: readonly
   return !entry.anyOf || entry.anyOf.some((p) => permissions.includes(p));
 }
 
-/** The menu key to highlight for a location ("/users/12" → "/users"). */
-export function activeNavPath(pathname: string): string {
-  const match = NAVIGATION.filter((e) => e.path !== '/' && pathname.startsWith(e.path));
-  return match[0]?.path ?? '/';
+/** The menu key to highlight for a location ("/users/12" → "/users"; "/profile" → none). */
+export function activeNavPath(pathname: string): string | null {
+  if (pathname === '/') return '/';
+  return NAVIGATION.find((e) => e.path !== '/' && pathname.startsWith(e.path))?.path ?? null;
 }

@@ -1,6 +1,7 @@
 /**
  * The community chosen in the header switcher, remembered per user in localStorage. `'all'` means every
- * community in the user's scope; pages use `useSelectedCommunityId()` as their default community filter.
+ * community in the user's scope (the server applies the scope); pages use `useSelectedCommunityId()` as
+ * their default community filter.
  */
 import { useMemo, useSyncExternalStore } from 'react';
 import type { SessionUser } from '../../shared/schemas/auth';
@@ -26,8 +27,9 @@ function subscribe(listener: () => void) {
   return () => listeners.delete(listener);
 }
 
+/** "All" is offered to company-wide users and to users responsible for more than one community. */
 export function canChooseAll(user: SessionUser): boolean {
-  return user.allCommunities;
+  return user.allCommunities || user.communityIds.length > 1;
 }
 
 /** The effective choice: the stored one when still valid, else "all" (company scope) or the first community. */

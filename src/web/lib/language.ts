@@ -18,7 +18,7 @@ export function useLanguage() {
   const setLanguage = (locale: Locale) => {
     localStorage.setItem(LOCALE_STORAGE_KEY, locale);
     void i18n.changeLanguage(locale);
-    if (user && user.locale !== locale) updateProfile.mutate({ locale });
+    if (user && !user.mustChangePassword && user.locale !== locale) updateProfile.mutate({ locale });
   };
   return { language, setLanguage };
 }
@@ -34,13 +34,15 @@ export function useSyncProfileLanguage() {
   const syncedFor = useRef<number | null>(null);
 
   useEffect(() => {
-    if (!user || syncedFor.current === user.id) return;
+    // The server accepts nothing but the password change until a forced change is done.
+    if (!user) syncedFor.current = null;
+    if (!user || user.mustChangePassword || syncedFor.current === user.id) return;
     syncedFor.current = user.id;
     const local = storedLocale();
     if (!local) {
       localStorage.setItem(LOCALE_STORAGE_KEY, user.locale);
       void i18n.changeLanguage(user.locale);
-    } else if (local !== user.locale && !user.mustChangePassword) {
+    } else if (local !== user.locale) {
       updateProfile.mutate({ locale: local });
     }
   }, [user, i18n, updateProfile]);

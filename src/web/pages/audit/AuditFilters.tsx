@@ -1,7 +1,8 @@
 /** Filters of the audit log: action, entity type, actor and a date range. */
-import { AutoComplete, DatePicker, Select, Space } from 'antd';
+import { AutoComplete, DatePicker, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { FILTER_SEARCH_STYLE, FILTER_SELECT_STYLE, FilterBar } from '../../components/FilterBar';
 import { useUsers } from '../../api/users';
 import { useCan } from '../../auth/session';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, auditActionLabel } from './auditLabels';
@@ -19,7 +20,7 @@ export function AuditFilters({ value, onChange }: { value: AuditFilterValues; on
   const users = useUsers({ limit: 200, offset: 0 }, can('users.read'));
 
   return (
-    <Space wrap style={{ marginBottom: 16 }}>
+    <FilterBar>
       <AutoComplete
         allowClear
         placeholder={t('audit.fields.action')}
@@ -32,7 +33,7 @@ export function AuditFilters({ value, onChange }: { value: AuditFilterValues; on
           const text = (e.target as HTMLInputElement).value.trim();
           if (text !== (value.action ?? '')) onChange({ ...value, action: text || undefined });
         }}
-        style={{ width: 220 }}
+        style={FILTER_SELECT_STYLE}
       />
       <Select
         allowClear
@@ -41,7 +42,7 @@ export function AuditFilters({ value, onChange }: { value: AuditFilterValues; on
         value={value.entityType}
         options={AUDIT_ENTITY_TYPES.map((type) => ({ value: type, label: t(`audit.entityTypes.${type}`) }))}
         onChange={(entityType) => onChange({ ...value, entityType })}
-        style={{ width: 150 }}
+        style={FILTER_SELECT_STYLE}
       />
       {users.data ? (
         <Select
@@ -52,7 +53,7 @@ export function AuditFilters({ value, onChange }: { value: AuditFilterValues; on
           showSearch={{ optionFilterProp: 'label' }}
           options={users.data.items.map((u) => ({ value: u.id, label: `${u.displayName} (${u.username})` }))}
           onChange={(actorId) => onChange({ ...value, actorId })}
-          style={{ width: 200 }}
+          style={FILTER_SELECT_STYLE}
         />
       ) : null}
       <DatePicker.RangePicker
@@ -60,7 +61,8 @@ export function AuditFilters({ value, onChange }: { value: AuditFilterValues; on
         value={value.range ?? null}
         onChange={(range) => onChange({ ...value, range })}
         allowEmpty={[true, true]}
+        style={FILTER_SEARCH_STYLE}
       />
-    </Space>
+    </FilterBar>
   );
 }

@@ -1,9 +1,10 @@
 /** Audit log page: who did what, when and from where, with before/after of each change. */
-import { Card, Table } from 'antd';
+import { Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../shared/schemas/audit';
 import { useAuditLog } from '../../api/audit';
+import { PageCard } from '../../components/PageCard';
 import { PageHeader } from '../../components/PageHeader';
 import { usePagination } from '../../lib/pagination';
 import { AuditChanges } from './AuditChanges';
@@ -28,7 +29,7 @@ export function AuditPage() {
   return (
     <>
       <PageHeader title={t('nav.audit')} />
-      <Card>
+      <PageCard>
         <AuditFilters
           value={filters}
           onChange={(next) => {
@@ -49,7 +50,7 @@ export function AuditPage() {
           scroll={{ x: 'max-content' }}
           size="middle"
         />
-      </Card>
+      </PageCard>
     </>
   );
 }

@@ -1,11 +1,12 @@
 /** Communities page: filters, table, create/edit and archive. */
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Table } from 'antd';
+import { App, Button, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Community } from '../../../shared/schemas/communities';
 import { useCommunities, useUpdateCommunity } from '../../api/communities';
 import { useCan } from '../../auth/session';
+import { PageCard } from '../../components/PageCard';
 import { PageHeader } from '../../components/PageHeader';
 import { useShowError } from '../../lib/feedback';
 import { usePagination } from '../../lib/pagination';
@@ -59,7 +60,7 @@ export function CommunitiesPage() {
           ) : null
         }
       />
-      <Card>
+      <PageCard>
         <CommunityFilters
           value={filters}
           onChange={(next) => {
@@ -77,7 +78,7 @@ export function CommunitiesPage() {
           size="middle"
           data-testid="communities-table"
         />
-      </Card>
+      </PageCard>
       {canManage ? <CommunityFormModal open={open} community={editing} onClose={() => setOpen(false)} /> : null}
     </>
   );

@@ -1,6 +1,7 @@
 /** Search box and type/status filters above the communities table. */
-import { Input, Select, Space } from 'antd';
+import { Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { FILTER_SEARCH_STYLE, FILTER_SELECT_STYLE, FilterBar } from '../../components/FilterBar';
 import type { CommunityType } from '../../../shared/schemas/communities';
 import { COMMUNITY_TYPES } from '../../api/communities';
 
@@ -13,13 +14,13 @@ export interface CommunityFilterValues {
 export function CommunityFilters({ value, onChange }: { value: CommunityFilterValues; onChange: (v: CommunityFilterValues) => void }) {
   const { t } = useTranslation();
   return (
-    <Space wrap style={{ marginBottom: 16 }}>
+    <FilterBar>
       <Input.Search
         allowClear
         placeholder={t('communities.searchPlaceholder')}
         aria-label={t('common.search')}
         onSearch={(q) => onChange({ ...value, q: q || undefined })}
-        style={{ width: 240, maxWidth: '100%' }}
+        style={FILTER_SEARCH_STYLE}
       />
       <Select
         allowClear
@@ -28,7 +29,7 @@ export function CommunityFilters({ value, onChange }: { value: CommunityFilterVa
         value={value.type}
         options={COMMUNITY_TYPES.map((type) => ({ value: type, label: t(`communities.types.${type}`) }))}
         onChange={(type) => onChange({ ...value, type })}
-        style={{ width: 140 }}
+        style={FILTER_SELECT_STYLE}
       />
       <Select
         allowClear
@@ -40,8 +41,8 @@ export function CommunityFilters({ value, onChange }: { value: CommunityFilterVa
           { value: 'archived', label: t('communities.status.archived') },
         ]}
         onChange={(status) => onChange({ ...value, status })}
-        style={{ width: 140 }}
+        style={FILTER_SELECT_STYLE}
       />
-    </Space>
+    </FilterBar>
   );
 }

@@ -1,11 +1,12 @@
 /** Departments page: the list of departments issues are routed to, and creating one. */
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Table } from 'antd';
+import { Button, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Department } from '../../../shared/schemas/communities';
 import { useDepartments } from '../../api/communities';
+import { PageCard } from '../../components/PageCard';
 import { PageHeader } from '../../components/PageHeader';
 import { DepartmentFormModal } from './DepartmentFormModal';
 
@@ -30,7 +31,7 @@ export function DepartmentsPage() {
           </Button>
         }
       />
-      <Card>
+      <PageCard>
         <Table<Department>
           rowKey="id"
           columns={columns}
@@ -40,7 +41,7 @@ export function DepartmentsPage() {
           scroll={{ x: 'max-content' }}
           size="middle"
         />
-      </Card>
+      </PageCard>
       <DepartmentFormModal open={open} onClose={() => setOpen(false)} />
     </>
   );

@@ -35,9 +35,7 @@ export function RoleFormModal({ open, role, onClose }: { open: boolean; role: Ro
         permissions: role.permissions as Permission[],
       });
     }
-    // roleName changes identity every render; the form is filled once per opening.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open, role, form]);
+  }, [open, role, form, roleName]);
 
   const submit = (values: Values) => {
     const onError = (error: unknown) => showError(error, form);

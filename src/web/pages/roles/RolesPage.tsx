@@ -1,10 +1,11 @@
 /** Roles page: built-in roles (read-only) and custom roles made from the permission catalogue. */
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Table } from 'antd';
+import { App, Button, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../shared/schemas/users';
 import { useDeleteRole, useRoles } from '../../api/roles';
+import { PageCard } from '../../components/PageCard';
 import { PageHeader } from '../../components/PageHeader';
 import { useShowError } from '../../lib/feedback';
 import { useRoleName } from '../../lib/roleName';
@@ -52,7 +53,7 @@ export function RolesPage() {
           </Button>
         }
       />
-      <Card>
+      <PageCard>
         <Table<Role>
           rowKey="id"
           columns={columns}
@@ -62,7 +63,7 @@ export function RolesPage() {
           scroll={{ x: 'max-content' }}
           size="middle"
         />
-      </Card>
+      </PageCard>
       <RoleFormModal open={open} role={selected} onClose={() => setOpen(false)} />
     </>
   );

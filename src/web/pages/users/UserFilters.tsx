@@ -1,6 +1,7 @@
 /** Search box and role/status filters above the users table. */
-import { Input, Select, Space } from 'antd';
+import { Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { FILTER_SEARCH_STYLE, FILTER_SELECT_STYLE, FilterBar } from '../../components/FilterBar';
 import type { Role } from '../../../shared/schemas/users';
 import { useRoleName } from '../../lib/roleName';
 
@@ -20,13 +21,13 @@ export function UserFilters({ value, roles, onChange }: Props) {
   const { t } = useTranslation();
   const roleName = useRoleName();
   return (
-    <Space wrap style={{ marginBottom: 16 }}>
+    <FilterBar>
       <Input.Search
         allowClear
         placeholder={t('users.searchPlaceholder')}
         aria-label={t('common.search')}
         onSearch={(q) => onChange({ ...value, q: q || undefined })}
-        style={{ width: 240, maxWidth: '100%' }}
+        style={FILTER_SEARCH_STYLE}
       />
       <Select
         allowClear
@@ -35,7 +36,7 @@ export function UserFilters({ value, roles, onChange }: Props) {
         value={value.roleId}
         options={roles.map((r) => ({ value: r.id, label: roleName(r) }))}
         onChange={(roleId) => onChange({ ...value, roleId })}
-        style={{ width: 160 }}
+        style={FILTER_SELECT_STYLE}
       />
       <Select
         allowClear
@@ -47,8 +48,8 @@ export function UserFilters({ value, roles, onChange }: Props) {
           { value: 'disabled', label: t('users.status.disabled') },
         ]}
         onChange={(status) => onChange({ ...value, status })}
-        style={{ width: 140 }}
+        style={FILTER_SELECT_STYLE}
       />
-    </Space>
+    </FilterBar>
   );
 }

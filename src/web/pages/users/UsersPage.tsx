@@ -1,6 +1,6 @@
 /** Users page: filters, the accounts table, and the create/edit/reset flows. */
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Table } from 'antd';
+import { App, Button, Table } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../shared/schemas/users';
@@ -8,6 +8,7 @@ import { useDepartments, useScopeCommunities } from '../../api/communities';
 import { useRoles } from '../../api/roles';
 import { useResetPassword, useUpdateUser, useUsers } from '../../api/users';
 import { useCan } from '../../auth/session';
+import { PageCard } from '../../components/PageCard';
 import { PageHeader } from '../../components/PageHeader';
 import { SecretModal } from '../../components/SecretModal';
 import { useSelectedCommunityId } from '../../lib/communitySelection';
@@ -39,7 +40,7 @@ export function UsersPage() {
 
   const users = useUsers({ ...filters, communityId, limit: pagination.limit, offset: pagination.offset });
   const roles = useRoles();
-  const departments = useDepartments(canManage);
+  const departments = useDepartments();
   const communities = useScopeCommunities(can('communities.read'));
   const updateUser = useUpdateUser();
   const resetPassword = useResetPassword();
@@ -88,7 +89,7 @@ export function UsersPage() {
           ) : null
         }
       />
-      <Card>
+      <PageCard>
         <UserFilters
           value={filters}
           roles={roles.data?.items ?? []}
@@ -106,7 +107,7 @@ export function UsersPage() {
           scroll={{ x: 'max-content' }}
           size="middle"
         />
-      </Card>
+      </PageCard>
       {canManage ? (
         <UserFormModal
           open={formOpen}
