@@ -122,6 +122,51 @@ export const MESSAGES = {
       en: 'You cannot disable your own account or change your own role; ask another administrator.',
     },
   },
+  household_exists: {
+    title: { 'zh-CN': '房屋已存在', en: 'Household exists' },
+    detail: { 'zh-CN': '{label} 已经登记过了。', en: '{label} is already registered.' },
+  },
+  merge_invalid: {
+    title: { 'zh-CN': '无法合并', en: 'Cannot merge' },
+    detail: {
+      'zh-CN': '只能合并同一小区内的两条不同记录。',
+      en: 'Only two different records of the same community can be merged.',
+    },
+  },
+  resident_erased: {
+    title: { 'zh-CN': '住户信息已删除', en: 'Resident erased' },
+    detail: { 'zh-CN': '该住户的个人信息已按要求删除，不能再修改或查看。', en: 'This resident’s personal data was erased on request; it can no longer be changed or shown.' },
+  },
+  import_file_too_large: {
+    title: { 'zh-CN': '文件过大', en: 'File too large' },
+    detail: { 'zh-CN': '文件超过 {limitMb} MB 的上限，请拆分后分批导入。', en: 'The file exceeds the {limitMb} MB limit; split it and import the parts.' },
+  },
+  import_too_many_rows: {
+    title: { 'zh-CN': '行数过多', en: 'Too many rows' },
+    detail: { 'zh-CN': '文件超过 {limit} 行的上限，请拆分后分批导入。', en: 'The file has more than {limit} rows; split it and import the parts.' },
+  },
+  import_file_type: {
+    title: { 'zh-CN': '不支持的文件类型', en: 'Unsupported file type' },
+    detail: {
+      'zh-CN': '请上传 .xlsx 或 .csv 文件（旧版 .xls 请先在 Excel/WPS 中另存为 .xlsx）。',
+      en: 'Upload an .xlsx or .csv file (save old .xls files as .xlsx in Excel or WPS first).',
+    },
+  },
+  import_unreadable: {
+    title: { 'zh-CN': '文件无法读取', en: 'Unreadable file' },
+    detail: { 'zh-CN': '文件已损坏或结构异常，已拒绝处理。', en: 'The file is damaged or has a suspicious structure and was refused.' },
+  },
+  import_no_header: {
+    title: { 'zh-CN': '找不到表头', en: 'No header row' },
+    detail: {
+      'zh-CN': '前 {rows} 行中没有找到包含“房号”“姓名”等列名的表头，请使用导入模板。',
+      en: 'No header with columns such as 房号 (room) and 姓名 (name) in the first {rows} rows; please use the template.',
+    },
+  },
+  import_file_missing: {
+    title: { 'zh-CN': '缺少文件', en: 'No file' },
+    detail: { 'zh-CN': '请以 multipart/form-data 的 file 字段上传文件。', en: 'Upload the file as the multipart/form-data field "file".' },
+  },
   internal_error: {
     title: { 'zh-CN': '服务器内部错误', en: 'Internal server error' },
     detail: {
@@ -147,6 +192,7 @@ const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
   code_format: { 'zh-CN': '只能包含字母、数字、下划线和连字符', en: 'may contain only letters, digits, underscore and hyphen' },
   invalid: { 'zh-CN': '无效', en: 'is invalid' },
   wrong_password: { 'zh-CN': '当前密码不正确', en: 'is not your current password' },
+  phone_invalid: { 'zh-CN': '不是有效的中国手机号或固定电话：{value}', en: 'is not a valid Chinese mobile or landline number: {value}' },
   password_reused: { 'zh-CN': '新密码不能与当前密码相同', en: 'must differ from the current password' },
 };
 
@@ -171,6 +217,11 @@ export const ENTITY_NAMES: Record<string, Record<Locale, string>> = {
   community: { 'zh-CN': '小区', en: 'community' },
   department: { 'zh-CN': '部门', en: 'department' },
   token: { 'zh-CN': '访问令牌', en: 'API token' },
+  household: { 'zh-CN': '房屋', en: 'household' },
+  resident: { 'zh-CN': '住户', en: 'resident' },
+  staff: { 'zh-CN': '员工', en: 'staff member' },
+  tag: { 'zh-CN': '标签', en: 'tag' },
+  import: { 'zh-CN': '导入任务', en: 'import' },
   resource: { 'zh-CN': '资源', en: 'resource' },
 };
 

@@ -14,6 +14,9 @@ export const Community = z
     type: CommunityType,
     address: z.string(),
     status: CommunityStatus,
+    supervisorId: Id.nullable().meta({ description: 'Responsible supervisor (an account)' }),
+    householdCount: z.number().int(),
+    residentCount: z.number().int(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
   })
@@ -30,6 +33,7 @@ export const CreateCommunityBody = z.strictObject({
     .regex(/^[A-Za-z0-9_-]+$/, { message: 'code_format' }),
   type: CommunityType,
   address: z.string().trim().max(200).default(''),
+  supervisorId: Id.nullable().optional(),
 });
 export type CreateCommunityBody = z.infer<typeof CreateCommunityBody>;
 
@@ -38,6 +42,7 @@ export const UpdateCommunityBody = z.strictObject({
   type: CommunityType.optional(),
   address: z.string().trim().max(200).optional(),
   status: CommunityStatus.optional(),
+  supervisorId: Id.nullable().optional(),
 });
 export type UpdateCommunityBody = z.infer<typeof UpdateCommunityBody>;
 
