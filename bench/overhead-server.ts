@@ -11,13 +11,25 @@ import { loadConfig } from '../src/server/config.js';
 import { createCompany } from '../src/server/companies/create-company.js';
 import { nowIso, openDatabase } from '../src/server/db/database.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
+import pg from 'pg';
+
+async function withPg(url: string, statement: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(statement);
+  await client.end();
+}
 
 const COMMUNITIES = 200;
 const IN_SCOPE = 40;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'huifang-overhead-'));
 const config = loadConfig({ LOG_LEVEL: 'silent', HUIFANG_SCRYPT_COST: '1024' }, 'bench');
-const handle = openDatabase({ databaseUrl: process.env.BENCH_DATABASE_URL, sqliteFile: path.join(dir, 'huifang.db') });
+const pgUrl = process.env.BENCH_DATABASE_URL || undefined;
+// On PostgreSQL the benchmark works in a schema of its own, dropped afterwards.
+const pgSchema = pgUrl ? `bench_${process.pid}` : undefined;
+if (pgUrl) await withPg(pgUrl, `CREATE SCHEMA ${pgSchema}`);
+const handle = openDatabase({ databaseUrl: pgUrl, pgSchema, sqliteFile: path.join(dir, 'huifang.db') });
 await migrateToLatest(handle);
 const { db } = handle;
 const { companyId, roleIds } = await createCompany(db, {
@@ -64,6 +76,7 @@ process.stdout.write(`${JSON.stringify({ port, cookie })}\n`);
 process.on('SIGTERM', async () => {
   await app.close();
   await handle.close();
+  if (pgUrl) await withPg(pgUrl, `DROP SCHEMA ${pgSchema} CASCADE`);
   fs.rmSync(dir, { recursive: true, force: true });
   process.exit(0);
 });

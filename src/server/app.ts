@@ -20,6 +20,9 @@ import { auditRoutes } from './audit/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { communityRoutes } from './communities/routes.js';
 import { departmentRoutes } from './departments/routes.js';
+import { householdRoutes } from './households/routes.js';
+import { residentRoutes } from './residents/routes.js';
+import { staffRoutes } from './staff/routes.js';
 import { registerAuthHook } from './http/auth-hook.js';
 import { apiNotFound, registerProblemHandlers } from './http/problem.js';
 import type { App, Deps } from './http/types.js';
@@ -29,7 +32,18 @@ import { systemRoutes } from './system/routes.js';
 import { userRoutes } from './users/routes.js';
 
 /** Every domain registers its routes here; the OpenAPI document and the scope test pick them up. */
-const DOMAINS = [systemRoutes, authRoutes, userRoutes, roleRoutes, communityRoutes, departmentRoutes, auditRoutes];
+const DOMAINS = [
+  systemRoutes,
+  authRoutes,
+  userRoutes,
+  roleRoutes,
+  communityRoutes,
+  departmentRoutes,
+  householdRoutes,
+  residentRoutes,
+  staffRoutes,
+  auditRoutes,
+];
 
 export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];

@@ -50,6 +50,33 @@ export function scopedAudit(db: Db, ctx: Ctx) {
   return q;
 }
 
+/** Households of the communities in scope. */
+export function scopedHouseholds(db: Db, ctx: Ctx) {
+  let q = db.selectFrom('households').where('households.company_id', '=', ctx.companyId);
+  if (!ctx.allCommunities) q = q.where('households.community_id', 'in', nonEmpty(ctx.communityIds));
+  return q;
+}
+
+/** Residents of the communities in scope. */
+export function scopedResidents(db: Db, ctx: Ctx) {
+  let q = db.selectFrom('residents').where('residents.company_id', '=', ctx.companyId);
+  if (!ctx.allCommunities) q = q.where('residents.community_id', 'in', nonEmpty(ctx.communityIds));
+  return q;
+}
+
+/** Staff of the company; community-bound users see the staff who work in one of their communities. */
+export function scopedStaff(db: Db, ctx: Ctx) {
+  let q = db.selectFrom('staff').where('staff.company_id', '=', ctx.companyId);
+  if (!ctx.allCommunities) {
+    q = q.where('staff.id', 'in', db.selectFrom('staff_communities').select('staff_id').where('community_id', 'in', nonEmpty(ctx.communityIds)));
+  }
+  return q;
+}
+
+export function scopedTags(db: Db, ctx: Ctx) {
+  return db.selectFrom('tags').where('tags.company_id', '=', ctx.companyId);
+}
+
 /** `IN ()` is invalid SQL; an impossible id keeps an empty scope empty. */
 function nonEmpty(ids: readonly number[]): number[] {
   return ids.length > 0 ? [...ids] : [-1];

@@ -32,6 +32,7 @@ interface JsonSchema {
   minLength?: number;
   minimum?: number;
   pattern?: string;
+  format?: string;
   default?: unknown;
 }
 
@@ -66,6 +67,11 @@ async function snapshot(includeCompanyLevel: boolean) {
       : [],
     tokens: await db.selectFrom('api_tokens').select(['id', 'revoked_at', 'name']).where('user_id', '=', victim.userId).execute(),
     sessions: (await db.selectFrom('sessions').select('id').where('user_id', '=', victim.userId).execute()).length,
+    households: await db.selectFrom('households').selectAll().where('community_id', '=', victim.communityId).orderBy('id').execute(),
+    residents: await db.selectFrom('residents').selectAll().where('community_id', '=', victim.communityId).orderBy('id').execute(),
+    phones: await db.selectFrom('resident_phones').selectAll().where('resident_id', '=', victim.residentId).execute(),
+    staff: await db.selectFrom('staff').selectAll().where('id', '=', victim.staffId).execute(),
+    staffCommunities: await db.selectFrom('staff_communities').selectAll().where('staff_id', '=', victim.staffId).execute(),
   };
 }
 
@@ -87,6 +93,26 @@ beforeAll(async () => {
     username: 'victim-visitor',
     displayName: `${COMMUNITY_MARK}-张三`,
   });
+  const now = new Date().toISOString();
+  const building = await t.handle.db.insertInto('buildings').values({ company_id: a.companyId, community_id: community.id, name: '9', created_at: now }).returning('id').executeTakeFirstOrThrow();
+  const household = await t.handle.db
+    .insertInto('households')
+    .values({ company_id: a.companyId, community_id: community.id, building_id: building.id, unit_id: null, room: '901', area: 90, status: 'occupied', created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const resident = await t.handle.db
+    .insertInto('residents')
+    .values({ company_id: a.companyId, community_id: community.id, household_id: household.id, name: `${COMMUNITY_MARK}-李四`, role: 'owner', move_in_date: '2024-03-05', move_out_date: null, preferred_contact: null, do_not_contact: 0, do_not_contact_reason: null, notes: COMMUNITY_MARK, erased_at: null, created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await t.handle.db.insertInto('resident_phones').values({ resident_id: resident.id, company_id: a.companyId, number: '+8613800009999', kind: 'mobile', last4: '9999', position: 0 }).execute();
+  const staff = await t.handle.db
+    .insertInto('staff')
+    .values({ company_id: a.companyId, name: `${COMMUNITY_MARK}-保洁员`, phone: null, position: '', department_id: department.id, user_id: null, status: 'active', created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await t.handle.db.insertInto('staff_communities').values({ staff_id: staff.id, community_id: community.id }).execute();
+  await t.handle.db.insertInto('tags').values({ company_id: a.companyId, name: `${COMPANY_MARK}-标签`, created_at: now }).execute();
   const victimSession = await loginAs(t.app, user.username);
   const { tokenId } = await tokenClient(t.app, victimSession, `${COMMUNITY_MARK}-token`);
   Object.assign(victim, {
@@ -97,6 +123,9 @@ beforeAll(async () => {
     roleId: role,
     departmentId: department.id,
     tokenId,
+    householdId: household.id,
+    residentId: resident.id,
+    staffId: staff.id,
   });
   VICTIM_PARAMS = {
     communityId: { id: () => victim.communityId, communityLevel: true },
@@ -104,6 +133,10 @@ beforeAll(async () => {
     tokenId: { id: () => victim.tokenId, communityLevel: true },
     roleId: { id: () => victim.roleId, communityLevel: false },
     departmentId: { id: () => victim.departmentId, communityLevel: false },
+    householdId: { id: () => victim.householdId, communityLevel: true },
+    residentId: { id: () => victim.residentId, communityLevel: true },
+    duplicateId: { id: () => victim.householdId, communityLevel: true },
+    staffId: { id: () => victim.staffId, communityLevel: true },
   };
 
   // Attacker 1: the administrator of another company, holding every permission.
@@ -156,7 +189,13 @@ function sampleBody(schema: JsonSchema | undefined, key = ''): unknown {
   if (type === 'boolean') return true;
   if (type === 'string') {
     if (/password/i.test(key)) return 'Probe-Passw0rd-1';
-    if (s.pattern) return `probe${Math.floor(Math.random() * 1e6)}`;
+    if (s.format === 'date') return '2024-01-01';
+    if (s.format === 'date-time') return new Date().toISOString();
+    if (/phone/i.test(key)) return '13800001111';
+    if (s.pattern) {
+      const candidates = [`probe${Math.floor(Math.random() * 1e6)}`, '2024-01-01', new Date().toISOString()];
+      return candidates.find((c) => new RegExp(s.pattern!).test(c)) ?? candidates[0];
+    }
     return 'probe'.padEnd(Math.max(5, s.minLength ?? 0), 'x');
   }
   return undefined;

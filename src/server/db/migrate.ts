@@ -1,7 +1,7 @@
 /**
  * Forward-only migrations. Each one is listed here in order; names are timestamps so the order is obvious.
  */
-import { Migrator, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type MigrationProvider } from 'kysely';
 import type { DatabaseHandle } from './database.js';
 import { foundation } from './migrations/2026_11_27_0001_foundation.js';
 import { masterData } from './migrations/2026_11_27_0002_master_data.js';
@@ -20,7 +20,11 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]>
       );
     },
   };
-  const migrator = new Migrator({ db: handle.db, provider });
+  // On PostgreSQL the bookkeeping tables live in the schema the connection works in (search_path), so
+  // several schemas in one database migrate independently.
+  const migrationTableSchema =
+    handle.dialect === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(handle.db)).rows[0].schema : undefined;
+  const migrator = new Migrator({ db: handle.db, provider, migrationTableSchema });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

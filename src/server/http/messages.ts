@@ -115,6 +115,13 @@ export const MESSAGES = {
       en: '{count} account(s) are still assigned to this community; archive it instead.',
     },
   },
+  community_has_households: {
+    title: { 'zh-CN': '小区已有房屋', en: 'Community has households' },
+    detail: {
+      'zh-CN': '该小区已登记 {count} 户，不能删除；可以改为归档。',
+      en: 'This community has {count} registered household(s); archive it instead.',
+    },
+  },
   cannot_change_self: {
     title: { 'zh-CN': '不能修改自己的账号状态', en: 'Cannot change your own account' },
     detail: {
