@@ -71,7 +71,14 @@ describe('demo mode', () => {
       const visitor = await loginAs(t.app, 'visitor', DEMO_PASSWORD);
       expect((await visitor.get('/api/v1/communities')).json().items.map((c: { name: string }) => c.name)).toEqual(['阳光花园']);
       const manager = await loginAs(t.app, 'manager', DEMO_PASSWORD);
-      expect((await manager.get('/api/v1/communities')).json().total).toBe(3);
+      const communities = (await manager.get('/api/v1/communities')).json();
+      expect(communities.total).toBe(3);
+      const count = (name: string) => communities.items.find((c: { name: string }) => c.name === name).householdCount;
+      expect([count('阳光花园'), count('翠湖苑'), count('星河商业广场')]).toEqual([1200, 300, 80]);
+      const mall = communities.items.find((c: { name: string }) => c.name === '星河商业广场');
+      expect((await manager.get(`/api/v1/communities/${mall.id}/households?role=merchant`)).json().total).toBe(80);
+      const found = (await visitor.get(`/api/v1/communities/${communities.items.find((c: { name: string }) => c.name === '阳光花园').id}/households?q=3-2-1502`)).json();
+      expect(found.items[0].residents[0].phones[0].masked).toMatch(/^1\d{2}\*{4}\d{4}$/);
     } finally {
       await t.close();
     }

@@ -1,12 +1,13 @@
 /**
- * The demo company: a few communities, the usual departments and one account of every built-in role,
- * all with the demo password. Created once, on the first start in demo mode.
+ * The demo company: three communities with their households and residents, the usual departments, and
+ * one account of every built-in role, all with the demo password. Created once, on the first start in demo mode.
  */
 import type { Config } from '../config.js';
 import { createCompany } from '../companies/create-company.js';
 import { hashPassword } from '../auth/secrets.js';
 import { nowIso, type Db } from '../db/database.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.js';
+import { seedDemoRoster } from './demo-roster.js';
 
 export const DEMO_COMPANY = '示范物业服务有限公司';
 
@@ -31,6 +32,8 @@ const SCOPE: Record<string, string[]> = {
   handler: ['YGHY', 'CHY'],
 };
 
+const range = (n: number) => Array.from({ length: n }, (_, i) => String(i + 1));
+
 export async function seedDemo(db: Db, config: Config): Promise<boolean> {
   const existing = await db.selectFrom('companies').select('id').limit(1).executeTakeFirst();
   if (existing) return false;
@@ -41,7 +44,7 @@ export async function seedDemo(db: Db, config: Config): Promise<boolean> {
   });
   const now = nowIso();
   const hash = await hashPassword(DEMO_PASSWORD, config.scryptCost);
-  await db.transaction().execute(async (trx) => {
+  const communityIds = await db.transaction().execute(async (trx) => {
     const communities = await trx
       .insertInto('communities')
       .values(COMMUNITIES.map((c) => ({ ...c, company_id: companyId, status: 'active' as const, created_at: now, updated_at: now })))
@@ -77,7 +80,19 @@ export async function seedDemo(db: Db, config: Config): Promise<boolean> {
       if (scope.length) {
         await trx.insertInto('user_communities').values(scope.map((code) => ({ user_id: id, community_id: communityId.get(code)! }))).execute();
       }
+      if (account.role === 'supervisor') {
+        await trx.updateTable('communities').set({ supervisor_id: id }).where('id', 'in', scope.map((code) => communityId.get(code)!)).execute();
+      }
     }
+    return communityId;
   });
+  await seedDemoRoster(db, companyId, [
+    // 12 buildings × 2 units × 25 floors × 2 rooms = 1,200 households
+    { communityId: communityIds.get('YGHY')!, buildings: range(12), units: ['1', '2'], floors: 25, roomsPerFloor: 2, commercial: false },
+    // 5 × 2 × 15 × 2 = 300 households
+    { communityId: communityIds.get('CHY')!, buildings: range(5), units: ['1', '2'], floors: 15, roomsPerFloor: 2, commercial: false },
+    // 2 blocks × 2 floors × 20 shops = 80 merchants
+    { communityId: communityIds.get('XHGC')!, buildings: ['A', 'B'], units: null, floors: 2, roomsPerFloor: 20, commercial: true },
+  ]);
   return true;
 }
