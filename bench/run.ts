@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import { authOverhead } from './auth-overhead.js';
 import { coldStart } from './cold-start.js';
+import { householdSearch } from './household-search.js';
 import { machine, type BenchResult } from './lib.js';
 
 const pgUrl = process.env.BENCH_DATABASE_URL;
@@ -14,6 +15,8 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
   'cold-start': coldStart,
   'auth-overhead-sqlite': () => authOverhead(),
   ...(pgUrl ? { 'auth-overhead-postgres': () => authOverhead(pgUrl) } : {}),
+  'household-search-sqlite': () => householdSearch(),
+  ...(pgUrl ? { 'household-search-postgres': () => householdSearch(pgUrl) } : {}),
 };
 
 const results: BenchResult[] = [];

@@ -97,7 +97,7 @@ beforeAll(async () => {
   const building = await t.handle.db.insertInto('buildings').values({ company_id: a.companyId, community_id: community.id, name: '9', created_at: now }).returning('id').executeTakeFirstOrThrow();
   const household = await t.handle.db
     .insertInto('households')
-    .values({ company_id: a.companyId, community_id: community.id, building_id: building.id, unit_id: null, room: '901', area: 90, status: 'occupied', created_at: now, updated_at: now })
+    .values({ company_id: a.companyId, community_id: community.id, building_id: building.id, unit_id: null, room: '901', sort_key: '901', area: 90, status: 'occupied', created_at: now, updated_at: now })
     .returning('id')
     .executeTakeFirstOrThrow();
   const resident = await t.handle.db

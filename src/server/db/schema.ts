@@ -167,6 +167,8 @@ export interface HouseholdsTable {
   building_id: number;
   unit_id: number | null;
   room: string;
+  /** householdSortKey(building, unit, room) from households/room.ts: natural order, indexed */
+  sort_key: string;
   area: number | null;
   status: HouseholdStatus;
   created_at: string;

@@ -9,7 +9,7 @@ import { constraintViolation, nowIso, type Db } from '../db/database.js';
 import { AppError, notFound } from '../http/errors.js';
 import { scopedCommunities, scopedHouseholds } from '../scope.js';
 import { getHousehold } from './queries.js';
-import { cleanBuilding, cleanRoom, cleanUnit, formatRoomLabel } from './room.js';
+import { cleanBuilding, cleanRoom, cleanUnit, formatRoomLabel, householdSortKey } from './room.js';
 
 /** The building's id, created when the community has none of that name yet. */
 export async function buildingId(db: Db, companyId: number, communityId: number, name: string): Promise<number> {
@@ -53,6 +53,7 @@ export async function createHousehold(db: Db, ctx: Ctx, communityId: number, inp
           building_id: b,
           unit_id: u,
           room: address.room,
+          sort_key: householdSortKey(address.building, address.unit, address.room),
           area: input.area ?? null,
           status: input.status,
           created_at: now,

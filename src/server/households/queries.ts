@@ -3,7 +3,6 @@
  * "1502"), the start of a resident's name, or the last four digits of a phone. Resident-based filters are
  * uncorrelated `IN (…)` subqueries so that each one starts from its own index.
  */
-import { sql } from 'kysely';
 import type { Page } from '../../shared/schemas/common.js';
 import type { Building, Household, HouseholdListQuery } from '../../shared/schemas/households.js';
 import { requirePermission, type Ctx } from '../context.js';
@@ -53,12 +52,13 @@ function applySearch(db: Db, ctx: Ctx, q: HouseholdQuery, text: string): Househo
   return q.where('households.id', 'in', byName);
 }
 
-function applyFilters(db: Db, ctx: Ctx, q: HouseholdQuery, f: HouseholdListQuery): HouseholdQuery {
+function applyFilters(db: Db, ctx: Ctx, q: HouseholdQuery, f: HouseholdListQuery, communityId: number | null): HouseholdQuery {
   if (f.q) q = applySearch(db, ctx, q, f.q);
   if (f.buildingId) q = q.where('households.building_id', '=', f.buildingId);
   if (f.status) q = q.where('households.status', '=', f.status);
   if (f.role || f.moveInFrom || f.moveInTo) {
     let r = scopedResidents(db, ctx).select('residents.household_id').where('residents.move_out_date', 'is', null);
+    if (communityId !== null) r = r.where('residents.community_id', '=', communityId);
     if (f.role) r = r.where('residents.role', '=', f.role);
     if (f.moveInFrom) r = r.where('residents.move_in_date', '>=', f.moveInFrom);
     if (f.moveInTo) r = r.where('residents.move_in_date', '<=', f.moveInTo);
@@ -85,17 +85,12 @@ export async function listHouseholds(db: Db, ctx: Ctx, communityId: number | nul
     if (!community) throw notFound('community');
     q = q.where('households.community_id', '=', communityId);
   }
-  q = applyFilters(db, ctx, q, f);
+  q = applyFilters(db, ctx, q, f, communityId);
   const [{ total }, rows] = await Promise.all([
     q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
     withColumns(q)
-      // Natural order: "2" before "10" for the usual numeric building and room names.
-      .orderBy(sql`length(buildings.name)`)
-      .orderBy('buildings.name')
-      .orderBy(sql`length(coalesce(units.name, ''))`)
-      .orderBy('units.name')
-      .orderBy(sql`length(households.room)`)
-      .orderBy('households.room')
+      .orderBy('households.community_id')
+      .orderBy('households.sort_key')
       .limit(f.limit)
       .offset(f.offset)
       .execute(),

@@ -49,3 +49,12 @@ export function formatRoomLabel(a: { building: string; unit: string | null; room
   const unit = a.unit ? (/^[A-Za-z0-9]+$/.test(a.unit) ? `${a.unit}单元` : a.unit) : '';
   return `${building}${unit}${a.room}`;
 }
+
+/**
+ * A key that sorts households the way people count: building, unit and room compared by their numbers
+ * ("2" before "10", "3" before "3A"). Stored with each household and indexed, so lists come out in order.
+ */
+export function householdSortKey(building: string, unit: string | null, room: string): string {
+  const natural = (v: string) => v.replace(/\d+/g, (d) => d.padStart(8, '0'));
+  return [natural(building), natural(unit ?? ''), natural(room)].join('\u0001');
+}

@@ -35,6 +35,7 @@ export const masterData: Migration = {
       .addColumn('building_id', c.ref, (col) => col.notNull().references('buildings.id'))
       .addColumn('unit_id', c.ref, (col) => col.references('units.id'))
       .addColumn('room', 'text', notNull)
+      .addColumn('sort_key', 'text', notNull)
       .addColumn('area', 'real')
       .addColumn('status', 'text', (col) => col.notNull().defaultTo('occupied'))
       .addColumn('created_at', c.timestamp, notNull)
@@ -42,8 +43,9 @@ export const masterData: Migration = {
       .execute();
     // One household per room: building + unit (none counts as 0) + room. Serves the import's matching too.
     await sql`CREATE UNIQUE INDEX households_room_uq ON households (building_id, coalesce(unit_id, 0), room)`.execute(db);
-    // Serves the household list of a community ordered by building, unit and room.
-    await db.schema.createIndex('households_community_idx').on('households').columns(['community_id', 'building_id', 'unit_id', 'room']).execute();
+    // Serves the household list of a community in natural building → unit → room order, and the building filter.
+    await db.schema.createIndex('households_community_sort_idx').on('households').columns(['community_id', 'sort_key']).execute();
+    await db.schema.createIndex('households_building_idx').on('households').columns(['building_id', 'sort_key']).execute();
     // Serves search by room number across the caller's communities ("1502").
     await db.schema.createIndex('households_company_room_idx').on('households').columns(['company_id', 'room']).execute();
 
@@ -64,6 +66,8 @@ export const masterData: Migration = {
       .addColumn('updated_at', c.timestamp, notNull)
       .execute();
     await db.schema.createIndex('residents_household_idx').on('residents').column('household_id').execute();
+    // Serves the household list's role and move-in filters within one community.
+    await db.schema.createIndex('residents_community_role_idx').on('residents').columns(['community_id', 'role', 'move_in_date']).execute();
     // Serves search by name prefix within a company.
     await db.schema.createIndex('residents_company_name_idx').on('residents').columns(['company_id', 'name']).execute();
 
