@@ -64,8 +64,13 @@ describe('communities', () => {
 });
 
 describe('departments', () => {
+  it('admin: a new company starts with the usual departments', async () => {
+    const names = (await admin.get('/api/v1/departments')).json().items.map((d: { name: string }) => d.name);
+    expect(names).toEqual(expect.arrayContaining(['工程部', '保洁部', '安保部', '绿化部', '客服部']));
+  });
+
   it('admin: creates departments; a handler can be placed in one', async () => {
-    const dep = await admin.post('/api/v1/departments', { name: '工程部', code: 'ENG' });
+    const dep = await admin.post('/api/v1/departments', { name: '工程二组', code: 'ENG2' });
     expect(dep.statusCode).toBe(201);
     const community = (await admin.post('/api/v1/communities', { name: '工程小区', code: 'ENGC', type: 'residential' })).json();
     const user = await admin.post('/api/v1/users', {
@@ -77,7 +82,7 @@ describe('departments', () => {
     });
     expect(user.json().user.departmentId).toBe(dep.json().id);
     const list = (await admin.get('/api/v1/departments')).json();
-    expect(list.items.find((d: { code: string }) => d.code === 'ENG').userCount).toBe(1);
-    expect((await admin.post('/api/v1/departments', { name: '工程二部', code: 'ENG' })).statusCode).toBe(409);
+    expect(list.items.find((d: { code: string }) => d.code === 'ENG2').userCount).toBe(1);
+    expect((await admin.post('/api/v1/departments', { name: '工程三组', code: 'ENG2' })).statusCode).toBe(409);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Creates a company (tenant) with its built-in roles and its first administrator.
+ * Creates a company (tenant) with its built-in roles, default departments and tags, and its first administrator.
  */
 import { BUILTIN_ROLES } from '../../shared/schemas/permissions.js';
 import { hashPassword } from '../auth/secrets.js';
@@ -13,6 +13,16 @@ export const BUILTIN_ROLE_NAMES: Record<string, string> = {
   visitor: '回访专员',
   handler: '部门处理人',
 };
+
+/** Every company starts with the usual departments and resident tags; both lists are its own to change. */
+export const DEFAULT_DEPARTMENTS = [
+  { code: 'ENG', name: '工程部' },
+  { code: 'CLEAN', name: '保洁部' },
+  { code: 'SEC', name: '安保部' },
+  { code: 'GREEN', name: '绿化部' },
+  { code: 'CS', name: '客服部' },
+];
+export const DEFAULT_TAGS = ['独居老人', '行动不便', '重点关注', '曾投诉'];
 
 export interface NewCompany {
   name: string;
@@ -46,6 +56,8 @@ export async function createCompany(db: Db, input: NewCompany) {
         .executeTakeFirstOrThrow();
       roleIds[key] = id;
     }
+    await trx.insertInto('departments').values(DEFAULT_DEPARTMENTS.map((d) => ({ ...d, company_id: companyId, created_at: now }))).execute();
+    await trx.insertInto('tags').values(DEFAULT_TAGS.map((name) => ({ name, company_id: companyId, created_at: now }))).execute();
     const { id: adminId } = await trx
       .insertInto('users')
       .values({

@@ -8,7 +8,6 @@ import { householdSortKey } from '../households/room.js';
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国建华志强海燕晓东文博子涵雨轩欣怡浩然梓萱一诺思远宇航佳怡俊杰晨曦雅婷嘉豪';
 const SHOPS = ['咖啡', '便利店', '理发店', '药房', '面包房', '火锅店', '奶茶店', '眼镜店', '花店', '干洗店', '书店', '健身房', '茶叶店', '数码店', '母婴店', '烘焙坊'];
-const TAGS = ['独居老人', '行动不便', '重点关注', '曾投诉'];
 
 /** Mulberry32: a small seeded generator, enough for demo data. */
 function random(seed: number) {
@@ -41,11 +40,7 @@ export async function seedDemoRoster(db: Db, companyId: number, layouts: Layout[
     return d.toISOString().slice(0, 10);
   };
   const now = nowIso();
-  const tagIds = new Map<string, number>();
-  for (const tag of TAGS) {
-    const { id } = await db.insertInto('tags').values({ company_id: companyId, name: tag, created_at: now }).returning('id').executeTakeFirstOrThrow();
-    tagIds.set(tag, id);
-  }
+  const tags = await db.selectFrom('tags').select(['id', 'name']).where('company_id', '=', companyId).execute();
 
   for (const layout of layouts) {
     await db.transaction().execute(async (trx) => {
@@ -106,7 +101,7 @@ export async function seedDemoRoster(db: Db, companyId: number, layouts: Layout[
                 .executeTakeFirstOrThrow();
               const number = mobile();
               await trx.insertInto('resident_phones').values({ resident_id: residentId, company_id: companyId, number, kind: 'mobile', last4: number.slice(-4), position: 0 }).execute();
-              if (rnd() < 0.06) await trx.insertInto('resident_tags').values({ resident_id: residentId, tag_id: tagIds.get(pick(TAGS))! }).execute();
+              if (rnd() < 0.06) await trx.insertInto('resident_tags').values({ resident_id: residentId, tag_id: pick(tags).id }).execute();
             }
           }
         }

@@ -17,14 +17,6 @@ const COMMUNITIES = [
   { code: 'XHGC', name: '星河商业广场', type: 'commercial', address: '杭州市上城区解放路 99 号' },
 ] as const;
 
-const DEPARTMENTS = [
-  { code: 'ENG', name: '工程部' },
-  { code: 'CLEAN', name: '保洁部' },
-  { code: 'SEC', name: '安保部' },
-  { code: 'GREEN', name: '绿化部' },
-  { code: 'CS', name: '客服部' },
-];
-
 /** Which communities each demo account works in; company-wide roles need none. */
 const SCOPE: Record<string, string[]> = {
   supervisor: ['YGHY', 'CHY'],
@@ -51,12 +43,12 @@ export async function seedDemo(db: Db, config: Config): Promise<boolean> {
       .returning(['id', 'code'])
       .execute();
     const communityId = new Map(communities.map((c) => [c.code, c.id]));
-    const departments = await trx
-      .insertInto('departments')
-      .values(DEPARTMENTS.map((d) => ({ ...d, company_id: companyId, created_at: now })))
-      .returning(['id', 'code'])
-      .execute();
-    const engineering = departments.find((d) => d.code === 'ENG')!.id;
+    const { id: engineering } = await trx
+      .selectFrom('departments')
+      .select('id')
+      .where('company_id', '=', companyId)
+      .where('code', '=', 'ENG')
+      .executeTakeFirstOrThrow();
     for (const account of DEMO_ACCOUNTS.filter((a) => a.username !== 'admin')) {
       const { id } = await trx
         .insertInto('users')

@@ -6,8 +6,6 @@ import { constraintViolation, nowIso, type Db } from '../db/database.js';
 import { AppError } from '../http/errors.js';
 import { scopedTags } from '../scope.js';
 
-export const DEFAULT_TAGS = ['独居老人', '行动不便', '重点关注', '曾投诉'];
-
 export async function listTags(db: Db, ctx: Ctx): Promise<Page<{ id: number; name: string; residentCount: number }>> {
   requirePermission(ctx, 'households.read');
   const rows = await scopedTags(db, ctx)
