@@ -84,5 +84,7 @@ describe('departments', () => {
     const list = (await admin.get('/api/v1/departments')).json();
     expect(list.items.find((d: { code: string }) => d.code === 'ENG2').userCount).toBe(1);
     expect((await admin.post('/api/v1/departments', { name: '工程三组', code: 'ENG2' })).statusCode).toBe(409);
+    const renamed = await admin.patch(`/api/v1/departments/${dep.json().id}`, { name: '维修组' });
+    expect(renamed.json()).toMatchObject({ name: '维修组', userCount: 1 });
   });
 });

@@ -2,11 +2,11 @@
  * Departments (工程部, 保洁部, …) that handlers belong to. Company-wide master data.
  */
 import type { Page } from '../../shared/schemas/common.js';
-import type { CreateDepartmentBody, Department } from '../../shared/schemas/communities.js';
+import type { CreateDepartmentBody, Department, UpdateDepartmentBody } from '../../shared/schemas/communities.js';
 import { actorOf, recordAudit } from '../audit/record-audit.js';
 import { requirePermission, type Ctx } from '../context.js';
 import { constraintViolation, nowIso, type Db } from '../db/database.js';
-import { AppError } from '../http/errors.js';
+import { AppError, notFound } from '../http/errors.js';
 import { scopedDepartments } from '../scope.js';
 
 export async function listDepartments(db: Db, ctx: Ctx): Promise<Page<Department>> {
@@ -40,4 +40,19 @@ export async function createDepartment(db: Db, ctx: Ctx, input: CreateDepartment
     if (constraintViolation(err) === 'unique') throw new AppError('code_taken', 409, { code: input.code });
     throw err;
   }
+}
+
+export async function renameDepartment(db: Db, ctx: Ctx, id: number, input: UpdateDepartmentBody): Promise<Department> {
+  requirePermission(ctx, 'departments.manage');
+  const before = await scopedDepartments(db, ctx).select(['id', 'name']).where('departments.id', '=', id).executeTakeFirst();
+  if (!before) throw notFound('department');
+  if (before.name !== input.name) {
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('departments').set({ name: input.name }).where('id', '=', id).where('company_id', '=', ctx.companyId).execute();
+      await recordAudit(trx, actorOf(ctx), { action: 'department.update', entityType: 'department', entityId: id, before: { name: before.name }, after: { name: input.name } });
+    });
+  }
+  const department = (await listDepartments(db, ctx)).items.find((d) => d.id === id);
+  if (!department) throw notFound('department');
+  return department;
 }

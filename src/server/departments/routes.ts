@@ -1,9 +1,10 @@
 /** HTTP routes for departments. */
-import { page } from '../../shared/schemas/common.js';
-import { CreateDepartmentBody, Department } from '../../shared/schemas/communities.js';
+import { z } from 'zod';
+import { IdParam, page } from '../../shared/schemas/common.js';
+import { CreateDepartmentBody, Department, UpdateDepartmentBody } from '../../shared/schemas/communities.js';
 import { ctxOf } from '../http/auth-hook.js';
 import type { App, Deps } from '../http/types.js';
-import { createDepartment, listDepartments } from './departments.js';
+import { createDepartment, listDepartments, renameDepartment } from './departments.js';
 
 const tags = ['departments'];
 
@@ -18,5 +19,20 @@ export function departmentRoutes(app: App, { handle: { db } }: Deps) {
     '/api/v1/departments',
     { schema: { tags, operationId: 'createDepartment', summary: 'Create a department', body: CreateDepartmentBody, response: { 201: Department } } },
     async (request, reply) => reply.status(201).send(await createDepartment(db, ctxOf(request), request.body)),
+  );
+
+  app.patch(
+    '/api/v1/departments/:departmentId',
+    {
+      schema: {
+        tags,
+        operationId: 'renameDepartment',
+        summary: 'Rename a department',
+        params: z.object({ departmentId: IdParam }),
+        body: UpdateDepartmentBody,
+        response: { 200: Department },
+      },
+    },
+    async (request) => renameDepartment(db, ctxOf(request), request.params.departmentId, request.body),
   );
 }

@@ -68,3 +68,6 @@ export const CreateDepartmentBody = z.strictObject({
     .regex(/^[A-Za-z0-9_-]+$/, { message: 'code_format' }),
 });
 export type CreateDepartmentBody = z.infer<typeof CreateDepartmentBody>;
+
+export const UpdateDepartmentBody = z.strictObject({ name: z.string().trim().min(1).max(64) });
+export type UpdateDepartmentBody = z.infer<typeof UpdateDepartmentBody>;
