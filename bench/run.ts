@@ -7,25 +7,32 @@ import { authOverhead } from './auth-overhead.js';
 import { coldStart } from './cold-start.js';
 import { householdSearch } from './household-search.js';
 import { machine, type BenchResult } from './lib.js';
+import { visitBenchmarks } from './visits.js';
+import { rosterImport } from './roster-import.js';
 
 const pgUrl = process.env.BENCH_DATABASE_URL;
 const only = process.argv[2];
 
-const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
+const BENCHMARKS: Record<string, () => Promise<BenchResult | BenchResult[]>> = {
   'cold-start': coldStart,
   'auth-overhead-sqlite': () => authOverhead(),
   ...(pgUrl ? { 'auth-overhead-postgres': () => authOverhead(pgUrl) } : {}),
   'household-search-sqlite': () => householdSearch(),
   ...(pgUrl ? { 'household-search-postgres': () => householdSearch(pgUrl) } : {}),
+  'visits-sqlite': () => visitBenchmarks(),
+  ...(pgUrl ? { 'visits-postgres': () => visitBenchmarks(pgUrl) } : {}),
+  'roster-import-sqlite': () => rosterImport(),
+  ...(pgUrl ? { 'roster-import-postgres': () => rosterImport(pgUrl) } : {}),
 };
 
 const results: BenchResult[] = [];
 for (const [key, run] of Object.entries(BENCHMARKS)) {
   if (only && key !== only) continue;
   process.stdout.write(`running ${key}…\n`);
-  const r = await run();
-  results.push(r);
-  process.stdout.write(`${render(r)}\n`);
+  for (const r of [await run()].flat()) {
+    results.push(r);
+    process.stdout.write(`${render(r)}\n`);
+  }
 }
 if (!only) fs.writeFileSync('docs/benchmarks.md', document(results));
 

@@ -5,6 +5,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -28,8 +29,11 @@ import { apiNotFound, registerProblemHandlers } from './http/problem.js';
 import type { App, Deps } from './http/types.js';
 import { webDir } from './paths.js';
 import { roleRoutes } from './roles/routes.js';
+import { rosterRoutes } from './roster/routes.js';
 import { systemRoutes } from './system/routes.js';
 import { userRoutes } from './users/routes.js';
+import { questionnaireRoutes } from './questionnaires/routes.js';
+import { visitRoutes } from './visits/routes.js';
 
 /** Every domain registers its routes here; the OpenAPI document and the scope test pick them up. */
 const DOMAINS = [
@@ -42,6 +46,9 @@ const DOMAINS = [
   householdRoutes,
   residentRoutes,
   staffRoutes,
+  rosterRoutes,
+  questionnaireRoutes,
+  visitRoutes,
   auditRoutes,
 ];
 
@@ -73,6 +80,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   registerProblemHandlers(app, config.bodyLimit);
 
   await app.register(fastifyCookie);
+  // Roster uploads only; the route streams the single file to disk and enforces the size while it arrives.
+  await app.register(fastifyMultipart, { limits: { fileSize: config.importMaxBytes, files: 1, fields: 5, fieldSize: 1024, parts: 10 } });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',

@@ -32,6 +32,9 @@ const EnvSchema = z.object({
   HUIFANG_TRUST_PROXY: flag,
   HUIFANG_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   HUIFANG_SCRYPT_COST: z.coerce.number().int().min(1024).default(2 ** 15),
+  HUIFANG_VISIT_MAX_FAILED_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
+  HUIFANG_IMPORT_MAX_MB: z.coerce.number().positive().max(1024).default(20),
+  HUIFANG_IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(200_000),
 });
 
 export interface Config {
@@ -54,6 +57,12 @@ export interface Config {
   bodyLimit: number;
   /** scrypt N parameter; 2^15 in production (≈32 MiB per hash), lowered only by tests. */
   scryptCost: number;
+  /** failed contact attempts after which a visit task becomes unreachable */
+  visitMaxFailedAttempts: number;
+  /** largest roster file accepted for import, in bytes */
+  importMaxBytes: number;
+  /** most spreadsheet rows a roster file may have */
+  importMaxRows: number;
   version: string;
 }
 
@@ -90,6 +99,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
     trustProxy: e.HUIFANG_TRUST_PROXY,
     bodyLimit: e.HUIFANG_BODY_LIMIT_BYTES,
     scryptCost: e.HUIFANG_SCRYPT_COST,
+    visitMaxFailedAttempts: e.HUIFANG_VISIT_MAX_FAILED_ATTEMPTS,
+    importMaxBytes: Math.round(e.HUIFANG_IMPORT_MAX_MB * 1024 * 1024),
+    importMaxRows: e.HUIFANG_IMPORT_MAX_ROWS,
     version,
   };
 }

@@ -77,6 +77,29 @@ export function scopedTags(db: Db, ctx: Ctx) {
   return db.selectFrom('tags').where('tags.company_id', '=', ctx.companyId);
 }
 
+/** Questionnaires of the company: company-wide ones, and community ones for communities in scope. */
+export function scopedQuestionnaires(db: Db, ctx: Ctx) {
+  let q = db.selectFrom('questionnaires').where('questionnaires.company_id', '=', ctx.companyId);
+  if (!ctx.allCommunities) {
+    q = q.where((eb) => eb.or([eb('questionnaires.community_id', 'is', null), eb('questionnaires.community_id', 'in', nonEmpty(ctx.communityIds))]));
+  }
+  return q;
+}
+
+/** Visit tasks of the communities in scope. */
+export function scopedTasks(db: Db, ctx: Ctx) {
+  let q = db.selectFrom('visit_tasks').where('visit_tasks.company_id', '=', ctx.companyId);
+  if (!ctx.allCommunities) q = q.where('visit_tasks.community_id', 'in', nonEmpty(ctx.communityIds));
+  return q;
+}
+
+/** Visit records of the communities in scope. */
+export function scopedRecords(db: Db, ctx: Ctx) {
+  let q = db.selectFrom('visit_records').where('visit_records.company_id', '=', ctx.companyId);
+  if (!ctx.allCommunities) q = q.where('visit_records.community_id', 'in', nonEmpty(ctx.communityIds));
+  return q;
+}
+
 /** `IN ()` is invalid SQL; an impossible id keeps an empty scope empty. */
 function nonEmpty(ids: readonly number[]): number[] {
   return ids.length > 0 ? [...ids] : [-1];

@@ -72,6 +72,10 @@ async function snapshot(includeCompanyLevel: boolean) {
     phones: await db.selectFrom('resident_phones').selectAll().where('resident_id', '=', victim.residentId).execute(),
     staff: await db.selectFrom('staff').selectAll().where('id', '=', victim.staffId).execute(),
     staffCommunities: await db.selectFrom('staff_communities').selectAll().where('staff_id', '=', victim.staffId).execute(),
+    tasks: await db.selectFrom('visit_tasks').selectAll().where('community_id', '=', victim.communityId).orderBy('id').execute(),
+    records: await db.selectFrom('visit_records').selectAll().where('community_id', '=', victim.communityId).orderBy('id').execute(),
+    questionnaires: await db.selectFrom('questionnaires').selectAll().where('community_id', '=', victim.communityId).execute(),
+    versions: await db.selectFrom('questionnaire_versions').select(['id', 'questions']).where('questionnaire_id', '=', victim.questionnaireId).execute(),
   };
 }
 
@@ -113,6 +117,42 @@ beforeAll(async () => {
     .executeTakeFirstOrThrow();
   await t.handle.db.insertInto('staff_communities').values({ staff_id: staff.id, community_id: community.id }).execute();
   await t.handle.db.insertInto('tags').values({ company_id: a.companyId, name: `${COMPANY_MARK}-标签`, created_at: now }).execute();
+  const rosterImport = await t.handle.db
+    .insertInto('roster_imports')
+    .values({ company_id: a.companyId, community_id: community.id, user_id: user.id, status: 'succeeded', dry_run: 0, file_name: `${COMMUNITY_MARK}.xlsx`, total: 1, processed: 1, created: 0, updated: 0, unchanged: 0, failed: 1, error_code: null, created_at: now, finished_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await t.handle.db.insertInto('roster_import_errors').values({ import_id: rosterImport.id, row: 2, column: '姓名', code: 'required', params: null, value: COMMUNITY_MARK }).execute();
+  const questionnaire = await t.handle.db
+    .insertInto('questionnaires')
+    .values({ company_id: a.companyId, name: `${COMMUNITY_MARK}-问卷`, description: '', scope: 'community', community_id: community.id, property_type: null, status: 'active', builtin: 0, created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const version = await t.handle.db
+    .insertInto('questionnaire_versions')
+    .values({ questionnaire_id: questionnaire.id, company_id: a.companyId, version: 1, questions: JSON.stringify([{ key: 'q', type: 'text', title: COMMUNITY_MARK, required: false }]), published_at: now, published_by: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const visitTask = await t.handle.db
+    .insertInto('visit_tasks')
+    .values({ company_id: a.companyId, community_id: community.id, household_id: household.id, resident_id: resident.id, reason: 'periodic', method: 'phone', assignee_id: user.id, due_date: '2026-01-01', appointment_at: null, status: 'pending', attempt_count: 0, questionnaire_id: questionnaire.id, note: COMMUNITY_MARK, cancel_reason: null, created_by: null, created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const doneTask = await t.handle.db
+    .insertInto('visit_tasks')
+    .values({ company_id: a.companyId, community_id: community.id, household_id: household.id, resident_id: resident.id, reason: 'periodic', method: 'phone', assignee_id: user.id, due_date: '2026-01-01', appointment_at: null, status: 'completed', attempt_count: 0, questionnaire_id: questionnaire.id, note: '', cancel_reason: null, created_by: null, created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const visitRecord = await t.handle.db
+    .insertInto('visit_records')
+    .values({ company_id: a.companyId, community_id: community.id, task_id: doneTask.id, household_id: household.id, resident_id: resident.id, visitor_id: user.id, method: 'phone', reason: 'periodic', outcome: 'completed', started_at: now, ended_at: now, visit_date: '2026-01-01', backdated: 0, spoken_to: COMMUNITY_MARK, questionnaire_version_id: version.id, answers: '{}', average_score: null, opinions: COMMUNITY_MARK, suggestions: '', improvement_measures: '', item_count: 0, idempotency_key: 'victim-key-1', created_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const attachment = await t.handle.db
+    .insertInto('attachments')
+    .values({ company_id: a.companyId, community_id: community.id, record_id: visitRecord.id, uploaded_by: user.id, file_name: `${COMMUNITY_MARK}.pdf`, content_type: 'application/pdf', size: 30, sha256: 'x', content: Buffer.from(`%PDF-1.4 ${COMMUNITY_MARK}`), created_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const victimSession = await loginAs(t.app, user.username);
   const { tokenId } = await tokenClient(t.app, victimSession, `${COMMUNITY_MARK}-token`);
   Object.assign(victim, {
@@ -126,6 +166,12 @@ beforeAll(async () => {
     householdId: household.id,
     residentId: resident.id,
     staffId: staff.id,
+    taskId: visitTask.id,
+    recordId: visitRecord.id,
+    questionnaireId: questionnaire.id,
+    versionId: version.id,
+    attachmentId: attachment.id,
+    importId: rosterImport.id,
   });
   VICTIM_PARAMS = {
     communityId: { id: () => victim.communityId, communityLevel: true },
@@ -137,6 +183,13 @@ beforeAll(async () => {
     residentId: { id: () => victim.residentId, communityLevel: true },
     duplicateId: { id: () => victim.householdId, communityLevel: true },
     staffId: { id: () => victim.staffId, communityLevel: true },
+    taskId: { id: () => victim.taskId, communityLevel: true },
+    recordId: { id: () => victim.recordId, communityLevel: true },
+    questionnaireId: { id: () => victim.questionnaireId, communityLevel: true },
+    questionnaireVersionId: { id: () => victim.versionId, communityLevel: true },
+    versionId: { id: () => victim.versionId, communityLevel: true },
+    attachmentId: { id: () => victim.attachmentId, communityLevel: true },
+    importId: { id: () => victim.importId, communityLevel: true },
   };
 
   // Attacker 1: the administrator of another company, holding every permission.

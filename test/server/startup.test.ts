@@ -79,6 +79,11 @@ describe('demo mode', () => {
       expect((await manager.get(`/api/v1/communities/${mall.id}/households?role=merchant`)).json().total).toBe(80);
       const found = (await visitor.get(`/api/v1/communities/${communities.items.find((c: { name: string }) => c.name === '阳光花园').id}/households?q=3-2-1502`)).json();
       expect(found.items[0].residents[0].phones[0].masked).toMatch(/^1\d{2}\*{4}\d{4}$/);
+      const today = (await visitor.get('/api/v1/visit-tasks?view=today')).json();
+      expect(today.total).toBeGreaterThanOrEqual(5);
+      const history = (await manager.get('/api/v1/visit-records?limit=1')).json();
+      expect(history.total).toBeGreaterThan(500);
+      expect((await manager.get('/api/v1/visit-records?hasItems=true&limit=1')).json().total).toBeGreaterThan(20);
     } finally {
       await t.close();
     }

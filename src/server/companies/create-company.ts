@@ -1,10 +1,12 @@
 /**
- * Creates a company (tenant) with its built-in roles, default departments and tags, and its first administrator.
+ * Creates a company (tenant) with its built-in roles, default departments, tags, service dimensions and
+ * questionnaire, and its first administrator.
  */
 import { BUILTIN_ROLES } from '../../shared/schemas/permissions.js';
 import { hashPassword } from '../auth/secrets.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { nowIso, type Db } from '../db/database.js';
+import { DEFAULT_DIMENSIONS, DEFAULT_QUESTIONNAIRE } from '../questionnaires/default-template.js';
 
 export const BUILTIN_ROLE_NAMES: Record<string, string> = {
   admin: '系统管理员',
@@ -58,6 +60,27 @@ export async function createCompany(db: Db, input: NewCompany) {
     }
     await trx.insertInto('departments').values(DEFAULT_DEPARTMENTS.map((d) => ({ ...d, company_id: companyId, created_at: now }))).execute();
     await trx.insertInto('tags').values(DEFAULT_TAGS.map((name) => ({ name, company_id: companyId, created_at: now }))).execute();
+    await trx.insertInto('service_dimensions').values(DEFAULT_DIMENSIONS.map((name, position) => ({ name, position, company_id: companyId }))).execute();
+    const { id: questionnaireId } = await trx
+      .insertInto('questionnaires')
+      .values({
+        company_id: companyId,
+        name: DEFAULT_QUESTIONNAIRE.name,
+        description: DEFAULT_QUESTIONNAIRE.description,
+        scope: 'company',
+        community_id: null,
+        property_type: null,
+        status: 'active',
+        builtin: 1,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('questionnaire_versions')
+      .values({ questionnaire_id: questionnaireId, company_id: companyId, version: 1, questions: JSON.stringify(DEFAULT_QUESTIONNAIRE.questions), published_at: now, published_by: null })
+      .execute();
     const { id: adminId } = await trx
       .insertInto('users')
       .values({

@@ -5,11 +5,13 @@ import { Migrator, sql, type MigrationProvider } from 'kysely';
 import type { DatabaseHandle } from './database.js';
 import { foundation } from './migrations/2026_11_27_0001_foundation.js';
 import { masterData } from './migrations/2026_11_27_0002_master_data.js';
+import { visits } from './migrations/2026_11_27_0003_visits.js';
 import type { Migration } from './migrations/helpers.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026_11_27_0001_foundation': foundation,
   '2026_11_27_0002_master_data': masterData,
+  '2026_11_27_0003_visits': visits,
 };
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {

@@ -134,6 +134,15 @@ export interface Database {
   staff_communities: StaffCommunitiesTable;
   roster_imports: RosterImportsTable;
   roster_import_errors: RosterImportErrorsTable;
+  service_dimensions: ServiceDimensionsTable;
+  questionnaires: QuestionnairesTable;
+  questionnaire_versions: QuestionnaireVersionsTable;
+  visit_tasks: VisitTasksTable;
+  visit_attempts: VisitAttemptsTable;
+  visit_records: VisitRecordsTable;
+  visit_record_items: VisitRecordItemsTable;
+  visit_record_corrections: VisitRecordCorrectionsTable;
+  attachments: AttachmentsTable;
 }
 
 export type CommunityRow = Selectable<CommunitiesTable>;
@@ -266,4 +275,132 @@ export interface RosterImportErrorsTable {
   /** JSON object of message parameters */
   params: string | null;
   value: string | null;
+}
+
+export interface ServiceDimensionsTable {
+  id: Generated<number>;
+  company_id: number;
+  name: string;
+  position: number;
+}
+
+export interface QuestionnairesTable {
+  id: Generated<number>;
+  company_id: number;
+  name: string;
+  description: string;
+  scope: 'company' | 'community' | 'propertyType';
+  community_id: number | null;
+  property_type: 'residential' | 'commercial' | 'mixed' | null;
+  status: 'active' | 'archived';
+  builtin: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface QuestionnaireVersionsTable {
+  id: Generated<number>;
+  questionnaire_id: number;
+  company_id: number;
+  version: number;
+  /** JSON array of Question */
+  questions: string;
+  published_at: string;
+  published_by: number | null;
+}
+
+export interface VisitTasksTable {
+  id: Generated<number>;
+  company_id: number;
+  community_id: number;
+  household_id: number;
+  resident_id: number | null;
+  reason: string;
+  method: string;
+  assignee_id: number | null;
+  /** YYYY-MM-DD, Asia/Shanghai */
+  due_date: string;
+  appointment_at: string | null;
+  status: string;
+  attempt_count: number;
+  questionnaire_id: number | null;
+  note: string;
+  cancel_reason: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface VisitAttemptsTable {
+  id: Generated<number>;
+  task_id: number;
+  company_id: number;
+  at: string;
+  result: string;
+  note: string;
+  user_id: number | null;
+}
+
+export interface VisitRecordsTable {
+  id: Generated<number>;
+  company_id: number;
+  community_id: number;
+  task_id: number;
+  household_id: number;
+  resident_id: number | null;
+  visitor_id: number;
+  method: string;
+  reason: string;
+  outcome: string;
+  started_at: string;
+  ended_at: string;
+  visit_date: string;
+  backdated: number;
+  spoken_to: string;
+  questionnaire_version_id: number | null;
+  /** JSON object of answers by question key */
+  answers: string;
+  average_score: number | null;
+  opinions: string;
+  suggestions: string;
+  improvement_measures: string;
+  item_count: number;
+  idempotency_key: string | null;
+  created_at: string;
+}
+
+export interface VisitRecordItemsTable {
+  id: Generated<number>;
+  record_id: number;
+  company_id: number;
+  community_id: number;
+  household_id: number;
+  kind: string;
+  category: string;
+  description: string;
+  raised_on: string;
+}
+
+export interface VisitRecordCorrectionsTable {
+  id: Generated<number>;
+  record_id: number;
+  user_id: number | null;
+  at: string;
+  reason: string;
+  /** JSON array of corrected field names */
+  fields: string;
+}
+
+export interface AttachmentsTable {
+  id: Generated<number>;
+  company_id: number;
+  community_id: number | null;
+  record_id: number | null;
+  uploaded_by: number | null;
+  file_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  created_at: string;
 }

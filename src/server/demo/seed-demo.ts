@@ -8,6 +8,7 @@ import { hashPassword } from '../auth/secrets.js';
 import { nowIso, type Db } from '../db/database.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.js';
 import { seedDemoRoster } from './demo-roster.js';
+import { seedDemoVisits } from './demo-visits.js';
 
 export const DEMO_COMPANY = '示范物业服务有限公司';
 
@@ -85,6 +86,13 @@ export async function seedDemo(db: Db, config: Config): Promise<boolean> {
     { communityId: communityIds.get('CHY')!, buildings: range(5), units: ['1', '2'], floors: 15, roomsPerFloor: 2, commercial: false },
     // 2 blocks × 2 floors × 20 shops = 80 merchants
     { communityId: communityIds.get('XHGC')!, buildings: ['A', 'B'], units: null, floors: 2, roomsPerFloor: 20, commercial: true },
+  ]);
+  const staff = await db.selectFrom('users').select(['id', 'username']).where('company_id', '=', companyId).where('username', 'in', ['visitor', 'supervisor']).execute();
+  const visitorId = staff.find((u) => u.username === 'visitor')!.id;
+  const supervisorId = staff.find((u) => u.username === 'supervisor')!.id;
+  await seedDemoVisits(db, companyId, [
+    { communityId: communityIds.get('YGHY')!, visitorIds: [visitorId, supervisorId], openTasksFor: visitorId },
+    { communityId: communityIds.get('CHY')!, visitorIds: [supervisorId], openTasksFor: null },
   ]);
   return true;
 }

@@ -174,6 +174,44 @@ export const MESSAGES = {
     title: { 'zh-CN': '缺少文件', en: 'No file' },
     detail: { 'zh-CN': '请以 multipart/form-data 的 file 字段上传文件。', en: 'Upload the file as the multipart/form-data field "file".' },
   },
+  task_transition_invalid: {
+    title: { 'zh-CN': '任务状态不允许此操作', en: 'Not allowed in this task status' },
+    detail: {
+      'zh-CN': '任务当前状态为“{from}”，不能执行“{event}”。',
+      en: 'The task is “{from}”; “{event}” is not possible now.',
+    },
+  },
+  task_not_yours: {
+    title: { 'zh-CN': '不是您的任务', en: 'Not your task' },
+    detail: { 'zh-CN': '该回访任务分配给了其他人，只有负责人或主管可以记录。', en: 'This visit task is assigned to someone else; only the assignee or a supervisor can record it.' },
+  },
+  task_closed: {
+    title: { 'zh-CN': '任务已结束', en: 'Task closed' },
+    detail: { 'zh-CN': '该回访任务已是“{status}”状态，不能再记录。', en: 'This visit task is already “{status}” and cannot be recorded again.' },
+  },
+  answers_invalid: {
+    title: { 'zh-CN': '问卷答案有误', en: 'Answers do not fit the questionnaire' },
+    detail: { 'zh-CN': '有 {count} 处答案与问卷不符。', en: '{count} answer(s) do not fit the questionnaire version.' },
+  },
+  idempotency_key_reused: {
+    title: { 'zh-CN': '重复的请求标识', en: 'Idempotency key reused' },
+    detail: {
+      'zh-CN': '这个 Idempotency-Key 已用于另一条记录，请为新的提交使用新的标识。',
+      en: 'This Idempotency-Key was already used for a different record; use a new key for a new submission.',
+    },
+  },
+  attachment_too_large: {
+    title: { 'zh-CN': '附件过大', en: 'Attachment too large' },
+    detail: { 'zh-CN': '附件不能超过 {limitMb} MB。', en: 'Attachments may not exceed {limitMb} MB.' },
+  },
+  attachment_type: {
+    title: { 'zh-CN': '不支持的附件类型', en: 'Unsupported attachment type' },
+    detail: { 'zh-CN': '只能上传 JPG、PNG 图片或 PDF 文件。', en: 'Only JPG and PNG images and PDF files can be attached.' },
+  },
+  time_range_invalid: {
+    title: { 'zh-CN': '时间有误', en: 'Invalid time' },
+    detail: { 'zh-CN': '结束时间不能早于开始时间，也不能晚于现在。', en: 'The end time may not be before the start time or in the future.' },
+  },
   internal_error: {
     title: { 'zh-CN': '服务器内部错误', en: 'Internal server error' },
     detail: {
@@ -199,6 +237,12 @@ const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
   code_format: { 'zh-CN': '只能包含字母、数字、下划线和连字符', en: 'may contain only letters, digits, underscore and hyphen' },
   invalid: { 'zh-CN': '无效', en: 'is invalid' },
   wrong_password: { 'zh-CN': '当前密码不正确', en: 'is not your current password' },
+  unknown_question: { 'zh-CN': '问卷中没有这道题：{key}', en: 'is not a question of this questionnaire: {key}' },
+  not_asked: { 'zh-CN': '根据前面的回答，这道题不应作答', en: 'was not asked, given the earlier answers' },
+  wrong_type: { 'zh-CN': '答案类型不对（{type}）', en: 'has the wrong type of answer ({type})' },
+  out_of_range: { 'zh-CN': '分值超出范围', en: 'is out of range' },
+  invalid_option: { 'zh-CN': '不是可选的选项', en: 'is not one of the options' },
+  not_applicable_not_allowed: { 'zh-CN': '这道题不能选“不清楚”', en: 'cannot be answered “not applicable”' },
   phone_invalid: { 'zh-CN': '不是有效的中国手机号或固定电话：{value}', en: 'is not a valid Chinese mobile or landline number: {value}' },
   password_reused: { 'zh-CN': '新密码不能与当前密码相同', en: 'must differ from the current password' },
 };
@@ -229,6 +273,10 @@ export const ENTITY_NAMES: Record<string, Record<Locale, string>> = {
   staff: { 'zh-CN': '员工', en: 'staff member' },
   tag: { 'zh-CN': '标签', en: 'tag' },
   import: { 'zh-CN': '导入任务', en: 'import' },
+  task: { 'zh-CN': '回访任务', en: 'visit task' },
+  record: { 'zh-CN': '回访记录', en: 'visit record' },
+  questionnaire: { 'zh-CN': '问卷', en: 'questionnaire' },
+  attachment: { 'zh-CN': '附件', en: 'attachment' },
   resource: { 'zh-CN': '资源', en: 'resource' },
 };
 

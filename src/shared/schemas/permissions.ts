@@ -19,6 +19,11 @@ export const PERMISSIONS = [
   'residents.erase',
   'roster.import',
   'staff.manage',
+  'questionnaires.manage',
+  'visits.manage',
+  'visits.read',
+  'visits.work',
+  'visits.export',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -38,14 +43,32 @@ export const PERMISSION_GROUPS: Record<Permission, string> = {
   'residents.erase': 'personalData',
   'roster.import': 'residents',
   'staff.manage': 'masterData',
+  'questionnaires.manage': 'visits',
+  'visits.manage': 'visits',
+  'visits.read': 'visits',
+  'visits.work': 'visits',
+  'visits.export': 'personalData',
 };
 
 /** The built-in roles of DESIGN.md §1, created for every company. Admins may add custom roles. */
 export const BUILTIN_ROLES: Record<string, readonly Permission[]> = {
   admin: PERMISSIONS,
-  manager: ['scope.company', 'users.read', 'communities.read', 'audit.read', 'households.read', 'residents.export'],
-  supervisor: ['users.read', 'communities.read', 'households.read', 'households.manage', 'residents.contact', 'residents.export', 'roster.import'],
-  visitor: ['communities.read', 'households.read', 'residents.contact'],
+  manager: ['scope.company', 'users.read', 'communities.read', 'audit.read', 'households.read', 'residents.export', 'visits.read', 'visits.export'],
+  supervisor: [
+    'users.read',
+    'communities.read',
+    'households.read',
+    'households.manage',
+    'residents.contact',
+    'residents.export',
+    'roster.import',
+    'questionnaires.manage',
+    'visits.manage',
+    'visits.read',
+    'visits.work',
+    'visits.export',
+  ],
+  visitor: ['communities.read', 'households.read', 'residents.contact', 'visits.work'],
   handler: ['communities.read', 'households.read'],
 };
 export type BuiltinRoleKey = keyof typeof BUILTIN_ROLES;

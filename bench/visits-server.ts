@@ -1,0 +1,124 @@
+/**
+ * The server used by the visit benchmarks: one community with 20,000 households, 100,000 visit tasks
+ * spread over 20 visitors (the measured visitor holds 30,000 of them, due over ±60 days), the default
+ * questionnaire, and the measured visitor signed in. Prints {port, cookie, taskIds, versionId}.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { hashPassword } from '../src/server/auth/secrets.js';
+import { buildApp } from '../src/server/app.js';
+import { createCompany } from '../src/server/companies/create-company.js';
+import { loadConfig } from '../src/server/config.js';
+import { nowIso, openDatabase } from '../src/server/db/database.js';
+import { migrateToLatest } from '../src/server/db/migrate.js';
+import { householdSortKey } from '../src/server/households/room.js';
+import { addDays, shanghaiDate } from '../src/server/visits/dates.js';
+
+const HOUSEHOLDS = 20_000;
+const TASKS = 100_000;
+const VISITORS = 20;
+const MINE = 30_000;
+
+async function withPg(url: string, statement: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(statement);
+  await client.end();
+}
+
+const pgUrl = process.env.BENCH_DATABASE_URL || undefined;
+const pgSchema = pgUrl ? `bench_visits_${process.pid}` : undefined;
+if (pgUrl) await withPg(pgUrl, `CREATE SCHEMA ${pgSchema}`);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'huifang-visits-'));
+const config = loadConfig({ LOG_LEVEL: 'silent', HUIFANG_SCRYPT_COST: '1024' }, 'bench');
+const handle = openDatabase({ databaseUrl: pgUrl, pgSchema, sqliteFile: path.join(dir, 'huifang.db'), poolSize: 10 });
+await migrateToLatest(handle);
+const { db } = handle;
+const started = performance.now();
+const { companyId, roleIds } = await createCompany(db, {
+  name: '压测物业',
+  admin: { username: `visits-admin-${process.pid}`, displayName: '管理员', password: 'Bench-Passw0rd', mustChangePassword: false },
+  scryptCost: 1024,
+});
+const now = nowIso();
+const chunk = <T>(xs: T[], n: number) => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
+const { id: communityId } = await db
+  .insertInto('communities')
+  .values({ company_id: companyId, name: '压测小区', code: 'V1', type: 'residential', address: '', status: 'active', created_at: now, updated_at: now })
+  .returning('id')
+  .executeTakeFirstOrThrow();
+const hash = await hashPassword('Bench-Passw0rd', 1024);
+const visitors: number[] = [];
+for (let v = 0; v < VISITORS; v++) {
+  const { id } = await db
+    .insertInto('users')
+    .values({ company_id: companyId, username: `bench-visitor-${process.pid}-${v}`, display_name: `回访员${v}`, phone: null, password_hash: hash, must_change_password: 0, role_id: roleIds.visitor, department_id: null, status: 'active', locale: 'zh-CN', created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db.insertInto('user_communities').values({ user_id: id, community_id: communityId }).execute();
+  visitors.push(id);
+}
+const questionnaire = await db.selectFrom('questionnaires').select('id').where('company_id', '=', companyId).executeTakeFirstOrThrow();
+const version = await db.selectFrom('questionnaire_versions').select('id').where('questionnaire_id', '=', questionnaire.id).executeTakeFirstOrThrow();
+
+const households: number[] = [];
+await db.transaction().execute(async (trx) => {
+  const buildingIds: number[] = [];
+  for (let b = 1; b <= 40; b++) {
+    buildingIds.push((await trx.insertInto('buildings').values({ company_id: companyId, community_id: communityId, name: String(b), created_at: now }).returning('id').executeTakeFirstOrThrow()).id);
+  }
+  const rows = Array.from({ length: HOUSEHOLDS }, (_, i) => {
+    const b = i % 40;
+    const room = String(101 + Math.floor(i / 40));
+    return { company_id: companyId, community_id: communityId, building_id: buildingIds[b], unit_id: null, room, sort_key: householdSortKey(String(b + 1), null, room), area: 90, status: 'occupied' as const, created_at: now, updated_at: now };
+  });
+  for (const part of chunk(rows, 1000)) households.push(...(await trx.insertInto('households').values(part).returning('id').execute()).map((r) => r.id));
+});
+
+const today = shanghaiDate();
+const mineIds: number[] = [];
+await db.transaction().execute(async (trx) => {
+  const rows = Array.from({ length: TASKS }, (_, i) => ({
+    company_id: companyId,
+    community_id: communityId,
+    household_id: households[i % HOUSEHOLDS],
+    resident_id: null,
+    reason: 'periodic',
+    method: 'phone',
+    assignee_id: i < MINE ? visitors[0] : visitors[1 + (i % (VISITORS - 1))],
+    due_date: addDays(today, (i % 121) - 60),
+    appointment_at: null,
+    status: 'pending',
+    attempt_count: 0,
+    questionnaire_id: questionnaire.id,
+    note: '',
+    cancel_reason: null,
+    created_by: null,
+    created_at: now,
+    updated_at: now,
+  }));
+  for (const [n, part] of chunk(rows, 1000).entries()) {
+    const ids = (await trx.insertInto('visit_tasks').values(part).returning('id').execute()).map((r) => r.id);
+    if (n * 1000 < MINE) mineIds.push(...ids.slice(0, Math.max(0, MINE - n * 1000)));
+  }
+});
+if (handle.dialect === 'postgres') await withPg(pgUrl!, `ANALYZE`).catch(() => undefined);
+else handle.sqlite!.exec('ANALYZE');
+const seedSeconds = (performance.now() - started) / 1000;
+
+const app = await buildApp({ handle, config });
+await app.listen({ port: 0, host: '127.0.0.1' });
+const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: `bench-visitor-${process.pid}-0`, password: 'Bench-Passw0rd' } });
+const cookie = res.cookies.find((c) => c.name === 'huifang_session')!.value;
+const { csrfToken } = res.json() as { csrfToken: string };
+const { port } = app.server.address() as { port: number };
+process.stdout.write(`${JSON.stringify({ port, cookie, csrfToken, taskIds: mineIds, versionId: version.id, seedSeconds })}\n`);
+process.on('SIGTERM', async () => {
+  await app.close();
+  await handle.close();
+  if (pgUrl) await withPg(pgUrl, `DROP SCHEMA ${pgSchema} CASCADE`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+});

@@ -1,0 +1,120 @@
+/**
+ * Visit benchmarks on a company with 100,000 tasks:
+ *  - a visitor's task list (today / overdue / upcoming / all, 30,000 of the tasks are theirs): p95 < 30 ms;
+ *  - submitting visit records through the API (8 scores, a complaint on every 5th, an Idempotency-Key each),
+ *    loaded with autocannon at 10 connections: ≥ 1,000 records/s sustained, p99 < 50 ms (SQLite).
+ */
+import autocannon from 'autocannon';
+import { percentile, spawnNode, stop, type BenchResult } from './lib.js';
+
+const LIST_REQUESTS = 200;
+const RECORD_SECONDS = 10;
+
+interface Ready {
+  port: number;
+  cookie: string;
+  csrfToken: string;
+  taskIds: number[];
+  versionId: number;
+  seedSeconds: number;
+}
+
+async function startServer(databaseUrl?: string): Promise<{ ready: Ready; child: ReturnType<typeof spawnNode> }> {
+  const child = spawnNode(['--import', 'tsx', 'bench/visits-server.ts'], { ...process.env, BENCH_DATABASE_URL: databaseUrl ?? '' });
+  const ready = await new Promise<Ready>((resolve, reject) => {
+    let buf = '';
+    child.stdout!.on('data', (d) => {
+      buf += d;
+      const line = buf.split('\n').find((l) => l.startsWith('{') && l.endsWith('}'));
+      if (line) resolve(JSON.parse(line));
+    });
+    child.once('exit', (code) => reject(new Error(`visits server exited with ${code}`)));
+  });
+  return { ready, child };
+}
+
+export async function visitBenchmarks(databaseUrl?: string): Promise<BenchResult[]> {
+  const db = databaseUrl ? 'PostgreSQL' : 'SQLite';
+  const { ready, child } = await startServer(databaseUrl);
+  const base = `http://127.0.0.1:${ready.port}/api/v1`;
+  const headers = { cookie: `huifang_session=${ready.cookie}` };
+
+  // 1. The visitor's task list.
+  const rows: string[][] = [];
+  const all: number[] = [];
+  for (const view of ['today', 'overdue', 'upcoming', 'all']) {
+    for (let i = 0; i < 20; i++) await (await fetch(`${base}/visit-tasks?view=${view}`, { headers })).arrayBuffer();
+    const times: number[] = [];
+    for (let i = 0; i < LIST_REQUESTS; i++) {
+      const t = performance.now();
+      const res = await fetch(`${base}/visit-tasks?view=${view}&offset=${(i % 10) * 50}`, { headers });
+      await res.arrayBuffer();
+      if (!res.ok) throw new Error(`task list ${view}: HTTP ${res.status}`);
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    all.push(...times);
+    rows.push([`view=${view}`, `${percentile(times, 50).toFixed(1)} ms`, `${percentile(times, 95).toFixed(1)} ms`, `${percentile(times, 99).toFixed(1)} ms`]);
+  }
+  all.sort((a, b) => a - b);
+  const listP95 = percentile(all, 95);
+  rows.push(['all views', `${percentile(all, 50).toFixed(1)} ms`, `${listP95.toFixed(1)} ms`, `${percentile(all, 99).toFixed(1)} ms`]);
+  const list: BenchResult = {
+    name: `A visitor's task list, 100,000 tasks in the company (${db})`,
+    target: 'p95 < 30 ms',
+    table: [['request', 'p50', 'p95', 'p99'], ...rows],
+    verdict: listP95 < 30 ? 'met' : 'missed',
+    notes: `${LIST_REQUESTS} sequential requests per view, 50 tasks per page with the total; the visitor holds 30,000 tasks due over ±60 days.`,
+  };
+
+  // 2. Submitting records.
+  const keys = ['cleaning', 'security', 'greening', 'repairs', 'facilities', 'fees', 'service', 'overall'];
+  let next = 0;
+  const now = new Date();
+  const body = (i: number) =>
+    JSON.stringify({
+      questionnaireVersionId: ready.versionId,
+      answers: Object.fromEntries(keys.map((k, j) => [k, 3 + ((i + j) % 3)])),
+      startedAt: new Date(now.getTime() - 600_000).toISOString(),
+      endedAt: now.toISOString(),
+      spokenTo: '业主本人',
+      opinions: i % 5 === 0 ? '楼道灯坏了' : '',
+      items: i % 5 === 0 ? [{ kind: 'complaint', category: '设施设备', description: `${i} 号楼道灯不亮` }] : [],
+    });
+  const result = await autocannon({
+    url: base,
+    connections: 10,
+    duration: RECORD_SECONDS,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req) => {
+          const i = next++;
+          const taskId = ready.taskIds[i % ready.taskIds.length];
+          return {
+            ...req,
+            path: `/api/v1/visit-tasks/${taskId}/record`,
+            headers: { ...headers, 'content-type': 'application/json', 'x-csrf-token': ready.csrfToken, 'idempotency-key': `bench-${process.pid}-${i}` },
+            body: body(i),
+          };
+        },
+      },
+    ],
+  });
+  await stop(child);
+  if (next > ready.taskIds.length) throw new Error('ran out of tasks; raise MINE in visits-server.ts');
+  const ok = result['2xx'];
+  const perSecond = ok / RECORD_SECONDS;
+  const failed = result.non2xx + result.errors;
+  const submit: BenchResult = {
+    name: `Submitting visit records through the API (${db})`,
+    target: '≥ 1,000 records/s sustained, p99 < 50 ms',
+    table: [
+      ['records/s', 'p50', 'p99', 'max', 'failed'],
+      [perSecond.toFixed(0), `${result.latency.p50} ms`, `${result.latency.p99} ms`, `${result.latency.max} ms`, String(failed)],
+    ],
+    verdict: perSecond >= 1000 && result.latency.p99 < 50 && failed === 0 ? 'met' : 'missed',
+    notes: `autocannon, 10 connections for ${RECORD_SECONDS} s, each request a different task with 8 scores, every 5th with a complaint item, each with its own Idempotency-Key; server and load generator share the 2 cores. Seeding took ${ready.seedSeconds.toFixed(0)} s.`,
+  };
+  return [list, submit];
+}

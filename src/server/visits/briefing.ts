@@ -1,0 +1,62 @@
+/**
+ * What a visitor should know before a visit: the household's residents (phones masked), their tags,
+ * the last visits with their scores, items still open from earlier visits, and what the community has
+ * complained about in the last 30 days, so the visitor knows what to ask.
+ */
+import { requirePermission, type Ctx } from '../context.js';
+import type { Db } from '../db/database.js';
+import { getHousehold } from '../households/queries.js';
+import { addDays, shanghaiDate } from './dates.js';
+import { getTask } from './task-queries.js';
+
+export async function taskBriefing(db: Db, ctx: Ctx, taskId: number) {
+  requirePermission(ctx, 'visits.work', 'visits.manage');
+  const task = await getTask(db, ctx, taskId);
+  const household = await getHousehold(db, ctx, task.householdId);
+  const since = addDays(shanghaiDate(), -30);
+  const [lastVisits, openItems, complaints] = await Promise.all([
+    db
+      .selectFrom('visit_records')
+      .innerJoin('users', 'users.id', 'visit_records.visitor_id')
+      .select(['visit_records.id', 'visit_records.visit_date', 'visit_records.method', 'visit_records.outcome', 'visit_records.average_score', 'users.display_name'])
+      .where('visit_records.household_id', '=', household.id)
+      .orderBy('visit_records.visit_date', 'desc')
+      .limit(5)
+      .execute(),
+    db
+      .selectFrom('visit_record_items')
+      .select(['id', 'kind', 'category', 'description', 'raised_on'])
+      .where('household_id', '=', household.id)
+      .where('kind', 'in', ['problem', 'complaint', 'need'])
+      .orderBy('raised_on', 'desc')
+      .limit(20)
+      .execute(),
+    db
+      .selectFrom('visit_record_items')
+      .select(['category', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('community_id', '=', household.communityId)
+      .where('kind', 'in', ['problem', 'complaint'])
+      .where('raised_on', '>=', since)
+      .groupBy('category')
+      .orderBy('n', 'desc')
+      .execute(),
+  ]);
+  const current = household.residents.filter((r) => !r.moveOutDate && !r.erased);
+  return {
+    task,
+    household: { id: household.id, label: household.label, tags: [...new Set(current.flatMap((r) => r.tags))] },
+    residents: current.map((r) => ({
+      id: r.id,
+      name: r.name,
+      role: r.role,
+      phones: r.phones,
+      tags: r.tags,
+      doNotContact: r.doNotContact,
+      doNotContactReason: r.doNotContactReason,
+      preferredContact: r.preferredContact,
+    })),
+    lastVisits: lastVisits.map((v) => ({ id: v.id, visitDate: v.visit_date, method: v.method as never, outcome: v.outcome as never, averageScore: v.average_score, visitorName: v.display_name })),
+    openItems: openItems.map((i) => ({ id: i.id, kind: i.kind as never, category: i.category, description: i.description, raisedOn: i.raised_on })),
+    communityComplaints: complaints.map((c) => ({ category: c.category, count: Number(c.n) })),
+  };
+}

@@ -1,0 +1,144 @@
+/**
+ * Creating visit tasks: one for a household, or many at once for households chosen by filter, spread
+ * evenly among the chosen visitors (each new task goes to whoever then has the fewest open tasks).
+ * Households that already have an open task are skipped.
+ */
+import type { BulkCreateTasksBody, CreateTaskBody, VisitTask } from '../../shared/schemas/visits.js';
+import { actorOf, recordAudit } from '../audit/record-audit.js';
+import { requirePermission, type Ctx } from '../context.js';
+import { nowIso, type Db } from '../db/database.js';
+import { invalidReference, notFound } from '../http/errors.js';
+import { scopedCommunities, scopedHouseholds, scopedQuestionnaires } from '../scope.js';
+import { assertAssignees } from './assignees.js';
+import { shanghaiDate, addDays } from './dates.js';
+import { getTask } from './task-queries.js';
+import { OPEN_STATUSES } from './task-status.js';
+
+async function assertQuestionnaire(db: Db, ctx: Ctx, id: number | null | undefined) {
+  if (id == null) return;
+  const found = await scopedQuestionnaires(db, ctx).select('id').where('id', '=', id).where('status', '=', 'active').executeTakeFirst();
+  if (!found) throw invalidReference('questionnaire', 'questionnaireId');
+}
+
+export async function createTask(db: Db, ctx: Ctx, input: CreateTaskBody): Promise<VisitTask> {
+  requirePermission(ctx, 'visits.manage');
+  const household = await scopedHouseholds(db, ctx).select(['households.id', 'households.community_id']).where('households.id', '=', input.householdId).executeTakeFirst();
+  if (!household) throw invalidReference('household', 'householdId');
+  if (input.residentId != null) {
+    const resident = await db.selectFrom('residents').select('id').where('id', '=', input.residentId).where('household_id', '=', household.id).where('erased_at', 'is', null).executeTakeFirst();
+    if (!resident) throw invalidReference('resident', 'residentId');
+  }
+  if (input.assigneeId != null) await assertAssignees(db, ctx, household.community_id, [input.assigneeId], 'assigneeId');
+  await assertQuestionnaire(db, ctx, input.questionnaireId);
+  const now = nowIso();
+  const id = await db.transaction().execute(async (trx) => {
+    const { id } = await trx
+      .insertInto('visit_tasks')
+      .values({
+        company_id: ctx.companyId,
+        community_id: household.community_id,
+        household_id: household.id,
+        resident_id: input.residentId ?? null,
+        reason: input.reason,
+        method: input.method,
+        assignee_id: input.assigneeId ?? null,
+        due_date: input.dueDate,
+        appointment_at: input.appointmentAt ? new Date(input.appointmentAt).toISOString() : null,
+        status: input.appointmentAt ? 'appointed' : 'pending',
+        attempt_count: 0,
+        questionnaire_id: input.questionnaireId ?? null,
+        note: input.note,
+        cancel_reason: null,
+        created_by: ctx.userId,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actorOf(ctx), { action: 'task.create', entityType: 'task', entityId: id, communityId: household.community_id, after: { householdId: household.id, reason: input.reason, method: input.method, assigneeId: input.assigneeId ?? null, dueDate: input.dueDate } });
+    return id;
+  });
+  return getTask(db, ctx, id);
+}
+
+export async function bulkCreateTasks(db: Db, ctx: Ctx, input: BulkCreateTasksBody) {
+  requirePermission(ctx, 'visits.manage');
+  const community = await scopedCommunities(db, ctx).select('communities.id').where('communities.id', '=', input.communityId).executeTakeFirst();
+  if (!community) throw notFound('community');
+  await assertAssignees(db, ctx, community.id, input.assigneeIds, 'assigneeIds');
+  await assertQuestionnaire(db, ctx, input.questionnaireId);
+
+  const f = input.filter;
+  let q = scopedHouseholds(db, ctx).select('households.id').where('households.community_id', '=', community.id).where('households.status', '!=', 'vacant');
+  if (f.buildingId) q = q.where('households.building_id', '=', f.buildingId);
+  if (f.householdIds) q = q.where('households.id', 'in', f.householdIds.length ? f.householdIds : [-1]);
+  if (f.role || f.tag) {
+    let r = db.selectFrom('residents').select('residents.household_id').where('residents.community_id', '=', community.id).where('residents.move_out_date', 'is', null).where('residents.erased_at', 'is', null);
+    if (f.role) r = r.where('residents.role', '=', f.role);
+    if (f.tag) {
+      const tag = f.tag;
+      r = r.where('residents.id', 'in', db.selectFrom('resident_tags').innerJoin('tags', 'tags.id', 'resident_tags.tag_id').select('resident_tags.resident_id').where('tags.company_id', '=', ctx.companyId).where('tags.name', '=', tag));
+    }
+    q = q.where('households.id', 'in', r);
+  }
+  if (f.notVisitedSinceDays) {
+    const since = addDays(shanghaiDate(), -f.notVisitedSinceDays);
+    q = q.where('households.id', 'not in', db.selectFrom('visit_records').select('household_id').where('community_id', '=', community.id).where('visit_date', '>=', since));
+  }
+  // Households that already have an open task are not given a second one.
+  q = q.where('households.id', 'not in', db.selectFrom('visit_tasks').select('household_id').where('community_id', '=', community.id).where('status', 'in', OPEN_STATUSES));
+  const households = (await q.orderBy('households.sort_key').execute()).map((h) => h.id);
+  const requested = f.householdIds ? new Set(f.householdIds).size : households.length;
+
+  const load = new Map<number, number>(input.assigneeIds.map((id) => [id, 0]));
+  const open = await db
+    .selectFrom('visit_tasks')
+    .select(['assignee_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('company_id', '=', ctx.companyId)
+    .where('assignee_id', 'in', input.assigneeIds)
+    .where('status', 'in', OPEN_STATUSES)
+    .groupBy('assignee_id')
+    .execute();
+  for (const o of open) load.set(o.assignee_id!, Number(o.n));
+  const perAssignee = new Map<number, number>(input.assigneeIds.map((id) => [id, 0]));
+  const now = nowIso();
+  const rows = households.map((householdId) => {
+    const [assigneeId] = [...load.entries()].sort((a, b) => a[1] - b[1] || a[0] - b[0])[0];
+    load.set(assigneeId, load.get(assigneeId)! + 1);
+    perAssignee.set(assigneeId, perAssignee.get(assigneeId)! + 1);
+    return {
+      company_id: ctx.companyId,
+      community_id: community.id,
+      household_id: householdId,
+      resident_id: null,
+      reason: input.reason,
+      method: input.method,
+      assignee_id: assigneeId,
+      due_date: input.dueDate,
+      appointment_at: null,
+      status: 'pending',
+      attempt_count: 0,
+      questionnaire_id: input.questionnaireId ?? null,
+      note: input.note,
+      cancel_reason: null,
+      created_by: ctx.userId,
+      created_at: now,
+      updated_at: now,
+    };
+  });
+  await db.transaction().execute(async (trx) => {
+    for (let i = 0; i < rows.length; i += 500) await trx.insertInto('visit_tasks').values(rows.slice(i, i + 500)).execute();
+    await recordAudit(trx, actorOf(ctx), {
+      action: 'task.bulk_create',
+      entityType: 'community',
+      entityId: community.id,
+      communityId: community.id,
+      after: { created: rows.length, reason: input.reason, method: input.method, dueDate: input.dueDate, assignees: Object.fromEntries(perAssignee) },
+    });
+  });
+  return {
+    created: rows.length,
+    skipped: Math.max(0, requested - rows.length),
+    perAssignee: [...perAssignee.entries()].map(([assigneeId, count]) => ({ assigneeId, count })),
+  };
+}

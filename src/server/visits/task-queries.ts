@@ -1,0 +1,109 @@
+/**
+ * Reading visit tasks: a visitor's "today / overdue / upcoming", a supervisor's lists, one task.
+ * Dates are Asia/Shanghai calendar dates.
+ */
+import type { Page } from '../../shared/schemas/common.js';
+import type { TaskListQuery, VisitTask } from '../../shared/schemas/visits.js';
+import { can, requirePermission, type Ctx } from '../context.js';
+import type { Db } from '../db/database.js';
+import { notFound } from '../http/errors.js';
+import { formatRoomLabel } from '../households/room.js';
+import { scopedTasks } from '../scope.js';
+import { addDays, shanghaiDate } from './dates.js';
+import { OPEN_STATUSES } from './task-status.js';
+
+function selectTasks(db: Db, ctx: Ctx) {
+  return scopedTasks(db, ctx)
+    .innerJoin('households', 'households.id', 'visit_tasks.household_id')
+    .innerJoin('buildings', 'buildings.id', 'households.building_id')
+    .leftJoin('units', 'units.id', 'households.unit_id')
+    .leftJoin('residents', 'residents.id', 'visit_tasks.resident_id')
+    .leftJoin('users', 'users.id', 'visit_tasks.assignee_id')
+    .leftJoin('visit_records', 'visit_records.task_id', 'visit_tasks.id')
+    .selectAll('visit_tasks')
+    .select([
+      'buildings.name as building_name',
+      'units.name as unit_name',
+      'households.room',
+      'residents.name as resident_name',
+      'users.display_name as assignee_name',
+      'visit_records.id as record_id',
+    ]);
+}
+type TaskRow = Awaited<ReturnType<ReturnType<typeof selectTasks>['execute']>>[number];
+
+export function toTask(r: TaskRow): VisitTask {
+  return {
+    id: r.id,
+    communityId: r.community_id,
+    householdId: r.household_id,
+    householdLabel: formatRoomLabel({ building: r.building_name, unit: r.unit_name, room: r.room }),
+    residentId: r.resident_id,
+    residentName: r.resident_name,
+    reason: r.reason as VisitTask['reason'],
+    method: r.method as VisitTask['method'],
+    assigneeId: r.assignee_id,
+    assigneeName: r.assignee_name,
+    dueDate: r.due_date,
+    appointmentAt: r.appointment_at,
+    status: r.status as VisitTask['status'],
+    attemptCount: r.attempt_count,
+    questionnaireId: r.questionnaire_id,
+    recordId: r.record_id,
+    note: r.note,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+/** Who may see which tasks: visitors only their own; supervisors every task in their communities. */
+function visibleTasks(db: Db, ctx: Ctx, mineOnly: boolean) {
+  requirePermission(ctx, 'visits.work', 'visits.manage');
+  let q = scopedTasks(db, ctx);
+  if (mineOnly || !can(ctx, 'visits.manage')) q = q.where('visit_tasks.assignee_id', '=', ctx.userId);
+  return q;
+}
+
+/**
+ * Filters and pages on visit_tasks alone (its indexes serve the visitor's views), then joins the
+ * household, resident, assignee and record for the one page only.
+ */
+export async function listTasks(db: Db, ctx: Ctx, f: TaskListQuery): Promise<Page<VisitTask>> {
+  let q = visibleTasks(db, ctx, f.mine === 'true');
+  const today = shanghaiDate();
+  if (f.view !== 'all') q = q.where('visit_tasks.status', 'in', OPEN_STATUSES);
+  if (f.view === 'today') {
+    // Due today, or an appointment today (appointment_at is UTC; today is an Asia/Shanghai date).
+    const from = new Date(`${today}T00:00:00+08:00`).toISOString();
+    const to = new Date(`${addDays(today, 1)}T00:00:00+08:00`).toISOString();
+    q = q.where((eb) => eb.or([eb('visit_tasks.due_date', '=', today), eb.and([eb('visit_tasks.appointment_at', '>=', from), eb('visit_tasks.appointment_at', '<', to)])]));
+  }
+  if (f.view === 'overdue') q = q.where('visit_tasks.due_date', '<', today);
+  if (f.view === 'upcoming') q = q.where('visit_tasks.due_date', '>', today);
+  if (f.communityId) q = q.where('visit_tasks.community_id', '=', f.communityId);
+  if (f.assigneeId) q = q.where('visit_tasks.assignee_id', '=', f.assigneeId);
+  if (f.status) q = q.where('visit_tasks.status', '=', f.status);
+  if (f.reason) q = q.where('visit_tasks.reason', '=', f.reason);
+  if (f.method) q = q.where('visit_tasks.method', '=', f.method);
+  if (f.householdId) q = q.where('visit_tasks.household_id', '=', f.householdId);
+  const [{ total }, page] = await Promise.all([
+    q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    q.select('visit_tasks.id').orderBy('visit_tasks.due_date').orderBy('visit_tasks.id').limit(f.limit).offset(f.offset).execute(),
+  ]);
+  if (page.length === 0) return { items: [], total: Number(total) };
+  const rows = await selectTasks(db, ctx)
+    .where('visit_tasks.id', 'in', page.map((r) => r.id))
+    .execute();
+  const order = new Map(page.map((r, i) => [r.id, i]));
+  const items = rows.map(toTask).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  // Within a day, appointments come in the order of their time.
+  if (f.view === 'today') items.sort((a, b) => (a.appointmentAt ?? '9').localeCompare(b.appointmentAt ?? '9'));
+  return { items, total: Number(total) };
+}
+
+export async function getTask(db: Db, ctx: Ctx, id: number): Promise<VisitTask> {
+  const visible = visibleTasks(db, ctx, false).select('visit_tasks.id').where('visit_tasks.id', '=', id);
+  const row = await selectTasks(db, ctx).where('visit_tasks.id', 'in', visible).executeTakeFirst();
+  if (!row) throw notFound('task');
+  return toTask(row);
+}

@@ -1,0 +1,248 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shanghaiDate, addDays } from '../../src/server/visits/dates.js';
+import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { loginAs, makeCommunity, makeCompany, makeUser, type Client } from '../helpers/factories.js';
+
+let t: TestApp;
+let company: Awaited<ReturnType<typeof makeCompany>>;
+let communityId: number;
+let supervisor: Client;
+let visitorA: Client;
+let visitorB: Client;
+let visitorAId: number;
+let visitorBId: number;
+let questionnaireId: number;
+const today = shanghaiDate();
+
+beforeAll(async () => {
+  t = await createTestApp();
+  company = await makeCompany(t);
+  communityId = (await makeCommunity(t, company.companyId, '阳光花园')).id;
+  const sup = await makeUser(t, { companyId: company.companyId, roleId: company.roleIds.supervisor, communityIds: [communityId] });
+  const a = await makeUser(t, { companyId: company.companyId, roleId: company.roleIds.visitor, communityIds: [communityId], displayName: '张回访' });
+  const b = await makeUser(t, { companyId: company.companyId, roleId: company.roleIds.visitor, communityIds: [communityId], displayName: '李回访' });
+  [supervisor, visitorA, visitorB] = await Promise.all([loginAs(t.app, sup.username), loginAs(t.app, a.username), loginAs(t.app, b.username)]);
+  visitorAId = a.id;
+  visitorBId = b.id;
+  questionnaireId = (await supervisor.get('/api/v1/questionnaires')).json().items.find((q: { builtin: boolean }) => q.builtin).id;
+  for (let i = 1; i <= 6; i++) {
+    const h = await supervisor.post(`/api/v1/communities/${communityId}/households`, { building: '1', unit: '1', room: `${i}01` });
+    await supervisor.post(`/api/v1/households/${h.json().id}/residents`, { name: `业主${i}`, role: 'owner', phones: [`1390000000${i}`] });
+  }
+});
+afterAll(() => t.close());
+
+const ratings = (score: number) => ({ cleaning: score, security: score, greening: score, repairs: score, facilities: score, fees: score, service: score, overall: score });
+const times = (day = today) => ({ startedAt: `${day}T10:00:00+08:00`, endedAt: `${day}T10:12:00+08:00` });
+
+async function task(assigneeId: number, dueDate = today) {
+  const households = (await supervisor.get(`/api/v1/communities/${communityId}/households?limit=200`)).json().items;
+  for (const h of households) {
+    const res = await supervisor.post('/api/v1/visit-tasks', { householdId: h.id, assigneeId, reason: 'periodic', method: 'phone', dueDate, questionnaireId });
+    if (res.statusCode === 201) return res.json();
+  }
+  throw new Error('no household left');
+}
+
+describe('questionnaires', () => {
+  it('supervisor: finds the default template with all seven dimensions, copies it and publishes a version 2', async () => {
+    const q = (await supervisor.get(`/api/v1/questionnaires/${questionnaireId}`)).json();
+    expect(q.latestVersion.version).toBe(1);
+    const copy = await supervisor.post(`/api/v1/questionnaires/${questionnaireId}/duplicate`, { name: '阳光花园专用问卷' });
+    expect(copy.statusCode).toBe(201);
+    expect(copy.json()).toMatchObject({ scope: 'community', communityId, builtin: false });
+    const questions = [...copy.json().latestVersion.questions, { key: 'parking', type: 'rating', title: '停车管理', required: true, dimension: '安保' }];
+    const v2 = await supervisor.post(`/api/v1/questionnaires/${copy.json().id}/versions`, { questions });
+    expect(v2.json().latestVersion.version).toBe(2);
+    const dup = await supervisor.post(`/api/v1/questionnaires/${copy.json().id}/versions`, { questions: [...questions, questions[0]] });
+    expect(dup.statusCode).toBe(422);
+  });
+});
+
+describe('tasks', () => {
+  it('supervisor: creates tasks in bulk for every household, spread evenly between two visitors', async () => {
+    const bulk = await supervisor.post('/api/v1/visit-tasks/bulk', {
+      communityId,
+      filter: {},
+      assigneeIds: [visitorAId, visitorBId],
+      reason: 'periodic',
+      method: 'phone',
+      dueDate: addDays(today, 7),
+    });
+    expect(bulk.statusCode).toBe(201);
+    expect(bulk.json().created).toBe(6);
+    expect(bulk.json().perAssignee.map((p: { count: number }) => p.count)).toEqual([3, 3]);
+    const again = (await supervisor.post('/api/v1/visit-tasks/bulk', { communityId, assigneeIds: [visitorAId], reason: 'periodic', method: 'phone', dueDate: today })).json();
+    expect(again.created).toBe(0);
+    // Clean up for the next tests: cancel them all.
+    for (const tk of (await supervisor.get(`/api/v1/visit-tasks?communityId=${communityId}&limit=200`)).json().items) {
+      expect((await supervisor.post(`/api/v1/visit-tasks/${tk.id}/cancel`, { reason: '测试清理' })).json().status).toBe('cancelled');
+    }
+  });
+
+  it('visitor: sees only their own tasks, split into today, overdue and upcoming', async () => {
+    const due = await task(visitorAId, today);
+    const late = await task(visitorAId, addDays(today, -3));
+    const later = await task(visitorAId, addDays(today, 5));
+    const other = await task(visitorBId, today);
+    const ids = async (view: string) => (await visitorA.get(`/api/v1/visit-tasks?view=${view}`)).json().items.map((x: { id: number }) => x.id);
+    expect(await ids('today')).toEqual([due.id]);
+    expect(await ids('overdue')).toEqual([late.id]);
+    expect(await ids('upcoming')).toEqual([later.id]);
+    expect(await ids('all')).not.toContain(other.id);
+    expect((await visitorA.get(`/api/v1/visit-tasks/${other.id}`)).statusCode).toBe(404);
+    for (const tk of [due, late, later, other]) await supervisor.post(`/api/v1/visit-tasks/${tk.id}/cancel`, { reason: '测试清理' });
+  });
+
+  it('visitor: two failed calls keep the task open; the third makes it unreachable', async () => {
+    const tk = await task(visitorAId);
+    const first = await visitorA.post(`/api/v1/visit-tasks/${tk.id}/attempts`, { result: 'no_answer' });
+    expect(first.json()).toMatchObject({ status: 'pending', attemptCount: 1 });
+    await visitorA.post(`/api/v1/visit-tasks/${tk.id}/attempts`, { result: 'call_back_later', note: '晚上再打' });
+    expect((await visitorA.post(`/api/v1/visit-tasks/${tk.id}/attempts`, { result: 'busy' })).json()).toMatchObject({ status: 'pending', attemptCount: 2 });
+    expect((await visitorA.post(`/api/v1/visit-tasks/${tk.id}/attempts`, { result: 'wrong_number' })).json().status).toBe('unreachable');
+    const attempts = (await visitorA.get(`/api/v1/visit-tasks/${tk.id}/attempts`)).json();
+    expect(attempts.items.map((x: { result: string }) => x.result)).toEqual(['no_answer', 'call_back_later', 'busy', 'wrong_number']);
+    const closed = await visitorA.post(`/api/v1/visit-tasks/${tk.id}/attempts`, { result: 'no_answer' });
+    expect(closed.json()).toMatchObject({ code: 'task_transition_invalid', allowed: [] });
+  });
+
+  it('visitor: an appointment moves the task to appointed; a visitor cannot reassign', async () => {
+    const tk = await task(visitorAId);
+    const res = await visitorA.patch(`/api/v1/visit-tasks/${tk.id}`, { appointmentAt: `${today}T19:00:00+08:00` });
+    expect(res.json().status).toBe('appointed');
+    expect((await visitorA.patch(`/api/v1/visit-tasks/${tk.id}`, { assigneeId: visitorBId })).statusCode).toBe(403);
+    expect((await supervisor.patch(`/api/v1/visit-tasks/${tk.id}`, { assigneeId: visitorBId })).json().assigneeName).toBe('李回访');
+    await supervisor.post(`/api/v1/visit-tasks/${tk.id}/cancel`, { reason: '测试清理' });
+  });
+});
+
+describe('visit records', () => {
+  it('visitor: records a visit with scores and a complaint; the task completes; a retry with the same key creates nothing', async () => {
+    const tk = await task(visitorAId);
+    const body = {
+      answers: { ...ratings(4), cleaning: 2, cleaning_issue: '楼道有垃圾', recommend: 8 },
+      ...times(),
+      spokenTo: '业主本人',
+      opinions: '保洁不及时',
+      items: [{ kind: 'complaint', category: '保洁', description: '3 楼楼道垃圾两天没人清理' }],
+    };
+    const first = await visitorA.post(`/api/v1/visit-tasks/${tk.id}/record`, body, { 'idempotency-key': 'rec-key-0001' });
+    expect(first.statusCode).toBe(201);
+    const rec = first.json();
+    expect(rec).toMatchObject({ taskId: tk.id, outcome: 'completed', visitDate: today, backdated: false, visitorName: '张回访', items: [{ kind: 'complaint', category: '保洁' }] });
+    expect(rec.averageScore).toBeCloseTo((2 + 4 * 7) / 8, 2);
+    expect((await visitorA.get(`/api/v1/visit-tasks/${tk.id}`)).json()).toMatchObject({ status: 'completed', recordId: rec.id });
+
+    const retry = await visitorA.post(`/api/v1/visit-tasks/${tk.id}/record`, body, { 'idempotency-key': 'rec-key-0001' });
+    expect(retry.statusCode).toBe(200);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.json().id).toBe(rec.id);
+    expect((await supervisor.get(`/api/v1/visit-records?householdId=${tk.householdId}`)).json().total).toBe(1);
+
+    const again = await visitorA.post(`/api/v1/visit-tasks/${tk.id}/record`, body, { 'idempotency-key': 'rec-key-0002' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('task_closed');
+    const other = await task(visitorAId);
+    const reused = await visitorA.post(`/api/v1/visit-tasks/${other.id}/record`, body, { 'idempotency-key': 'rec-key-0001' });
+    expect(reused.json().code).toBe('idempotency_key_reused');
+    await supervisor.post(`/api/v1/visit-tasks/${other.id}/cancel`, { reason: '测试清理' });
+  });
+
+  it('visitor: answers that do not fit the version get 422 with one error per field', async () => {
+    const tk = await task(visitorAId);
+    const res = await visitorA.post(`/api/v1/visit-tasks/${tk.id}/record`, { answers: { cleaning: 7, security: 'good', bogus: 1 }, ...times() }, { 'accept-language': 'en' });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().code).toBe('answers_invalid');
+    const byPath = Object.fromEntries(res.json().errors.map((e: { path: string; code: string }) => [e.path, e.code]));
+    expect(byPath).toMatchObject({ 'answers.cleaning': 'out_of_range', 'answers.security': 'wrong_type', 'answers.bogus': 'unknown_question', 'answers.overall': 'required' });
+    await supervisor.post(`/api/v1/visit-tasks/${tk.id}/cancel`, { reason: '测试清理' });
+  });
+
+  it('visitor: recording someone else’s task is refused as not theirs', async () => {
+    const tk = await task(visitorBId);
+    const res = await visitorA.post(`/api/v1/visit-tasks/${tk.id}/record`, { answers: ratings(5), ...times() });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('task_not_yours');
+    await supervisor.patch(`/api/v1/visit-tasks/${tk.id}`, { assigneeId: visitorAId });
+    const reassigned = await visitorB.post(`/api/v1/visit-tasks/${tk.id}/record`, { answers: ratings(5), ...times() });
+    expect(reassigned.json().code).toBe('task_not_yours');
+    await supervisor.post(`/api/v1/visit-tasks/${tk.id}/cancel`, { reason: '测试清理' });
+  });
+
+  it('supervisor: enters a paper questionnaire with its real date a week ago; it is marked and audited as back-dated', async () => {
+    const tk = await task(visitorAId, addDays(today, -7));
+    const paper = await supervisor.post(`/api/v1/visit-tasks/${tk.id}/record`, { method: 'written', answers: ratings(5), ...times(addDays(today, -7)) });
+    expect(paper.statusCode).toBe(201);
+    expect(paper.json()).toMatchObject({ method: 'written', visitDate: addDays(today, -7), backdated: true });
+    const admin = await loginAs(t.app, company.adminUsername);
+    const audit = (await admin.get(`/api/v1/audit-log?action=visit.record_backdated&entityId=${paper.json().id}`)).json();
+    expect(audit.total).toBe(1);
+  });
+
+  it('visitor: corrects a submitted record only with a reason; the correction stays on the record', async () => {
+    const tk = await task(visitorAId);
+    const rec = (await visitorA.post(`/api/v1/visit-tasks/${tk.id}/record`, { answers: ratings(3), ...times() })).json();
+    expect((await visitorA.post(`/api/v1/visit-records/${rec.id}/corrections`, { opinions: '改' })).statusCode).toBe(400);
+    const fixed = (await visitorA.post(`/api/v1/visit-records/${rec.id}/corrections`, { reason: '录错了分数', answers: ratings(5) })).json();
+    expect(fixed.averageScore).toBe(5);
+    expect(fixed.corrections).toEqual([expect.objectContaining({ reason: '录错了分数', fields: ['answers'], userName: '张回访' })]);
+  });
+
+  it('visitor: attaches a photo; other files and oversize files are refused; downloads cannot run in the browser', async () => {
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(100)]);
+    const upload = (content: Buffer, name: string, client = visitorA) => {
+      const boundary = '----huifangtest';
+      const payload = Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: image/png\r\n\r\n`),
+        content,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      return client.request('POST', '/api/v1/attachments', payload, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+    };
+    const ok = await upload(png, '楼道.png');
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json()).toMatchObject({ contentType: 'image/png', fileName: '楼道.png' });
+    const script = await upload(Buffer.from('<script>alert(1)</script>'), 'x.png');
+    expect(script.statusCode).toBe(415);
+    expect(script.json().code).toBe('attachment_type');
+    const big = await upload(Buffer.concat([png, Buffer.alloc(11 * 1024 * 1024)]), 'big.png');
+    expect(big.statusCode).toBe(413);
+
+    const tk = await task(visitorAId);
+    const rec = (await visitorA.post(`/api/v1/visit-tasks/${tk.id}/record`, { answers: ratings(4), ...times(), attachmentIds: [ok.json().id] })).json();
+    expect(rec.attachments.map((a: { id: number }) => a.id)).toEqual([ok.json().id]);
+    const download = await supervisor.get(`/api/v1/attachments/${ok.json().id}/content`);
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['x-content-type-options']).toBe('nosniff');
+    expect(download.headers['content-security-policy']).toContain('sandbox');
+    expect((await visitorB.get(`/api/v1/attachments/${ok.json().id}/content`)).statusCode).toBe(404);
+  });
+
+  it('visitor: the briefing shows the residents, the last visit’s score, open items and the community’s recent complaints', async () => {
+    const records = (await supervisor.get('/api/v1/visit-records?hasItems=true')).json();
+    const householdId = records.items[0].householdId;
+    const tk = (await supervisor.post('/api/v1/visit-tasks', { householdId, assigneeId: visitorAId, reason: 'after_complaint', method: 'door', dueDate: today })).json();
+    const brief = (await visitorA.get(`/api/v1/visit-tasks/${tk.id}/briefing`)).json();
+    expect(brief.residents[0].phones[0].masked).toMatch(/\*\*\*\*/);
+    expect(brief.lastVisits[0].averageScore).not.toBeNull();
+    expect(brief.openItems[0]).toMatchObject({ kind: 'complaint', category: '保洁' });
+    expect(brief.communityComplaints).toEqual([{ category: '保洁', count: 1 }]);
+  });
+
+  it('supervisor: filters records by score and items, and exports them as a 回访记录表', async () => {
+    const low = (await supervisor.get('/api/v1/visit-records?maxScore=3.9')).json();
+    expect(low.items.every((r: { averageScore: number }) => r.averageScore <= 3.9)).toBe(true);
+    expect(low.total).toBeGreaterThan(0);
+    const res = await supervisor.get(`/api/v1/visit-records/export.xlsx?communityId=${communityId}`);
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('回访记录表')!;
+    expect(sheet.getRow(1).values).toEqual(expect.arrayContaining(['回访日期', '回访人员', '回访对象', '回访方式', '回访内容', '问题概述', '改进措施', '处理状态']));
+    const rows = sheet.getSheetValues().slice(2).map((r) => (r as unknown[]).join('|'));
+    expect(rows.some((r) => r.includes('3 楼楼道垃圾两天没人清理') && r.includes('张回访'))).toBe(true);
+    expect((await visitorA.get('/api/v1/visit-records/export.xlsx')).statusCode).toBe(403);
+  });
+});
