@@ -14,12 +14,24 @@ import { useSyncProfileLanguage } from './lib/language';
 import { AuditPage } from './pages/audit/AuditPage';
 import { ChangePasswordPage } from './pages/change-password/ChangePasswordPage';
 import { CommunitiesPage } from './pages/communities/CommunitiesPage';
+import { CommunityPage } from './pages/communities/CommunityPage';
 import { DepartmentsPage } from './pages/departments/DepartmentsPage';
+import { HouseholdPage } from './pages/households/HouseholdPage';
+import { HouseholdSearchPage } from './pages/households/HouseholdSearchPage';
 import { LoginPage } from './pages/login/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ProfilePage } from './pages/profile/ProfilePage';
+import { QuestionnairesPage } from './pages/questionnaires/QuestionnairesPage';
 import { RolesPage } from './pages/roles/RolesPage';
+import { RosterImportPage } from './pages/roster/RosterImportPage';
+import { StaffPage } from './pages/staff/StaffPage';
 import { UsersPage } from './pages/users/UsersPage';
+import { MyTasksPage } from './pages/visits/MyTasksPage';
+import { TaskPage } from './pages/visits/TaskPage';
+import { VisitFormPage } from './pages/visits/VisitFormPage';
+import { VisitRecordPage } from './pages/visits/VisitRecordPage';
+import { VisitRecordsPage } from './pages/visits/VisitRecordsPage';
+import { VisitTasksPage } from './pages/visits/VisitTasksPage';
 import { WorkbenchPage } from './pages/workbench/WorkbenchPage';
 
 const queryClient = new QueryClient({
@@ -87,6 +99,46 @@ function AppRoutes() {
           }
         />
         <Route
+          path="communities/:communityId"
+          element={
+            <RequirePermission anyOf={['households.read']}>
+              <CommunityPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="communities/:communityId/import"
+          element={
+            <RequirePermission anyOf={['roster.import']}>
+              <RosterImportPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="households"
+          element={
+            <RequirePermission anyOf={['households.read']}>
+              <HouseholdSearchPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="households/:householdId"
+          element={
+            <RequirePermission anyOf={['households.read']}>
+              <HouseholdPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="staff"
+          element={
+            <RequirePermission anyOf={['staff.manage']}>
+              <StaffPage />
+            </RequirePermission>
+          }
+        />
+        <Route
           path="departments"
           element={
             <RequirePermission anyOf={['departments.manage']}>
@@ -99,6 +151,62 @@ function AppRoutes() {
           element={
             <RequirePermission anyOf={['audit.read']}>
               <AuditPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="tasks"
+          element={
+            <RequirePermission anyOf={['visits.work']}>
+              <MyTasksPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="tasks/:taskId"
+          element={
+            <RequirePermission anyOf={['visits.work', 'visits.manage']}>
+              <TaskPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="tasks/:taskId/record"
+          element={
+            <RequirePermission anyOf={['visits.work', 'visits.manage']}>
+              <VisitFormPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="visit-tasks"
+          element={
+            <RequirePermission anyOf={['visits.manage']}>
+              <VisitTasksPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="visit-records"
+          element={
+            <RequirePermission anyOf={['visits.manage', 'visits.read']}>
+              <VisitRecordsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="visit-records/:recordId"
+          element={
+            <RequirePermission anyOf={['visits.manage', 'visits.read', 'visits.work']}>
+              <VisitRecordPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="questionnaires"
+          element={
+            <RequirePermission anyOf={['questionnaires.manage']}>
+              <QuestionnairesPage />
             </RequirePermission>
           }
         />

@@ -3,12 +3,11 @@
  * communities and a supervisor for one of them; the supervisor then sees only that community.
  */
 import { expect, test } from '@playwright/test';
-import { E2E_ADMIN_PASSWORD, changeForcedPassword, logIn, optionLabels, pickOption } from './support';
+import { E2E_ADMIN_CHANGED_PASSWORD, E2E_ADMIN_PASSWORD, changeForcedPassword, logIn, optionLabels, pickOption } from './support';
 
 const COMMUNITY_A = { name: '东湖花园', code: 'E2E-A', address: '东湖路 1 号' };
 const COMMUNITY_B = { name: '西山商业广场', code: 'E2E-B', address: '西山大道 88 号' };
 const SUPERVISOR = { username: 'zhang.sup', name: '张主管' };
-const ADMIN_NEW_PASSWORD = 'Admin-Changed-2026';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -16,7 +15,7 @@ let supervisorTemporaryPassword = '';
 
 test('admin: logs in, must change the generated password, creates a supervisor scoped to one community', async ({ page }) => {
   await logIn(page, 'admin', E2E_ADMIN_PASSWORD);
-  await changeForcedPassword(page, E2E_ADMIN_PASSWORD, ADMIN_NEW_PASSWORD);
+  await changeForcedPassword(page, E2E_ADMIN_PASSWORD, E2E_ADMIN_CHANGED_PASSWORD);
   await expect(page.getByRole('heading', { name: '您好，系统管理员' })).toBeVisible();
 
   // Two communities through the UI.
@@ -91,7 +90,7 @@ test.describe('on a 360px phone', () => {
   test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 
   test('admin: opens the menu from a drawer; the users table scrolls inside the page', async ({ page }) => {
-    await logIn(page, 'admin', ADMIN_NEW_PASSWORD);
+    await logIn(page, 'admin', E2E_ADMIN_CHANGED_PASSWORD);
     await expect(page.getByRole('heading', { name: '您好，系统管理员' })).toBeVisible();
     await expect(page.getByRole('menuitem', { name: '用户管理' })).toBeHidden();
 

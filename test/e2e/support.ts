@@ -1,8 +1,13 @@
-/** Shared steps of the browser tests: logging in, the forced password change, picking antd options. */
-import { expect, type Locator, type Page } from '@playwright/test';
+/**
+ * Shared steps of the browser tests: logging in, the forced password change, picking antd options, and
+ * setting up data through the API as the administrator.
+ */
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 
 /** The admin's initial password given to the server by playwright.config.ts; it must be changed at first login. */
 export const E2E_ADMIN_PASSWORD = 'Initial-Pass-2026';
+/** The admin's password once the forced change is done (by foundation.spec.ts, or by `adminApi` when it runs first). */
+export const E2E_ADMIN_CHANGED_PASSWORD = 'Admin-Changed-2026';
 
 export async function logIn(page: Page, username: string, password: string): Promise<void> {
   await page.goto('/login');
@@ -35,4 +40,55 @@ export async function optionLabels(page: Page, select: Locator): Promise<string[
   const labels = await options.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('title') ?? n.textContent ?? ''));
   await page.keyboard.press('Escape');
   return labels;
+}
+
+/** JSON calls to /api/v1 with a session's CSRF token; a non-2xx answer fails the test with the problem detail. */
+export interface Api {
+  get<T>(path: string): Promise<T>;
+  post<T>(path: string, body: unknown): Promise<T>;
+  patch<T>(path: string, body: unknown): Promise<T>;
+}
+
+interface Session {
+  csrfToken: string;
+  user: { mustChangePassword: boolean };
+}
+
+function apiClient(request: APIRequestContext, csrfToken: string): Api {
+  const call = async <T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> => {
+    const response = await request.fetch('/api/v1' + path, {
+      method,
+      data: body,
+      headers: method === 'GET' ? {} : { 'X-CSRF-Token': csrfToken },
+    });
+    expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBe(true);
+    return (await response.json()) as T;
+  };
+  return {
+    get: (path) => call('GET', path),
+    post: (path, body) => call('POST', path, body),
+    patch: (path, body) => call('PATCH', path, body),
+  };
+}
+
+async function apiLogin(request: APIRequestContext, username: string, password: string): Promise<Session | null> {
+  const response = await request.post('/api/v1/auth/login', { data: { username, password } });
+  return response.ok() ? ((await response.json()) as Session) : null;
+}
+
+/**
+ * The administrator through the API (in a request context of its own, so the browser stays logged out).
+ * Works whether or not the first-login password change has happened yet.
+ */
+export async function adminApi(request: APIRequestContext): Promise<Api> {
+  let session = (await apiLogin(request, 'admin', E2E_ADMIN_CHANGED_PASSWORD)) ?? (await apiLogin(request, 'admin', E2E_ADMIN_PASSWORD));
+  expect(session, 'the admin logs in with the initial or the changed password').not.toBeNull();
+  if (session!.user.mustChangePassword) {
+    await apiClient(request, session!.csrfToken).post('/auth/password', {
+      currentPassword: E2E_ADMIN_PASSWORD,
+      newPassword: E2E_ADMIN_CHANGED_PASSWORD,
+    });
+    session = (await (await request.get('/api/v1/auth/session')).json()) as Session;
+  }
+  return apiClient(request, session!.csrfToken);
 }

@@ -51,15 +51,20 @@ interface RequestOptions {
   body?: unknown;
   /** Do not treat a 401 as "session ended" (used by the session probe and login). */
   quietUnauthenticated?: boolean;
+  /** Extra request headers, e.g. an Idempotency-Key. */
+  headers?: Record<string, string>;
 }
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = {
     Accept: 'application/json',
     'Accept-Language': i18n.language || 'zh-CN',
+    ...options.headers,
   };
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const isForm = options.body instanceof FormData;
+  // A FormData body sets its own multipart boundary.
+  if (options.body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
 
   let response: Response;
   try {
@@ -67,7 +72,7 @@ export async function request<T>(method: string, path: string, options: RequestO
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : isForm ? (options.body as FormData) : JSON.stringify(options.body),
     });
   } catch {
     throw new ApiError(0, null, i18n.t('errors.network'));
@@ -92,4 +97,11 @@ export const api = {
     request<T>('POST', path, { body: body ?? {}, quietUnauthenticated }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   delete: (path: string) => request<void>('DELETE', path),
+  /** multipart/form-data POST (file uploads). */
+  upload: <T>(path: string, form: FormData, query?: QueryParams) => request<T>('POST', path, { body: form, query }),
 };
+
+/** Address of a file the browser downloads itself (the session cookie authenticates it). */
+export function downloadUrl(path: string, query?: QueryParams): string {
+  return API_BASE + path + toQueryString(query);
+}

@@ -30,6 +30,14 @@ export function useCommunities(filters: CommunityFilters, enabled = true) {
   });
 }
 
+export function useCommunity(communityId: number, enabled = true) {
+  return useQuery({
+    queryKey: ['community', communityId],
+    queryFn: () => api.get<Community>(`/communities/${communityId}`),
+    enabled,
+  });
+}
+
 /** Every active community the user can see (for selects and the header switcher). */
 export function useScopeCommunities(enabled = true) {
   return useCommunities({ status: 'active', limit: 200, offset: 0 }, enabled);
@@ -48,7 +56,10 @@ export function useUpdateCommunity() {
   return useMutation({
     mutationFn: ({ id, body }: { id: number; body: UpdateCommunityBody }) =>
       api.patch<Community>(`/communities/${id}`, body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['communities'] }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['communities'] });
+      void queryClient.invalidateQueries({ queryKey: ['community'] });
+    },
   });
 }
 

@@ -3,6 +3,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { Page } from '../../shared/schemas/common';
 import type { CreateUserBody, CreatedUser, UpdateUserBody, User } from '../../shared/schemas/users';
 import { api } from './client';
+import { useRoles } from './roles';
 
 export interface UserFilters {
   q?: string;
@@ -45,4 +46,11 @@ export function useResetPassword() {
   return useMutation({
     mutationFn: (id: number) => api.post<{ temporaryPassword: string }>(`/users/${id}/password-reset`, {}),
   });
+}
+
+/** Active accounts holding the built-in supervisor role (the choices for a community's supervisor). */
+export function useSupervisors(enabled = true) {
+  const roles = useRoles(enabled);
+  const supervisorRoleId = roles.data?.items.find((role) => role.key === 'supervisor')?.id;
+  return useUsers({ roleId: supervisorRoleId, status: 'active', limit: 200, offset: 0 }, enabled && supervisorRoleId !== undefined);
 }

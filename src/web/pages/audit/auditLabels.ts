@@ -20,12 +20,24 @@ export const AUDIT_ACTIONS = [
   'community.update',
   'community.delete',
   'department.create',
+  'household.create',
+  'household.update',
+  'household.merge',
+  'resident.create',
+  'resident.update',
+  'resident.move_out',
+  'resident.merge',
+  'resident.reveal_phone',
+  'resident.erase',
+  'tag.create',
+  'staff.create',
+  'staff.update',
   'api_token.create',
   'api_token.revoke',
   'company.create',
 ] as const;
 
-export const AUDIT_ENTITY_TYPES = ['user', 'role', 'community', 'department', 'api_token', 'company'] as const;
+export const AUDIT_ENTITY_TYPES = ['user', 'role', 'community', 'department', 'household', 'resident', 'tag', 'staff', 'api_token', 'company'] as const;
 
 export function auditActionLabel(t: TFunction, action: string): string {
   return t(`audit.actions.${action.replace(/\./g, '_')}`, { defaultValue: action });

@@ -1,10 +1,11 @@
-/** Communities page: filters, table, create/edit and archive. */
+/** Communities page: filters, table with household counts and supervisor, create/edit and archive. */
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Table } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Community } from '../../../shared/schemas/communities';
 import { useCommunities, useUpdateCommunity } from '../../api/communities';
+import { useSupervisors } from '../../api/users';
 import { useCan } from '../../auth/session';
 import { PageCard } from '../../components/PageCard';
 import { PageHeader } from '../../components/PageHeader';
@@ -24,12 +25,15 @@ export function CommunitiesPage() {
   const pagination = usePagination();
   const communities = useCommunities({ ...filters, limit: pagination.limit, offset: pagination.offset });
   const update = useUpdateCommunity();
+  const supervisors = useSupervisors(can('users.read') || can('users.manage'));
+  const supervisorById = useMemo(() => new Map((supervisors.data?.items ?? []).map((u) => [u.id, u.displayName])), [supervisors.data]);
   const [editing, setEditing] = useState<Community | null>(null);
   const [open, setOpen] = useState(false);
 
   const columns = communityColumns({
     t,
     canManage,
+    supervisorName: (id) => supervisorById.get(id),
     onEdit: (community) => {
       setEditing(community);
       setOpen(true);
@@ -79,7 +83,9 @@ export function CommunitiesPage() {
           data-testid="communities-table"
         />
       </PageCard>
-      {canManage ? <CommunityFormModal open={open} community={editing} onClose={() => setOpen(false)} /> : null}
+      {canManage ? (
+        <CommunityFormModal open={open} community={editing} supervisors={supervisors.data?.items ?? []} onClose={() => setOpen(false)} />
+      ) : null}
     </>
   );
 }

@@ -1,8 +1,9 @@
-/** Create or edit a community; the code is fixed once created. */
+/** Create or edit a community and choose its supervisor; the code is fixed once created. */
 import { Form, Input, Modal, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Community, CommunityType } from '../../../shared/schemas/communities';
+import type { User } from '../../../shared/schemas/users';
 import { COMMUNITY_TYPES, useCreateCommunity, useUpdateCommunity } from '../../api/communities';
 import { useShowError } from '../../lib/feedback';
 
@@ -11,9 +12,17 @@ interface Values {
   code: string;
   type: CommunityType;
   address: string;
+  supervisorId?: number | null;
 }
 
-export function CommunityFormModal({ open, community, onClose }: { open: boolean; community: Community | null; onClose: () => void }) {
+interface Props {
+  open: boolean;
+  community: Community | null;
+  supervisors: User[];
+  onClose: () => void;
+}
+
+export function CommunityFormModal({ open, community, supervisors, onClose }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const create = useCreateCommunity();
@@ -28,11 +37,12 @@ export function CommunityFormModal({ open, community, onClose }: { open: boolean
 
   const submit = (values: Values) => {
     const onError = (error: unknown) => showError(error, form);
+    const supervisorId = values.supervisorId ?? null;
     if (community) {
       const { name, type, address } = values;
-      update.mutate({ id: community.id, body: { name, type, address } }, { onSuccess: onClose, onError });
+      update.mutate({ id: community.id, body: { name, type, address, supervisorId } }, { onSuccess: onClose, onError });
     } else {
-      create.mutate(values, { onSuccess: onClose, onError });
+      create.mutate({ ...values, supervisorId }, { onSuccess: onClose, onError });
     }
   };
 
@@ -66,6 +76,14 @@ export function CommunityFormModal({ open, community, onClose }: { open: boolean
         </Form.Item>
         <Form.Item name="address" label={t('communities.fields.address')}>
           <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="supervisorId" label={t('communities.fields.supervisor')} extra={t('communities.supervisorHint')}>
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('communities.noSupervisor')}
+            options={supervisors.map((u) => ({ value: u.id, label: `${u.displayName} · ${u.username}` }))}
+          />
         </Form.Item>
       </Form>
     </Modal>

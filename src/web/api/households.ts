@@ -1,0 +1,176 @@
+/** Buildings, households (one room each), residents and the resident tag vocabulary. */
+import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { Page } from '../../shared/schemas/common';
+import type {
+  Building,
+  CreateHouseholdBody,
+  CreateResidentBody,
+  Household,
+  Resident,
+  ResidentRole,
+  UpdateHouseholdBody,
+  UpdateResidentBody,
+} from '../../shared/schemas/households';
+import { api } from './client';
+
+export type HouseholdStatus = Household['status'];
+export type ContactMethod = NonNullable<Resident['preferredContact']>;
+
+export const HOUSEHOLD_STATUSES: readonly HouseholdStatus[] = ['occupied', 'vacant', 'let'];
+export const RESIDENT_ROLES: readonly ResidentRole[] = ['owner', 'tenant', 'merchant'];
+export const CONTACT_METHODS: readonly ContactMethod[] = ['phone', 'visit', 'sms', 'wechat', 'online'];
+
+export interface Tag {
+  id: number;
+  name: string;
+  residentCount: number;
+}
+
+export interface RevealedPhone {
+  id: number;
+  number: string;
+  kind: 'mobile' | 'landline';
+}
+
+export interface HouseholdFilters {
+  q?: string;
+  buildingId?: number;
+  role?: ResidentRole;
+  tag?: string;
+  status?: HouseholdStatus;
+  moveInFrom?: string;
+  moveInTo?: string;
+  includeMovedOut?: 'true' | 'false';
+  limit: number;
+  offset: number;
+}
+
+/** Anything that changes a household or resident changes lists, counts and the building tree. */
+export function invalidateMasterData(queryClient: QueryClient) {
+  for (const key of ['households', 'household', 'buildings', 'communities', 'community', 'tags']) {
+    void queryClient.invalidateQueries({ queryKey: [key] });
+  }
+}
+
+export function useBuildings(communityId: number) {
+  return useQuery({
+    queryKey: ['buildings', communityId],
+    queryFn: () => api.get<{ items: Building[] }>(`/communities/${communityId}/buildings`),
+  });
+}
+
+export function useCommunityHouseholds(communityId: number, filters: HouseholdFilters, enabled = true) {
+  return useQuery({
+    queryKey: ['households', 'community', communityId, filters],
+    queryFn: () => api.get<Page<Household>>(`/communities/${communityId}/households`, { ...filters }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+/** Search across every community in the user's scope; nothing is fetched until there is a query. */
+export function useHouseholdSearch(filters: { q?: string; limit: number; offset: number }) {
+  return useQuery({
+    queryKey: ['households', 'search', filters],
+    queryFn: () => api.get<Page<Household>>('/households', { ...filters }),
+    placeholderData: keepPreviousData,
+    enabled: !!filters.q,
+  });
+}
+
+export function useHousehold(householdId: number) {
+  return useQuery({
+    queryKey: ['household', householdId],
+    queryFn: () => api.get<Household>(`/households/${householdId}`),
+  });
+}
+
+export function useCreateHousehold(communityId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateHouseholdBody) => api.post<Household>(`/communities/${communityId}/households`, body),
+    onSuccess: () => invalidateMasterData(queryClient),
+  });
+}
+
+export function useUpdateHousehold() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: number; body: UpdateHouseholdBody }) => api.patch<Household>(`/households/${id}`, body),
+    onSuccess: () => invalidateMasterData(queryClient),
+  });
+}
+
+export function useMergeHouseholds() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, duplicateId }: { id: number; duplicateId: number }) =>
+      api.post<Household>(`/households/${id}/merge`, { duplicateId }),
+    onSuccess: () => invalidateMasterData(queryClient),
+  });
+}
+
+export function useCreateResident(householdId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateResidentBody) => api.post<Resident>(`/households/${householdId}/residents`, body),
+    onSuccess: () => invalidateMasterData(queryClient),
+  });
+}
+
+export function useUpdateResident() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: number; body: UpdateResidentBody }) => api.patch<Resident>(`/residents/${id}`, body),
+    onSuccess: () => invalidateMasterData(queryClient),
+  });
+}
+
+export function useMoveOutResident() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, moveOutDate }: { id: number; moveOutDate: string }) =>
+      api.post<Resident>(`/residents/${id}/move-out`, { moveOutDate }),
+    onSuccess: () => invalidateMasterData(queryClient),
+  });
+}
+
+export function useEraseResident() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: number; reason: string }) => api.post<Resident>(`/residents/${id}/erase`, { reason }),
+    onSuccess: () => invalidateMasterData(queryClient),
+  });
+}
+
+export function useMergeResidents() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, duplicateId }: { id: number; duplicateId: number }) =>
+      api.post<Resident>(`/residents/${id}/merge`, { duplicateId }),
+    onSuccess: () => invalidateMasterData(queryClient),
+  });
+}
+
+/** The full numbers; the server records every reveal in the audit log, so it is never a query. */
+export function useRevealPhones() {
+  return useMutation({
+    mutationFn: (residentId: number) => api.post<{ phones: RevealedPhone[] }>(`/residents/${residentId}/phones/reveal`, {}),
+  });
+}
+
+export function useTags(enabled = true) {
+  return useQuery({
+    queryKey: ['tags'],
+    queryFn: () => api.get<Page<Tag>>('/tags'),
+    enabled,
+  });
+}
+
+export function useCreateTag() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (name: string) => api.post<Tag>('/tags', { name }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['tags'] }),
+  });
+}

@@ -1,0 +1,96 @@
+/** One community: summary, building → unit tree, and its households with search and filters. */
+import { Card, Col, Collapse, Grid, Result, Row, Space, Spin, Table } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router-dom';
+import type { Household } from '../../../shared/schemas/households';
+import { useCommunity } from '../../api/communities';
+import { useBuildings, useCommunityHouseholds, useTags } from '../../api/households';
+import { useSupervisors } from '../../api/users';
+import { useCan } from '../../auth/session';
+import { PageCard } from '../../components/PageCard';
+import { PageHeader } from '../../components/PageHeader';
+import { usePagination } from '../../lib/pagination';
+import { HouseholdFilters, type HouseholdFilterValues } from '../households/HouseholdFilters';
+import { HouseholdFormModal } from '../households/HouseholdFormModal';
+import { householdColumns } from '../households/householdColumns';
+import { BuildingTree } from './BuildingTree';
+import { CommunityActions } from './CommunityActions';
+import { CommunitySummary } from './CommunitySummary';
+
+export function CommunityPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const navigate = useNavigate();
+  const communityId = Number(useParams().communityId);
+  const community = useCommunity(communityId);
+  const buildings = useBuildings(communityId);
+  const tags = useTags();
+  const supervisors = useSupervisors(can('users.read') || can('users.manage'));
+  const [filters, setFilters] = useState<HouseholdFilterValues>({});
+  const pagination = usePagination();
+  const households = useCommunityHouseholds(communityId, { ...filters, limit: pagination.limit, offset: pagination.offset });
+  const [creating, setCreating] = useState(false);
+  // On a phone the tree folds away so the household list stays near the top.
+  const wide = !!Grid.useBreakpoint().lg;
+
+  if (community.isPending) return <Spin />;
+  if (!community.data) return <Result status="404" title="404" subTitle={t('communities.notFound')} />;
+
+  const changeFilters = (next: HouseholdFilterValues) => {
+    setFilters(next);
+    pagination.reset();
+  };
+  const tree = (
+    <BuildingTree
+      buildings={buildings.data?.items ?? []}
+      selected={filters.buildingId}
+      onSelect={(buildingId) => changeFilters({ ...filters, buildingId })}
+    />
+  );
+  const supervisorName = supervisors.data?.items.find((u) => u.id === community.data.supervisorId)?.displayName;
+
+  return (
+    <>
+      <PageHeader title={community.data.name} extra={<CommunityActions communityId={communityId} onAddHousehold={() => setCreating(true)} />} />
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        <CommunitySummary community={community.data} supervisorName={supervisorName} />
+        <Row gutter={[16, 16]}>
+          <Col xs={24} lg={6}>
+            {wide ? (
+              <Card title={t('communities.buildings')} size="small" styles={{ body: { maxHeight: 560, overflow: 'auto' } }}>
+                {tree}
+              </Card>
+            ) : (
+              <Collapse items={[{ key: 'buildings', label: t('communities.buildings'), children: tree }]} style={{ background: '#fff' }} />
+            )}
+          </Col>
+          <Col xs={24} lg={18}>
+            <PageCard>
+              <HouseholdFilters value={filters} buildings={buildings.data?.items ?? []} tags={tags.data?.items ?? []} onChange={changeFilters} />
+              <Table<Household>
+                rowKey="id"
+                columns={householdColumns({ t })}
+                dataSource={households.data?.items}
+                loading={households.isFetching}
+                pagination={pagination.table(households.data?.total)}
+                scroll={{ x: 'max-content' }}
+                size="middle"
+                data-testid="households-table"
+              />
+            </PageCard>
+          </Col>
+        </Row>
+      </Space>
+      {can('households.manage') ? (
+        <HouseholdFormModal
+          open={creating}
+          communityId={communityId}
+          household={null}
+          onClose={() => setCreating(false)}
+          onCreated={(household) => navigate(`/households/${household.id}`)}
+        />
+      ) : null}
+    </>
+  );
+}
