@@ -69,6 +69,9 @@ describe('households', () => {
     expect(labels.indexOf('2栋1001')).toBeLessThan(labels.indexOf('10栋101'));
     const tree = (await supervisor.get(`/api/v1/communities/${communityId}/buildings`)).json().items;
     expect(tree.map((x: { name: string }) => x.name).slice(0, 2)).toEqual(['2', '3']);
+    const unit = tree.find((x: { name: string }) => x.name === '3').units[0];
+    const inUnit = (await list(`unitId=${unit.id}`)).items.map((h: { label: string }) => h.label);
+    expect(inUnit).toEqual(['3栋2单元1502']);
   });
 
   it('supervisor: community list shows household and resident counts', async () => {

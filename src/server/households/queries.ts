@@ -55,6 +55,7 @@ function applySearch(db: Db, ctx: Ctx, q: HouseholdQuery, text: string): Househo
 function applyFilters(db: Db, ctx: Ctx, q: HouseholdQuery, f: HouseholdListQuery, communityId: number | null): HouseholdQuery {
   if (f.q) q = applySearch(db, ctx, q, f.q);
   if (f.buildingId) q = q.where('households.building_id', '=', f.buildingId);
+  if (f.unitId) q = q.where('households.unit_id', '=', f.unitId);
   if (f.status) q = q.where('households.status', '=', f.status);
   if (f.role || f.moveInFrom || f.moveInTo) {
     let r = scopedResidents(db, ctx).select('residents.household_id').where('residents.move_out_date', 'is', null);

@@ -67,6 +67,7 @@ export const HouseholdListQuery = PageQuery.extend({
     description: 'Room ("3-2-1502", "3栋2单元1502", "1502"), a resident name (prefix) or the last 4 digits of a phone',
   }),
   buildingId: IdParam.optional(),
+  unitId: IdParam.optional(),
   role: ResidentRole.optional(),
   tag: z.string().trim().max(30).optional(),
   status: HouseholdStatus.optional(),

@@ -35,6 +35,7 @@ export interface RevealedPhone {
 export interface HouseholdFilters {
   q?: string;
   buildingId?: number;
+  unitId?: number;
   role?: ResidentRole;
   tag?: string;
   status?: HouseholdStatus;

@@ -1,4 +1,4 @@
-/** The community's buildings and their units with household counts; choosing a building filters the household list. */
+/** The community's buildings and their units with household counts; choosing one filters the household list. */
 import { Empty, Tree } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -11,10 +11,15 @@ function nameLabel(t: TFunction, key: 'communities.buildingName' | 'communities.
   return /^[A-Za-z0-9]+$/.test(name) ? t(key, { name }) : name;
 }
 
+export interface TreeSelection {
+  buildingId?: number;
+  unitId?: number;
+}
+
 interface Props {
   buildings: Building[];
-  selected?: number;
-  onSelect: (buildingId: number | undefined) => void;
+  selected: TreeSelection;
+  onSelect: (selection: TreeSelection) => void;
 }
 
 export function BuildingTree({ buildings, selected, onSelect }: Props) {
@@ -30,8 +35,6 @@ export function BuildingTree({ buildings, selected, onSelect }: Props) {
       children: building.units.map((unit) => ({
         key: `${building.id}/${unit.id}`,
         title: t('communities.nodeCount', { label: nameLabel(t, 'communities.unitName', unit.name), count: unit.householdCount }),
-        // The household list filters by building; units are shown for their counts.
-        selectable: false,
       })),
     })),
   ];
@@ -41,10 +44,12 @@ export function BuildingTree({ buildings, selected, onSelect }: Props) {
       blockNode
       showLine
       treeData={treeData}
-      selectedKeys={[selected ? String(selected) : ALL]}
+      selectedKeys={[selected.unitId ? `${selected.buildingId}/${selected.unitId}` : selected.buildingId ? String(selected.buildingId) : ALL]}
       onSelect={(keys) => {
         const key = keys[0];
-        onSelect(key === undefined || key === ALL ? undefined : Number(key));
+        if (key === undefined || key === ALL) return onSelect({});
+        const [buildingId, unitId] = String(key).split('/').map(Number);
+        onSelect({ buildingId, unitId });
       }}
       style={{ fontSize: 15 }}
       aria-label={t('communities.buildings')}

@@ -44,8 +44,8 @@ export function CommunityPage() {
   const tree = (
     <BuildingTree
       buildings={buildings.data?.items ?? []}
-      selected={filters.buildingId}
-      onSelect={(buildingId) => changeFilters({ ...filters, buildingId })}
+      selected={{ buildingId: filters.buildingId, unitId: filters.unitId }}
+      onSelect={({ buildingId, unitId }) => changeFilters({ ...filters, buildingId, unitId })}
     />
   );
   const supervisorName = supervisors.data?.items.find((u) => u.id === community.data.supervisorId)?.displayName;

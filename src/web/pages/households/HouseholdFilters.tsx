@@ -9,6 +9,7 @@ import { FILTER_SEARCH_STYLE, FILTER_SELECT_STYLE, FilterBar } from '../../compo
 export interface HouseholdFilterValues {
   q?: string;
   buildingId?: number;
+  unitId?: number;
   role?: ResidentRole;
   tag?: string;
   status?: HouseholdStatus;
@@ -43,7 +44,7 @@ export function HouseholdFilters({ value, buildings, tags, onChange }: Props) {
         aria-label={t('households.filterBuilding')}
         value={value.buildingId}
         options={buildings.map((b) => ({ value: b.id, label: b.name }))}
-        onChange={(buildingId) => onChange({ ...value, buildingId })}
+        onChange={(buildingId) => onChange({ ...value, buildingId, unitId: undefined })}
         style={FILTER_SELECT_STYLE}
       />
       <Select
