@@ -132,7 +132,8 @@ describe('visit records', () => {
     expect(first.statusCode).toBe(201);
     const rec = first.json();
     expect(rec).toMatchObject({ taskId: tk.id, outcome: 'completed', visitDate: today, backdated: false, visitorName: '张回访', items: [{ kind: 'complaint', category: '保洁' }] });
-    expect(rec.averageScore).toBeCloseTo((2 + 4 * 7) / 8, 2);
+    expect(rec.averageScore).toBe(3.75);
+    expect((await supervisor.get(`/api/v1/visit-records/${rec.id}`)).json()).toEqual(rec);
     expect((await visitorA.get(`/api/v1/visit-tasks/${tk.id}`)).json()).toMatchObject({ status: 'completed', recordId: rec.id });
 
     const retry = await visitorA.post(`/api/v1/visit-tasks/${tk.id}/record`, body, { 'idempotency-key': 'rec-key-0001' });

@@ -6,15 +6,15 @@
  * is audited as back-dated.
  */
 import type { Question } from '../../shared/schemas/questionnaires.js';
-import type { RecordVisitBody, TaskStatus, VisitRecord } from '../../shared/schemas/visits.js';
+import type { RecordVisitBody, VisitRecord } from '../../shared/schemas/visits.js';
 import { actorOf, recordAudit } from '../audit/record-audit.js';
 import { can, inScope, requirePermission, type Ctx } from '../context.js';
 import { constraintViolation, nowIso, type Db } from '../db/database.js';
 import { AppError, invalidReference, notFound } from '../http/errors.js';
 import { averageScore, validateAnswers } from '../questionnaires/validate-answers.js';
-import { scopedTasks } from '../scope.js';
 import { shanghaiDate } from './dates.js';
 import { getRecord } from './record-queries.js';
+import { findTaskInScope } from './task-queries.js';
 import { nextStatus, OPEN_STATUSES } from './task-status.js';
 
 /** Published versions never change, so their questions are cached by id (with their owner for checks). */
@@ -53,15 +53,13 @@ export async function recordVisit(db: Db, ctx: Ctx, taskId: number, input: Recor
     const replay = await replayed(db, ctx, taskId, idempotencyKey);
     if (replay) return replay;
   }
-  const task = await scopedTasks(db, ctx).selectAll().where('visit_tasks.id', '=', taskId).executeTakeFirst();
-  if (!task || (task.assignee_id !== ctx.userId && !can(ctx, 'visits.manage'))) {
-    if (!task) throw notFound('task');
-    throw new AppError('task_not_yours', 403);
-  }
-  if (!OPEN_STATUSES.includes(task.status as TaskStatus)) throw new AppError('task_closed', 409, { status: task.status });
-  const status = nextStatus(task.status as TaskStatus, input.outcome === 'refused' ? 'refuse' : 'complete');
+  const task = await findTaskInScope(db, ctx, taskId);
+  if (!task) throw notFound('task');
+  if (task.assigneeId !== ctx.userId && !can(ctx, 'visits.manage')) throw new AppError('task_not_yours', 403);
+  if (!OPEN_STATUSES.includes(task.status)) throw new AppError('task_closed', 409, { status: task.status });
+  const status = nextStatus(task.status, input.outcome === 'refused' ? 'refuse' : 'complete');
 
-  const versionId = input.questionnaireVersionId ?? (task.questionnaire_id ? await latestVersionId(db, task.questionnaire_id) : null);
+  const versionId = input.questionnaireVersionId ?? (task.questionnaireId ? await latestVersionId(db, task.questionnaireId) : null);
   const questions = versionId ? await versionQuestions(db, ctx, versionId) : [];
   if (input.outcome === 'completed' || Object.keys(input.answers).length > 0) {
     const errors = validateAnswers(questions, input.answers);
@@ -74,12 +72,15 @@ export async function recordVisit(db: Db, ctx: Ctx, taskId: number, input: Recor
   const visitDate = shanghaiDate(started);
   const backdated = visitDate < shanghaiDate();
 
+  const score = averageScore(questions, input.answers);
+  const method = input.method ?? task.method;
+  const createdAt = nowIso();
   try {
-    const id = await db.transaction().execute(async (trx) => {
+    const { id, itemIds, attachments } = await db.transaction().execute(async (trx) => {
       if (input.attachmentIds.length) {
         const linked = await trx
           .updateTable('attachments')
-          .set({ community_id: task.community_id })
+          .set({ community_id: task.communityId })
           .where('id', 'in', input.attachmentIds)
           .where('company_id', '=', ctx.companyId)
           .where('uploaded_by', '=', ctx.userId)
@@ -91,12 +92,12 @@ export async function recordVisit(db: Db, ctx: Ctx, taskId: number, input: Recor
         .insertInto('visit_records')
         .values({
           company_id: ctx.companyId,
-          community_id: task.community_id,
+          community_id: task.communityId,
           task_id: task.id,
-          household_id: task.household_id,
-          resident_id: task.resident_id,
+          household_id: task.householdId,
+          resident_id: task.residentId,
           visitor_id: ctx.userId,
-          method: input.method ?? task.method,
+          method,
           reason: task.reason,
           outcome: input.outcome,
           started_at: started.toISOString(),
@@ -106,34 +107,74 @@ export async function recordVisit(db: Db, ctx: Ctx, taskId: number, input: Recor
           spoken_to: input.spokenTo,
           questionnaire_version_id: versionId,
           answers: JSON.stringify(input.answers),
-          average_score: averageScore(questions, input.answers),
+          average_score: score,
           opinions: input.opinions,
           suggestions: input.suggestions,
           improvement_measures: input.improvementMeasures,
           item_count: input.items.length,
           idempotency_key: idempotencyKey,
-          created_at: nowIso(),
+          created_at: createdAt,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      if (input.items.length) {
-        await trx
-          .insertInto('visit_record_items')
-          .values(input.items.map((i) => ({ record_id: id, company_id: ctx.companyId, community_id: task.community_id, household_id: task.household_id, kind: i.kind, category: i.category, description: i.description, raised_on: visitDate })))
-          .execute();
-      }
-      if (input.attachmentIds.length) await trx.updateTable('attachments').set({ record_id: id }).where('id', 'in', input.attachmentIds).execute();
+      const itemIds = input.items.length
+        ? (
+            await trx
+              .insertInto('visit_record_items')
+              .values(input.items.map((i) => ({ record_id: id, company_id: ctx.companyId, community_id: task.communityId, household_id: task.householdId, kind: i.kind, category: i.category, description: i.description, raised_on: visitDate })))
+              .returning('id')
+              .execute()
+          ).map((r) => r.id)
+        : [];
+      const attachments = input.attachmentIds.length
+        ? await trx
+            .updateTable('attachments')
+            .set({ record_id: id })
+            .where('id', 'in', input.attachmentIds)
+            .returning(['id', 'file_name', 'content_type', 'size', 'created_at'])
+            .execute()
+        : [];
       await trx.updateTable('visit_tasks').set({ status, updated_at: nowIso() }).where('id', '=', task.id).execute();
       await recordAudit(trx, actorOf(ctx), {
         action: backdated ? 'visit.record_backdated' : 'visit.record',
         entityType: 'record',
         entityId: id,
-        communityId: task.community_id,
+        communityId: task.communityId,
         after: { taskId: task.id, outcome: input.outcome, visitDate, items: input.items.length },
       });
-      return id;
+      return { id, itemIds, attachments };
     });
-    return { record: await getRecord(db, ctx, id), replayed: false };
+    // Everything in the answer is known here; reading the record back would only cost time.
+    const record: VisitRecord = {
+      id,
+      taskId: task.id,
+      communityId: task.communityId,
+      householdId: task.householdId,
+      householdLabel: task.householdLabel,
+      residentId: task.residentId,
+      residentName: task.residentName,
+      visitorId: ctx.userId,
+      visitorName: ctx.displayName,
+      method,
+      reason: task.reason,
+      outcome: input.outcome,
+      startedAt: started.toISOString(),
+      endedAt: ended.toISOString(),
+      visitDate,
+      backdated,
+      spokenTo: input.spokenTo,
+      questionnaireVersionId: versionId,
+      answers: input.answers,
+      averageScore: score,
+      opinions: input.opinions,
+      suggestions: input.suggestions,
+      improvementMeasures: input.improvementMeasures,
+      items: input.items.map((item, i) => ({ id: itemIds[i], ...item })),
+      attachments: attachments.map((a) => ({ id: a.id, fileName: a.file_name, contentType: a.content_type, size: a.size, createdAt: a.created_at })),
+      corrections: [],
+      createdAt,
+    };
+    return { record, replayed: false };
   } catch (err) {
     // Two submissions racing: the loser finds the winner's record (same key) or a closed task.
     if (constraintViolation(err) === 'unique') {

@@ -101,6 +101,15 @@ export async function listTasks(db: Db, ctx: Ctx, f: TaskListQuery): Promise<Pag
   return { items, total: Number(total) };
 }
 
+/**
+ * A task anywhere in the caller's communities, whoever it is assigned to: for use cases that then decide
+ * themselves whether the caller may act on it (and say so, rather than answer 404).
+ */
+export async function findTaskInScope(db: Db, ctx: Ctx, id: number): Promise<VisitTask | null> {
+  const row = await selectTasks(db, ctx).where('visit_tasks.id', '=', id).executeTakeFirst();
+  return row ? toTask(row) : null;
+}
+
 export async function getTask(db: Db, ctx: Ctx, id: number): Promise<VisitTask> {
   const visible = visibleTasks(db, ctx, false).select('visit_tasks.id').where('visit_tasks.id', '=', id);
   const row = await selectTasks(db, ctx).where('visit_tasks.id', 'in', visible).executeTakeFirst();

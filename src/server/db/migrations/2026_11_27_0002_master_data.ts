@@ -36,7 +36,7 @@ export const masterData: Migration = {
       .addColumn('unit_id', c.ref, (col) => col.references('units.id'))
       .addColumn('room', 'text', notNull)
       .addColumn('sort_key', 'text', notNull)
-      .addColumn('area', 'real')
+      .addColumn('area', c.float)
       .addColumn('status', 'text', (col) => col.notNull().defaultTo('occupied'))
       .addColumn('created_at', c.timestamp, notNull)
       .addColumn('updated_at', c.timestamp, notNull)

@@ -100,7 +100,7 @@ export const visits: Migration = {
       .addColumn('spoken_to', 'text', (col) => col.notNull().defaultTo(''))
       .addColumn('questionnaire_version_id', c.ref, (col) => col.references('questionnaire_versions.id'))
       .addColumn('answers', 'text', notNull)
-      .addColumn('average_score', 'real')
+      .addColumn('average_score', c.float)
       .addColumn('opinions', 'text', (col) => col.notNull().defaultTo(''))
       .addColumn('suggestions', 'text', (col) => col.notNull().defaultTo(''))
       .addColumn('improvement_measures', 'text', (col) => col.notNull().defaultTo(''))

@@ -19,6 +19,8 @@ export function columns(dialect: DialectName) {
     },
     ref: pg ? ('bigint' as const) : ('integer' as const),
     timestamp: pg ? ('timestamptz' as const) : ('text' as const),
+    /** 8-byte floating point: PostgreSQL's `real` would keep only 4 bytes (4.38 → 4.380000114…). */
+    float: pg ? ('double precision' as const) : ('real' as const),
   };
 }
 
