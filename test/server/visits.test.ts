@@ -57,6 +57,9 @@ describe('questionnaires', () => {
     expect(v2.json().latestVersion.version).toBe(2);
     const dup = await supervisor.post(`/api/v1/questionnaires/${copy.json().id}/versions`, { questions: [...questions, questions[0]] });
     expect(dup.statusCode).toBe(422);
+    const companyWide = await supervisor.post(`/api/v1/questionnaires/${questionnaireId}/versions`, { questions });
+    expect(companyWide.statusCode).toBe(403);
+    expect(companyWide.json().code).toBe('questionnaire_company_wide');
   });
 });
 
@@ -73,6 +76,8 @@ describe('tasks', () => {
     expect(bulk.statusCode).toBe(201);
     expect(bulk.json().created).toBe(6);
     expect(bulk.json().perAssignee.map((p: { count: number }) => p.count)).toEqual([3, 3]);
+    const created = (await supervisor.get(`/api/v1/visit-tasks?communityId=${communityId}&limit=200`)).json().items;
+    expect(created.every((tk: { residentName: string }) => tk.residentName?.startsWith('业主'))).toBe(true);
     const again = (await supervisor.post('/api/v1/visit-tasks/bulk', { communityId, assigneeIds: [visitorAId], reason: 'periodic', method: 'phone', dueDate: today })).json();
     expect(again.created).toBe(0);
     // Clean up for the next tests: cancel them all.

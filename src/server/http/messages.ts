@@ -174,6 +174,13 @@ export const MESSAGES = {
     title: { 'zh-CN': '缺少文件', en: 'No file' },
     detail: { 'zh-CN': '请以 multipart/form-data 的 file 字段上传文件。', en: 'Upload the file as the multipart/form-data field "file".' },
   },
+  questionnaire_company_wide: {
+    title: { 'zh-CN': '公司级问卷', en: 'Company-wide questionnaire' },
+    detail: {
+      'zh-CN': '公司级或按物业类型的问卷只能由全公司范围的人员新建或修改；可以复制为本小区的问卷后再修改。',
+      en: 'Company-wide and property-type questionnaires are changed by company-wide staff only; duplicate it as a questionnaire for your community instead.',
+    },
+  },
   task_transition_invalid: {
     title: { 'zh-CN': '任务状态不允许此操作', en: 'Not allowed in this task status' },
     detail: {

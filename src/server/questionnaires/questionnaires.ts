@@ -132,7 +132,7 @@ export async function createQuestionnaire(db: Db, ctx: Ctx, input: CreateQuestio
     communityId = c.id;
   } else if (!ctx.allCommunities) {
     // Company-wide templates are for company-wide staff; community staff make templates for their communities.
-    throw new AppError('permission_exceeds_own', 403);
+    throw new AppError('questionnaire_company_wide', 403);
   }
   const now = nowIso();
   const id = await db.transaction().execute(async (trx) => {
@@ -162,7 +162,7 @@ export async function createQuestionnaire(db: Db, ctx: Ctx, input: CreateQuestio
 export async function publishVersion(db: Db, ctx: Ctx, id: number, questions: Question[]): Promise<Questionnaire> {
   requirePermission(ctx, 'questionnaires.manage');
   const q = await getQuestionnaire(db, ctx, id);
-  if (q.scope !== 'community' && !ctx.allCommunities) throw new AppError('permission_exceeds_own', 403);
+  if (q.scope !== 'community' && !ctx.allCommunities) throw new AppError('questionnaire_company_wide', 403);
   assertDistinctKeys(questions);
   await db.transaction().execute(async (trx) => {
     const version = await insertVersion(trx, ctx, id, questions);
@@ -175,7 +175,7 @@ export async function publishVersion(db: Db, ctx: Ctx, id: number, questions: Qu
 export async function updateQuestionnaire(db: Db, ctx: Ctx, id: number, input: UpdateQuestionnaireBody): Promise<Questionnaire> {
   requirePermission(ctx, 'questionnaires.manage');
   const before = await getQuestionnaire(db, ctx, id);
-  if (before.scope !== 'community' && !ctx.allCommunities) throw new AppError('permission_exceeds_own', 403);
+  if (before.scope !== 'community' && !ctx.allCommunities) throw new AppError('questionnaire_company_wide', 403);
   const after = { name: input.name ?? before.name, description: input.description ?? before.description, status: input.status ?? before.status };
   const diff = changes({ name: before.name, description: before.description, status: before.status }, after);
   if (!diff.changed) return before;

@@ -3,7 +3,8 @@
  * (show-if logic decides), fit its type and range, and every asked required question must be answered.
  * Pure; returns field errors instead of throwing so callers can report all of them at once.
  */
-import { NOT_APPLICABLE, type Answers, type Question } from '../../shared/schemas/questionnaires.js';
+import { isAsked, NOT_APPLICABLE } from '../../shared/questionnaire-logic.js';
+import type { Answers, Question } from '../../shared/schemas/questionnaires.js';
 
 export interface AnswerError {
   path: string;
@@ -13,26 +14,10 @@ export interface AnswerError {
 
 type Value = Answers[string];
 
+export { isAsked };
+
 const isNotApplicable = (v: Value) => v === null || v === NOT_APPLICABLE;
 const isEmpty = (v: Value | undefined) => v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
-
-/** Whether a question is asked, given the answers so far. */
-export function isAsked(question: Question, answers: Answers): boolean {
-  const rule = question.showIf;
-  if (!rule) return true;
-  const v = answers[rule.question];
-  if (v === undefined || isNotApplicable(v)) return false;
-  switch (rule.op) {
-    case 'lte':
-      return typeof v === 'number' && typeof rule.value === 'number' && v <= rule.value;
-    case 'gte':
-      return typeof v === 'number' && typeof rule.value === 'number' && v >= rule.value;
-    case 'eq':
-      return v === rule.value;
-    case 'in':
-      return Array.isArray(rule.value) && (rule.value as unknown[]).some((x) => (Array.isArray(v) ? v.includes(String(x)) : v === x));
-  }
-}
 
 function checkValue(q: Question, v: Value): AnswerError['code'] | null {
   if (isNotApplicable(v)) return q.type === 'rating' && q.allowNotApplicable ? null : 'not_applicable_not_allowed';

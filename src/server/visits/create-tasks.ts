@@ -61,6 +61,26 @@ export async function createTask(db: Db, ctx: Ctx, input: CreateTaskBody): Promi
   return getTask(db, ctx, id);
 }
 
+/** Whom to ask for in each household: the first current owner, else the first current tenant or merchant. */
+async function primaryResidents(db: Db, householdIds: number[]): Promise<Map<number, number>> {
+  const first = new Map<number, { id: number; owner: boolean }>();
+  for (let i = 0; i < householdIds.length; i += 1000) {
+    const rows = await db
+      .selectFrom('residents')
+      .select(['id', 'household_id', 'role'])
+      .where('household_id', 'in', householdIds.slice(i, i + 1000))
+      .where('move_out_date', 'is', null)
+      .where('erased_at', 'is', null)
+      .orderBy('id')
+      .execute();
+    for (const r of rows) {
+      const current = first.get(r.household_id);
+      if (!current || (!current.owner && r.role === 'owner')) first.set(r.household_id, { id: r.id, owner: r.role === 'owner' });
+    }
+  }
+  return new Map([...first].map(([household, r]) => [household, r.id]));
+}
+
 export async function bulkCreateTasks(db: Db, ctx: Ctx, input: BulkCreateTasksBody) {
   requirePermission(ctx, 'visits.manage');
   const community = await scopedCommunities(db, ctx).select('communities.id').where('communities.id', '=', input.communityId).executeTakeFirst();
@@ -88,6 +108,7 @@ export async function bulkCreateTasks(db: Db, ctx: Ctx, input: BulkCreateTasksBo
   // Households that already have an open task are not given a second one.
   q = q.where('households.id', 'not in', db.selectFrom('visit_tasks').select('household_id').where('community_id', '=', community.id).where('status', 'in', OPEN_STATUSES));
   const households = (await q.orderBy('households.sort_key').execute()).map((h) => h.id);
+  const residentOf = await primaryResidents(db, households);
   const requested = f.householdIds ? new Set(f.householdIds).size : households.length;
 
   const load = new Map<number, number>(input.assigneeIds.map((id) => [id, 0]));
@@ -110,7 +131,7 @@ export async function bulkCreateTasks(db: Db, ctx: Ctx, input: BulkCreateTasksBo
       company_id: ctx.companyId,
       community_id: community.id,
       household_id: householdId,
-      resident_id: null,
+      resident_id: residentOf.get(householdId) ?? null,
       reason: input.reason,
       method: input.method,
       assignee_id: assigneeId,

@@ -96,4 +96,4 @@ export const Answers = z.record(z.string(), AnswerValue).meta({
   description: 'Answers by question key; null or "n/a" for not applicable where allowed',
 });
 export type Answers = z.infer<typeof Answers>;
-export const NOT_APPLICABLE = 'n/a';
+export { NOT_APPLICABLE } from '../questionnaire-logic.js';

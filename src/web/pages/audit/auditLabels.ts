@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   'community.update',
   'community.delete',
   'department.create',
+  'department.update',
   'household.create',
   'household.update',
   'household.merge',
@@ -35,9 +36,38 @@ export const AUDIT_ACTIONS = [
   'api_token.create',
   'api_token.revoke',
   'company.create',
+  'roster.import',
+  'roster.export',
+  'questionnaire.create',
+  'questionnaire.publish',
+  'questionnaire.update',
+  'task.create',
+  'task.bulk_create',
+  'task.assign',
+  'task.update',
+  'task.cancel',
+  'task.attempt',
+  'visit.record',
+  'visit.record_backdated',
+  'visit.correct',
+  'visit.export',
 ] as const;
 
-export const AUDIT_ENTITY_TYPES = ['user', 'role', 'community', 'department', 'household', 'resident', 'tag', 'staff', 'api_token', 'company'] as const;
+export const AUDIT_ENTITY_TYPES = [
+  'user',
+  'role',
+  'community',
+  'department',
+  'household',
+  'resident',
+  'tag',
+  'staff',
+  'api_token',
+  'company',
+  'questionnaire',
+  'task',
+  'record',
+] as const;
 
 export function auditActionLabel(t: TFunction, action: string): string {
   return t(`audit.actions.${action.replace(/\./g, '_')}`, { defaultValue: action });

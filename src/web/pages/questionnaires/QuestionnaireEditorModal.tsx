@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { Community } from '../../../shared/schemas/communities';
 import { ApiError } from '../../api/client';
 import { useCreateQuestionnaire, usePublishVersion, useServiceDimensions, type Questionnaire } from '../../api/questionnaires';
+import { useCurrentUser } from '../../auth/session';
 import { fieldPath, useShowError } from '../../lib/feedback';
 import { QuestionEditor } from './QuestionEditor';
 import { fromDraft, toDraft, type QuestionDraft } from './questionForm';
@@ -36,6 +37,9 @@ export function QuestionnaireEditorModal({ open, questionnaire, communities, onC
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const scope = Form.useWatch('scope', form);
+  // Community staff make templates for their own communities only.
+  const companyWide = useCurrentUser().allCommunities;
+  const scopes = companyWide ? (['company', 'community', 'propertyType'] as const) : (['community'] as const);
   const dimensions = useServiceDimensions();
   const create = useCreateQuestionnaire();
   const publish = usePublishVersion();
@@ -47,9 +51,9 @@ export function QuestionnaireEditorModal({ open, questionnaire, communities, onC
     form.setFieldsValue(
       questionnaire
         ? { name: questionnaire.name, scope: questionnaire.scope, questions: (questionnaire.latestVersion?.questions ?? []).map(toDraft) }
-        : { scope: 'company', questions: [{ key: 'overall', type: 'rating', title: '', required: true }] },
+        : { scope: companyWide ? 'company' : 'community', communityId: companyWide ? undefined : communities[0]?.id, questions: [{ key: 'overall', type: 'rating', title: '', required: true }] },
     );
-  }, [open, questionnaire, form]);
+  }, [open, questionnaire, form, companyWide, communities]);
 
   const submit = (values: Values) => {
     const questions = fromDraft(values.questions ?? []);
@@ -103,7 +107,7 @@ export function QuestionnaireEditorModal({ open, questionnaire, communities, onC
       confirmLoading={create.isPending || publish.isPending}
       forceRender
     >
-      <Form<Values> form={form} layout="vertical" onFinish={submit}>
+      <Form<Values> form={form} name="questionnaire" layout="vertical" onFinish={submit}>
         {questionnaire ? (
           <Alert type="info" showIcon title={t('questionnaires.versionNote')} style={{ marginBottom: 16 }} />
         ) : (
@@ -116,7 +120,7 @@ export function QuestionnaireEditorModal({ open, questionnaire, communities, onC
             </Form.Item>
             <Flex gap={8} wrap>
               <Form.Item name="scope" label={t('questionnaires.fields.scope')} style={{ flex: '1 1 160px' }}>
-                <Select options={(['company', 'community', 'propertyType'] as const).map((s) => ({ value: s, label: t(`questionnaires.scopes.${s}`) }))} />
+                <Select options={scopes.map((s) => ({ value: s, label: t(`questionnaires.scopes.${s}`) }))} />
               </Form.Item>
               {scope === 'community' ? (
                 <Form.Item name="communityId" label={t('questionnaires.fields.community')} rules={[{ required: true }]} style={{ flex: '1 1 160px' }}>

@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useScopeCommunities } from '../../api/communities';
 import { useDuplicateQuestionnaire, useQuestionnaires, useUpdateQuestionnaire, type Questionnaire } from '../../api/questionnaires';
+import { useCurrentUser } from '../../auth/session';
 import { FILTER_SELECT_STYLE, FilterBar } from '../../components/FilterBar';
 import { PageCard } from '../../components/PageCard';
 import { PageHeader } from '../../components/PageHeader';
@@ -17,6 +18,7 @@ import { questionnaireColumns } from './questionnaireColumns';
 export function QuestionnairesPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const user = useCurrentUser();
   const showError = useShowError();
   const [status, setStatus] = useState<'active' | 'archived' | undefined>('active');
   const pagination = usePagination();
@@ -35,6 +37,7 @@ export function QuestionnairesPage() {
   const columns = questionnaireColumns({
     t,
     communityName: (id) => communityById.get(id) ?? `#${id}`,
+    canChange: (q) => user.allCommunities || q.scope === 'community',
     onView: setViewing,
     onPublish: (q) => setEditor({ open: true, questionnaire: q }),
     onDuplicate: (q) => {
@@ -107,7 +110,7 @@ export function QuestionnairesPage() {
         forceRender
       >
         <Form
-          form={duplicateForm}
+          form={duplicateForm} name="duplicateQuestionnaire"
           layout="vertical"
           onFinish={({ name }) =>
             duplicate.mutate({ id: duplicating!.id, name }, { onSuccess: () => setDuplicating(null), onError: (e) => showError(e, duplicateForm) })

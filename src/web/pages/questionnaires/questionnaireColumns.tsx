@@ -8,6 +8,8 @@ import { formatDateTime } from '../../lib/format';
 export interface QuestionnaireColumnContext {
   t: TFunction;
   communityName: (id: number) => string;
+  /** Company-wide and property-type templates are changed by company-wide staff only. */
+  canChange: (q: Questionnaire) => boolean;
   onView: (q: Questionnaire) => void;
   onPublish: (q: Questionnaire) => void;
   onDuplicate: (q: Questionnaire) => void;
@@ -73,13 +75,15 @@ export function questionnaireColumns(ctx: QuestionnaireColumnContext): TableColu
           <Button type="link" size="small" onClick={() => ctx.onView(q)}>
             {t('questionnaires.view')}
           </Button>
-          <Button type="link" size="small" onClick={() => ctx.onPublish(q)} disabled={q.status !== 'active'}>
-            {t('questionnaires.newVersion')}
-          </Button>
+          {ctx.canChange(q) ? (
+            <Button type="link" size="small" onClick={() => ctx.onPublish(q)} disabled={q.status !== 'active'}>
+              {t('questionnaires.newVersion')}
+            </Button>
+          ) : null}
           <Button type="link" size="small" onClick={() => ctx.onDuplicate(q)}>
             {t('questionnaires.duplicate')}
           </Button>
-          {q.status === 'active' ? (
+          {!ctx.canChange(q) ? null : q.status === 'active' ? (
             <Popconfirm title={t('questionnaires.confirmArchive', { name: q.name })} onConfirm={() => ctx.onToggleStatus(q)}>
               <Button type="link" size="small" danger>
                 {t('questionnaires.archive')}

@@ -42,7 +42,7 @@ export function AppointmentModal({ task, open, onClose }: { task: VisitTask; ope
       )}
       forceRender
     >
-      <Form form={form} layout="vertical" onFinish={({ at }) => save(at.format())}>
+      <Form form={form} name="appointment" layout="vertical" onFinish={({ at }) => save(at.format())}>
         <Form.Item name="at" label={t('visits.task.appointAt')} rules={[{ required: true, message: t('visits.task.appointRequired') }]}>
           <DatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format="YYYY-MM-DD HH:mm" size="large" style={{ width: '100%' }} inputReadOnly />
         </Form.Item>

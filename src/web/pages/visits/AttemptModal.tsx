@@ -36,7 +36,7 @@ export function AttemptModal({ taskId, open, onClose }: { taskId: number; open: 
       forceRender
     >
       <Alert type="info" showIcon title={t('visits.task.attemptHint')} style={{ marginBottom: 16 }} />
-      <Form<Values> form={form} layout="vertical" onFinish={submit}>
+      <Form<Values> form={form} name="attempt" layout="vertical" onFinish={submit}>
         <Form.Item name="result" label={t('visits.task.attemptResult')} rules={[{ required: true, message: t('visits.task.resultRequired') }]}>
           <Radio.Group
             optionType="button"

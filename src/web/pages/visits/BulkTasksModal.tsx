@@ -101,7 +101,7 @@ export function BulkTasksModal({ open, communities, defaultCommunityId, onClose 
           />
         </div>
       ) : null}
-      <Form<Values> form={form} layout="vertical" onFinish={submit} style={result ? { display: 'none' } : undefined}>
+      <Form<Values> form={form} name="bulkTasks" layout="vertical" onFinish={submit} style={result ? { display: 'none' } : undefined}>
         <Form.Item name="communityId" label={t('visits.fields.community')} rules={[{ required: true, message: t('visits.tasks.communityRequired') }]}>
           <Select
             options={communities.map((c) => ({ value: c.id, label: c.name }))}

@@ -43,7 +43,7 @@ export function CorrectionModal({ record, open, onClose }: { record: VisitRecord
       confirmLoading={correct.isPending}
       forceRender
     >
-      <Form<Values> form={form} layout="vertical" onFinish={submit}>
+      <Form<Values> form={form} name="correctRecord" layout="vertical" onFinish={submit}>
         <Form.Item name="spokenTo" label={t('visits.fields.spokenTo')}>
           <Input maxLength={100} />
         </Form.Item>

@@ -33,6 +33,7 @@ export function ReassignModal({ task, onClose }: Props) {
     >
       <Form
         form={form}
+        name="reassignTask"
         layout="vertical"
         onFinish={({ assigneeId }) => updateTask.mutate({ id: task!.id, body: { assigneeId: assigneeId ?? null } }, { onSuccess: onClose, onError: (e) => showError(e, form) })}
       >
@@ -65,7 +66,7 @@ export function CancelTaskModal({ task, onClose }: Props) {
       confirmLoading={cancelTask.isPending}
       forceRender
     >
-      <Form form={form} layout="vertical" onFinish={({ reason }) => cancelTask.mutate({ id: task!.id, reason }, { onSuccess: onClose, onError: (e) => showError(e, form) })}>
+      <Form form={form} name="cancelTask" layout="vertical" onFinish={({ reason }) => cancelTask.mutate({ id: task!.id, reason }, { onSuccess: onClose, onError: (e) => showError(e, form) })}>
         <Form.Item
           name="reason"
           label={t('visits.tasks.cancelReason')}

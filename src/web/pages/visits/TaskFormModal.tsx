@@ -72,7 +72,7 @@ export function TaskFormModal({ open, communities, defaultCommunityId, onClose }
       confirmLoading={createTask.isPending}
       forceRender
     >
-      <Form<Values> form={form} layout="vertical" onFinish={submit}>
+      <Form<Values> form={form} name="createTask" layout="vertical" onFinish={submit}>
         <Form.Item name="communityId" label={t('visits.fields.community')} rules={[{ required: true, message: t('visits.tasks.communityRequired') }]}>
           <Select
             options={communities.map((c) => ({ value: c.id, label: c.name }))}

@@ -2,7 +2,7 @@
  * A visitor's task: what to know before the call (residents, last visits, open items, community complaints)
  * and the three actions — log a failed attempt, make an appointment, start the visit form.
  */
-import { CalendarOutlined, CloseCircleOutlined, EditOutlined, LeftOutlined } from '@ant-design/icons';
+import { CalendarOutlined, CloseCircleOutlined, EditOutlined, FileTextOutlined, LeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Flex, Result, Spin, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
@@ -72,7 +72,11 @@ export function TaskPage() {
           </Typography.Text>
           <Typography.Text>{taskWhen(task, t)}</Typography.Text>
           {task.attemptCount > 0 ? <Typography.Text>{t('visits.myTasks.attempts', { count: task.attemptCount })}</Typography.Text> : null}
-          {task.note ? <Typography.Text type="secondary">{t('visits.task.note')}：{task.note}</Typography.Text> : null}
+          {task.note ? (
+            <Typography.Text type="secondary">
+              <FileTextOutlined aria-label={t('visits.task.note')} /> {task.note}
+            </Typography.Text>
+          ) : null}
           {household.tags.length > 0 ? (
             <Flex wrap gap={4}>
               {household.tags.map((tag) => (
@@ -90,14 +94,12 @@ export function TaskPage() {
           <Button type="primary" icon={<EditOutlined />} {...BIG} onClick={() => navigate(`/tasks/${task.id}/record`)}>
             {t('visits.task.start')}
           </Button>
-          <Flex gap={8}>
-            <Button icon={<CloseCircleOutlined />} {...BIG} onClick={() => setAttemptOpen(true)}>
-              {t('visits.task.logAttempt')}
-            </Button>
-            <Button icon={<CalendarOutlined />} {...BIG} onClick={() => setAppointOpen(true)}>
-              {t('visits.task.appoint')}
-            </Button>
-          </Flex>
+          <Button icon={<CloseCircleOutlined />} {...BIG} onClick={() => setAttemptOpen(true)}>
+            {t('visits.task.logAttempt')}
+          </Button>
+          <Button icon={<CalendarOutlined />} {...BIG} onClick={() => setAppointOpen(true)}>
+            {t('visits.task.appoint')}
+          </Button>
         </Flex>
       ) : (
         <Alert

@@ -136,6 +136,7 @@ function VisitForm({ task, userId }: { task: VisitTask; userId: number }) {
   return (
     <Form<FormValues>
       form={form}
+      name="visit"
       layout="vertical"
       initialValues={initialValues}
       onFinish={submit}
