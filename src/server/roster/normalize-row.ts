@@ -47,17 +47,50 @@ export type NormalizedRow = { ok: true; value: RosterRow } | { ok: false; errors
 
 const MAX_VALUE_CHARS = 200;
 
-export function normalizeRow(cells: readonly Cell[], header: HeaderMap, row: number): NormalizedRow {
-  const errors: RowError[] = [];
-  const fail = (key: ColumnKey | null, code: RowErrorCode, value?: string, params?: Record<string, unknown>) => {
-    errors.push({
-      row,
-      column: key ? COLUMN_HEADERS[key] : null,
-      code,
-      ...(params ? { params } : {}),
-      ...(value ? { value: value.length > MAX_VALUE_CHARS ? `${value.slice(0, MAX_VALUE_CHARS)}…` : value } : {}),
-    });
+/** The columns that describe a resident rather than the room. */
+const RESIDENT_KEYS = COLUMN_KEYS.filter((k) => k !== 'building' && k !== 'unit' && k !== 'room');
+
+/** Where a row's errors are collected; one per row, handed to the helpers instead of a closure. */
+interface RowIssues {
+  row: number;
+  errors: RowError[];
+}
+
+function fail(issues: RowIssues, key: ColumnKey | null, code: RowErrorCode, value?: string, params?: Record<string, unknown>): void {
+  issues.errors.push({
+    row: issues.row,
+    column: key ? COLUMN_HEADERS[key] : null,
+    code,
+    ...(params ? { params } : {}),
+    ...(value ? { value: value.length > MAX_VALUE_CHARS ? `${value.slice(0, MAX_VALUE_CHARS)}…` : value } : {}),
+  });
+}
+
+/**
+ * Remembers the results of a pure function of one text. A roster repeats the same buildings, units, roles and
+ * dates thousands of times; the cache starts over when full, so a file of unique values cannot grow it.
+ */
+function remembered<T>(fn: (text: string) => T, max = 5000): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    const hit = cache.get(text);
+    if (hit !== undefined || cache.has(text)) return hit as T;
+    const value = fn(text);
+    if (cache.size >= max) cache.clear();
+    cache.set(text, value);
+    return value;
   };
+}
+
+const building = remembered(cleanBuilding);
+const unitName = remembered(cleanUnit);
+const roomName = remembered(cleanRoom);
+/** Shared results: readers must not change them. */
+const roomLabel = remembered(parseRoomLabel);
+
+export function normalizeRow(cells: readonly Cell[], header: HeaderMap, row: number): NormalizedRow {
+  const issues: RowIssues = { row, errors: [] };
+  const { errors } = issues;
 
   // Text of every known column, with the formula defence applied once for all of them.
   const text = {} as Record<ColumnKey, string>;
@@ -68,13 +101,13 @@ export function normalizeRow(cells: readonly Cell[], header: HeaderMap, row: num
     raw[key] = cell;
     const t = cellText(cell);
     if (t.length > MAX_CELL_CHARS) {
-      fail(key, 'too_long', t, { max: MAX_CELL_CHARS });
+      fail(issues, key, 'too_long', t, { max: MAX_CELL_CHARS });
       text[key] = '';
       continue;
     }
     const { text: literal, neutralised } = unneutralise(t);
     if (!neutralised && looksLikeFormula(literal)) {
-      fail(key, 'formula_like', literal);
+      fail(issues, key, 'formula_like', literal);
       text[key] = '';
       continue;
     }
@@ -82,76 +115,78 @@ export function normalizeRow(cells: readonly Cell[], header: HeaderMap, row: num
   }
   if (errors.length) return { ok: false, errors };
 
-  const address = roomAddress(text.building, text.unit, text.room, fail);
+  const address = roomAddress(text.building, text.unit, text.room, issues);
 
-  const residentGiven = COLUMN_KEYS.some((k) => !['building', 'unit', 'room'].includes(k) && text[k] !== '');
+  const residentGiven = RESIDENT_KEYS.some((k) => text[k] !== '');
   let resident: ResidentInput | null = null;
   if (residentGiven) {
     const name = text.name;
-    if (!name) fail('name', 'required');
-    else if (name.length > LIMITS.name) fail('name', 'too_long', name, { max: LIMITS.name });
+    if (!name) fail(issues, 'name', 'required');
+    else if (name.length > LIMITS.name) fail(issues, 'name', 'too_long', name, { max: LIMITS.name });
     const role = text.role ? parseRole(text.role) : null;
-    if (text.role && !role) fail('role', 'role_invalid', text.role);
-    const phones = text.phones ? parsePhones(text.phones, fail) : null;
+    if (text.role && !role) fail(issues, 'role', 'role_invalid', text.role);
+    const phones = text.phones ? parsePhones(text.phones, issues) : null;
     let moveInDate: string | null = null;
     if (text.moveInDate) {
       moveInDate = parseDate(raw.moveInDate, text.moveInDate);
-      if (!moveInDate) fail('moveInDate', 'date_invalid', text.moveInDate);
+      if (!moveInDate) fail(issues, 'moveInDate', 'date_invalid', text.moveInDate);
     }
-    const tags = text.tags ? parseTags(text.tags, fail) : null;
+    const tags = text.tags ? parseTags(text.tags, issues) : null;
     const notes = text.notes ? text.notes : null;
-    if (notes && notes.length > LIMITS.notes) fail('notes', 'too_long', notes, { max: LIMITS.notes });
+    if (notes && notes.length > LIMITS.notes) fail(issues, 'notes', 'too_long', notes, { max: LIMITS.notes });
     resident = { name, role, phones, moveInDate, tags, notes };
   }
   if (errors.length || !address) return { ok: false, errors };
-  return { ok: true, value: { row, ...address, resident } };
+  return { ok: true, value: { row, building: address.building, unit: address.unit, room: address.room, resident } };
 }
 
-type Fail = (key: ColumnKey | null, code: RowErrorCode, value?: string, params?: Record<string, unknown>) => void;
+const ADDRESS_LIMITS: [ColumnKey & ('building' | 'unit' | 'room'), number][] = [
+  ['building', LIMITS.building],
+  ['unit', LIMITS.unit],
+  ['room', LIMITS.room],
+];
 
 /**
  * Building, unit and room from separate columns or from one combined label in 房号 ("3-2-1502",
  * "3栋2单元1502室"). A combined label wins when 楼栋 is empty or agrees with it.
  */
-function roomAddress(buildingText: string, unitText: string, roomText: string, fail: Fail) {
+function roomAddress(buildingText: string, unitText: string, roomText: string, issues: RowIssues) {
   if (!roomText) {
-    fail('room', 'required');
+    fail(issues, 'room', 'required');
     return null;
   }
-  const building = buildingText ? cleanBuilding(buildingText) : '';
-  const unit = unitText ? cleanUnit(unitText) : '';
-  const parsed = parseRoomLabel(roomText);
+  const b = buildingText ? building(buildingText) : '';
+  const unit = unitText ? unitName(unitText) : '';
+  const parsed = roomLabel(roomText);
   let result: { building: string; unit: string | null; room: string } | null = null;
-  if (parsed && (!building || cleanBuilding(parsed.building) === building)) {
-    if (parsed.unit && unit && cleanUnit(parsed.unit) !== unit) {
-      fail('room', 'room_invalid', roomText);
+  if (parsed && (!b || building(parsed.building) === b)) {
+    if (parsed.unit && unit && unitName(parsed.unit) !== unit) {
+      fail(issues, 'room', 'room_invalid', roomText);
       return null;
     }
-    result = { building: cleanBuilding(parsed.building), unit: parsed.unit ? cleanUnit(parsed.unit) : unit || null, room: cleanRoom(parsed.room) };
-  } else if (building) {
-    result = { building, unit: unit || null, room: cleanRoom(roomText) };
+    result = { building: building(parsed.building), unit: parsed.unit ? unitName(parsed.unit) : unit || null, room: roomName(parsed.room) };
+  } else if (b) {
+    result = { building: b, unit: unit || null, room: roomName(roomText) };
   } else {
-    fail('room', 'room_invalid', roomText);
+    fail(issues, 'room', 'room_invalid', roomText);
     return null;
   }
-  const checks: [ColumnKey, string | null, number][] = [
-    ['building', result.building, LIMITS.building],
-    ['unit', result.unit, LIMITS.unit],
-    ['room', result.room, LIMITS.room],
-  ];
   let ok = true;
-  for (const [key, value, max] of checks) {
+  for (const [key, max] of ADDRESS_LIMITS) {
+    const value = result[key];
     if (value === null) continue;
-    if (!value || /\p{Cc}/u.test(value)) {
-      fail(key, key === 'room' ? 'room_invalid' : 'required', value || undefined);
+    if (!value || CONTROL.test(value)) {
+      fail(issues, key, key === 'room' ? 'room_invalid' : 'required', value || undefined);
       ok = false;
     } else if (value.length > max) {
-      fail(key, 'too_long', value, { max });
+      fail(issues, key, 'too_long', value, { max });
       ok = false;
     }
   }
   return ok ? result : null;
 }
+
+const CONTROL = /\p{Cc}/u;
 
 const ROLE_WORDS: Record<string, ResidentRole> = {
   业主: 'owner',
@@ -168,38 +203,36 @@ const ROLE_WORDS: Record<string, ResidentRole> = {
   merchant: 'merchant',
 };
 
-export function parseRole(text: string): ResidentRole | null {
-  return ROLE_WORDS[normalizeText(text).replace(/\s/g, '').toLowerCase()] ?? null;
-}
+export const parseRole = remembered((text: string): ResidentRole | null => ROLE_WORDS[normalizeText(text).replace(/\s/g, '').toLowerCase()] ?? null);
 
-function parsePhones(text: string, fail: Fail): Phone[] | null {
+function parsePhones(text: string, issues: RowIssues): Phone[] | null {
   const phones: Phone[] = [];
   let ok = true;
   for (const part of splitPhones(text)) {
     const phone = parsePhone(part);
     if (!phone) {
-      fail('phones', 'phone_invalid', part, { value: part.length > 40 ? `${part.slice(0, 40)}…` : part });
+      fail(issues, 'phones', 'phone_invalid', part, { value: part.length > 40 ? `${part.slice(0, 40)}…` : part });
       ok = false;
     } else if (!phones.some((p) => p.number === phone.number)) {
       phones.push(phone);
     }
   }
   if (ok && phones.length > LIMITS.phones) {
-    fail('phones', 'too_many', text, { max: LIMITS.phones });
+    fail(issues, 'phones', 'too_many', text, { max: LIMITS.phones });
     ok = false;
   }
   return ok ? phones : null;
 }
 
-function parseTags(text: string, fail: Fail): string[] | null {
+function parseTags(text: string, issues: RowIssues): string[] | null {
   const tags = [...new Set(text.split(/[、,，;；]+/).map((t) => t.trim()).filter(Boolean))];
   const long = tags.find((t) => t.length > LIMITS.tag);
   if (long) {
-    fail('tags', 'too_long', long, { max: LIMITS.tag });
+    fail(issues, 'tags', 'too_long', long, { max: LIMITS.tag });
     return null;
   }
   if (tags.length > LIMITS.tags) {
-    fail('tags', 'too_many', text, { max: LIMITS.tags });
+    fail(issues, 'tags', 'too_many', text, { max: LIMITS.tags });
     return null;
   }
   return tags;
@@ -218,12 +251,16 @@ const MAX_YEAR = 2100;
 export function parseDate(cell: Cell, text: string): string | null {
   if (cell instanceof Date) return validYear(isoDate(cell));
   if (typeof cell === 'number') return fromSerial(cell);
+  return textDate(text);
+}
+
+const textDate = remembered((text: string): string | null => {
   const s = normalizeText(text).replace(/\s+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$/, '').replace(/\s/g, '');
   if (/^\d{1,5}(\.\d+)?$/.test(s)) return fromSerial(Number(s));
   const m = s.match(/^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/) ?? s.match(/^(\d{4})(\d{2})(\d{2})$/);
   if (!m) return null;
   return calendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
-}
+});
 
 function fromSerial(serial: number): string | null {
   // Serials below 61 fall before 1900-03-01, where Excel's calendar is wrong; no roster means those.
