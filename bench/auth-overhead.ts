@@ -1,5 +1,5 @@
 /**
- * The cost of the session + scope + validation layer: GET /api/v1/communities as a supervisor scoped to
+ * The cost of the session + validation layer: GET /api/v1/communities as a supervisor scoped to
  * 40 of 200 communities, against a bare route in the same server reading the same rows. Both are loaded
  * alternately with autocannon from this process while the server runs in its own process.
  * Target: the layer costs < 30% of the bare route's throughput.
@@ -56,7 +56,7 @@ export async function authOverhead(databaseUrl?: string): Promise<BenchResult> {
     target: 'layer costs < 30% of the bare route throughput',
     table: [
       ['route', 'req/s', 'p50', 'p99'],
-      row('bare: same query, no session/scope/schema', bare),
+      row('bare: same use case and query, no session or schema', bare),
       row('GET /api/v1/communities as scoped supervisor', scoped),
       ['cost of the layer', `${(cost * 100).toFixed(1)}%`, '', ''],
     ],

@@ -1,12 +1,15 @@
 /**
- * The server used by the auth-overhead benchmark: the real application plus one bare route that reads
- * the same rows with no session, no scope and no schema validation or serialisation.
+ * The server used by the auth-overhead benchmark: the real application plus one bare route that runs the
+ * same use case with a fixed context, without session, schema validation or schema serialisation.
  * Prints one JSON line {port, cookie} when ready.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { BUILTIN_ROLES } from '../src/shared/schemas/permissions.js';
 import { buildApp } from '../src/server/app.js';
+import { listCommunities } from '../src/server/communities/communities.js';
+import type { Ctx } from '../src/server/context.js';
 import { loadConfig } from '../src/server/config.js';
 import { createCompany } from '../src/server/companies/create-company.js';
 import { nowIso, openDatabase } from '../src/server/db/database.js';
@@ -57,13 +60,12 @@ const app = await buildApp(
   { handle, config },
   {
     extraRoutes: (a) => {
+      // The same use case and query as GET /api/v1/communities, called with the supervisor's context
+      // directly: what remains between the two routes is the session, validation and serialisation.
+      const ctx: Ctx = { userId, username, displayName: '压测主管', companyId, permissions: new Set(BUILTIN_ROLES.supervisor), allCommunities: false, communityIds: scope, ip: null, locale: 'zh-CN' };
       a.get('/bench/bare/communities', { config: { public: true } }, async (_request, reply) => {
-        const q = db.selectFrom('communities').where('company_id', '=', companyId).where('id', 'in', scope);
-        const [{ total }, items] = await Promise.all([
-          q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-          q.selectAll().orderBy('name').orderBy('id').limit(50).execute(),
-        ]);
-        return reply.send({ items, total: Number(total) });
+        const page = await listCommunities(db, ctx, { limit: 50, offset: 0 });
+        return reply.header('content-type', 'application/json').send(JSON.stringify(page));
       });
     },
   },

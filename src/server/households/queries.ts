@@ -33,13 +33,16 @@ function applySearch(db: Db, ctx: Ctx, q: HouseholdQuery, text: string): Househo
   }
   const compact = s.replace(/\s/g, '');
   if (/^\d{4}$/.test(compact)) {
-    const byPhone = db
+    // One IN (… UNION …) rather than "room = x OR id IN (…)": both halves start from their own index on
+    // either database, where the OR would make PostgreSQL scan every household.
+    const byPhoneOrRoom = db
       .selectFrom('resident_phones')
       .innerJoin('residents', 'residents.id', 'resident_phones.resident_id')
-      .select('residents.household_id')
+      .select('residents.household_id as id')
       .where('resident_phones.company_id', '=', ctx.companyId)
-      .where('resident_phones.last4', '=', compact);
-    return q.where((eb) => eb.or([eb('households.room', '=', compact), eb('households.id', 'in', byPhone)]));
+      .where('resident_phones.last4', '=', compact)
+      .union(db.selectFrom('households as h').select('h.id').where('h.company_id', '=', ctx.companyId).where('h.room', '=', compact));
+    return q.where('households.id', 'in', byPhoneOrRoom);
   }
   if (/^[A-Za-z0-9-]+$/.test(compact)) return q.where('households.room', '=', cleanRoom(compact));
   const byName = db
