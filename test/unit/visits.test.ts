@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../../src/shared/schemas/questionnaires.js';
 import { DEFAULT_QUESTIONNAIRE } from '../../src/server/questionnaires/default-template.js';
-import { averageScore, isAsked, validateAnswers } from '../../src/server/questionnaires/validate-answers.js';
+import { isAsked } from '../../src/shared/questionnaire-logic.js';
+import { averageScore, validateAnswers } from '../../src/server/questionnaires/validate-answers.js';
 import { addDays, shanghaiDate } from '../../src/server/visits/dates.js';
 import { nextStatus, statusAfterAttempt, TASK_TRANSITIONS } from '../../src/server/visits/task-status.js';
 

@@ -2,7 +2,7 @@
  * Table types for Kysely. Column conventions shared by both dialects (see ARCHITECTURE.md):
  * ids are integers, timestamps are ISO 8601 UTC strings, flags are 0/1 integers, JSON is text.
  */
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated } from 'kysely';
 
 export interface CompaniesTable {
   id: Generated<number>;
@@ -144,12 +144,6 @@ export interface Database {
   visit_record_corrections: VisitRecordCorrectionsTable;
   attachments: AttachmentsTable;
 }
-
-export type CommunityRow = Selectable<CommunitiesTable>;
-export type UserRow = Selectable<UsersTable>;
-export type RoleRow = Selectable<RolesTable>;
-export type NewAuditEntry = Insertable<AuditLogTable>;
-export type UserUpdate = Updateable<UsersTable>;
 
 export interface BuildingsTable {
   id: Generated<number>;

@@ -14,8 +14,6 @@ export interface AnswerError {
 
 type Value = Answers[string];
 
-export { isAsked };
-
 const isNotApplicable = (v: Value) => v === null || v === NOT_APPLICABLE;
 const isEmpty = (v: Value | undefined) => v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 
