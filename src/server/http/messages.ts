@@ -287,6 +287,22 @@ export const ENTITY_NAMES: Record<string, Record<Locale, string>> = {
   resource: { 'zh-CN': '资源', en: 'resource' },
 };
 
+/** Task statuses and events named in messages (task_transition_invalid, task_closed). */
+export const TASK_WORDS: Record<string, Record<Locale, string>> = {
+  pending: { 'zh-CN': '待回访', en: 'pending' },
+  appointed: { 'zh-CN': '已预约', en: 'appointed' },
+  completed: { 'zh-CN': '已完成', en: 'completed' },
+  unreachable: { 'zh-CN': '未接通', en: 'unreachable' },
+  refused: { 'zh-CN': '拒访', en: 'refused' },
+  cancelled: { 'zh-CN': '已取消', en: 'cancelled' },
+  appoint: { 'zh-CN': '预约', en: 'make an appointment' },
+  unappoint: { 'zh-CN': '取消预约', en: 'remove the appointment' },
+  complete: { 'zh-CN': '完成回访', en: 'complete the visit' },
+  refuse: { 'zh-CN': '记为拒访', en: 'record a refusal' },
+  give_up: { 'zh-CN': '记为未接通', en: 'mark as unreachable' },
+  cancel: { 'zh-CN': '取消任务', en: 'cancel the task' },
+};
+
 export function pickLocale(acceptLanguage: string | undefined): Locale {
   if (!acceptLanguage) return 'zh-CN';
   for (const part of acceptLanguage.split(',')) {
