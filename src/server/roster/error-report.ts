@@ -7,9 +7,9 @@ import type { Locale } from '../../shared/schemas/common.js';
 import { requirePermission, type Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
 import { notFound } from '../http/errors.js';
-import { neutralise } from './cells.js';
+import { neutralise } from '../spreadsheets/formulas.js';
 import { rowErrorMessage, scopedRosterImports } from './get-roster-import.js';
-import { HEADER_STYLE } from './xlsx.js';
+import { HEADER_STYLE } from '../spreadsheets/xlsx.js';
 
 const HEADERS: Record<Locale, string[]> = {
   'zh-CN': ['行号', '列', '错误代码', '原因', '原值'],

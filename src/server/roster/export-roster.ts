@@ -12,10 +12,10 @@ import type { ResidentRole } from '../db/schema.js';
 import { notFound } from '../http/errors.js';
 import { formatPhone } from '../residents/phones.js';
 import { scopedCommunities } from '../scope.js';
-import { neutralise } from './cells.js';
+import { neutralise } from '../spreadsheets/formulas.js';
 import { COLUMN_HEADERS, COLUMN_KEYS } from './columns.js';
 import { COLUMN_WIDTHS, ROSTER_SHEET, TEXT_COLUMNS } from './template.js';
-import { HEADER_STYLE } from './xlsx.js';
+import { HEADER_STYLE } from '../spreadsheets/xlsx.js';
 
 export const ROLE_WORDS: Record<ResidentRole, string> = { owner: '业主', tenant: '租户', merchant: '商户' };
 

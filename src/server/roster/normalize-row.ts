@@ -6,7 +6,8 @@
 import type { ResidentRole } from '../db/schema.js';
 import { cleanBuilding, cleanRoom, cleanUnit, normalizeText, parseRoomLabel } from '../households/room.js';
 import { parsePhone, splitPhones, type Phone } from '../residents/phones.js';
-import { cellText, isoDate, looksLikeFormula, MAX_CELL_CHARS, unneutralise, type Cell } from './cells.js';
+import { looksLikeFormula, unneutralise } from '../spreadsheets/formulas.js';
+import { cellText, isoDate, MAX_CELL_CHARS, type Cell } from './cells.js';
 import { COLUMN_HEADERS, COLUMN_KEYS, type ColumnKey, type HeaderMap } from './columns.js';
 import type { RowErrorCode } from './row-messages.js';
 

@@ -14,7 +14,7 @@ import { ImportRunner } from './run-roster-import.js';
 import { assertCanImport, startRosterImport } from './start-roster-import.js';
 import { rosterTemplate } from './template.js';
 import { receiveUpload } from './upload.js';
-import { attachment, sendXlsx, XLSX_TYPE } from './xlsx.js';
+import { attachment, sendXlsx, XLSX_TYPE } from '../spreadsheets/xlsx.js';
 
 const tags = ['roster'];
 /** Uploads up to this size are processed before the response, which then already shows the result. */

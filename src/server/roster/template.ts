@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { COLUMN_HEADERS, COLUMN_KEYS, type ColumnKey } from './columns.js';
-import { HEADER_STYLE } from './xlsx.js';
+import { HEADER_STYLE } from '../spreadsheets/xlsx.js';
 
 export const ROSTER_SHEET = '业主名单';
 

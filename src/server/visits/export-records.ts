@@ -9,7 +9,8 @@ import type { RecordListQuery, VisitRecord } from '../../shared/schemas/visits.j
 import { actorOf, recordAudit } from '../audit/record-audit.js';
 import { requirePermission, type Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
-import { neutralise } from '../roster/cells.js';
+import { neutralise } from '../spreadsheets/formulas.js';
+import { HEADER_STYLE } from '../spreadsheets/xlsx.js';
 import { recordsForExport } from './record-queries.js';
 
 export const EXPORT_MAX_RECORDS = 20_000;
@@ -58,7 +59,7 @@ export async function exportRecords(db: Db, ctx: Ctx, filter: Omit<RecordListQue
     { header: '改进措施', key: 'measures', width: 30 },
     { header: '处理状态', key: 'status', width: 12 },
   ];
-  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).eachCell((cell) => (cell.style = HEADER_STYLE));
   for (const r of records) {
     const text = (v: string) => neutralise(v);
     sheet.addRow({

@@ -19,6 +19,7 @@ import {
   VisitTask,
 } from '../../shared/schemas/visits.js';
 import { ctxOf } from '../http/auth-hook.js';
+import { attachment, XLSX_TYPE } from '../spreadsheets/xlsx.js';
 import { AppError } from '../http/errors.js';
 import type { App, Deps } from '../http/types.js';
 import { attachmentContent, ATTACHMENT_MAX_BYTES, uploadAttachment } from './attachments.js';
@@ -114,16 +115,13 @@ export function visitRoutes(app: App, { handle: { db }, config }: Deps) {
         operationId: 'exportVisitRecords',
         summary: 'Export records as a 回访记录表 (xlsx); audited',
         querystring: RecordListQuery.omit({ limit: true, offset: true }),
-        produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+        produces: [XLSX_TYPE],
       },
     },
     async (request, reply) => {
       const file = await exportRecords(db, ctxOf(request), request.query);
-      const name = encodeURIComponent(`回访记录表-${new Date().toISOString().slice(0, 10)}.xlsx`);
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename*=UTF-8''${name}`)
-        .send(file);
+      const day = new Date().toISOString().slice(0, 10);
+      return reply.header('content-type', XLSX_TYPE).header('content-disposition', attachment(`回访记录表-${day}.xlsx`, `visit-records-${day}.xlsx`)).send(file);
     },
   );
   app.get(

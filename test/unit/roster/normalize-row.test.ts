@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeFormula, neutralise, unneutralise, type Cell } from '../../../src/server/roster/cells.js';
+import type { Cell } from '../../../src/server/roster/cells.js';
+import { looksLikeFormula, neutralise, unneutralise } from '../../../src/server/spreadsheets/formulas.js';
 import { headerKey, matchHeader } from '../../../src/server/roster/columns.js';
 import { normalizeRow, parseDate, parseRole } from '../../../src/server/roster/normalize-row.js';
 
