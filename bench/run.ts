@@ -11,6 +11,7 @@ import { householdSearch } from './household-search.js';
 import { machine, type BenchResult } from './lib.js';
 import { rosterImport } from './roster-import.js';
 import { visitBenchmarks } from './visits.js';
+import { workingDays } from './working-days.js';
 
 const pgUrl = process.env.BENCH_DATABASE_URL;
 const only = process.argv.slice(2);
@@ -26,6 +27,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult | BenchResult[]>> = {
   ...(pgUrl ? { 'visits-postgres': () => visitBenchmarks(pgUrl) } : {}),
   'roster-import-sqlite': () => rosterImport(),
   ...(pgUrl ? { 'roster-import-postgres': () => rosterImport(pgUrl) } : {}),
+  'working-days': workingDays,
 };
 
 interface Stored extends BenchResult {
