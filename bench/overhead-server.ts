@@ -62,7 +62,7 @@ const app = await buildApp(
     extraRoutes: (a) => {
       // The same use case and query as GET /api/v1/communities, called with the supervisor's context
       // directly: what remains between the two routes is the session, validation and serialisation.
-      const ctx: Ctx = { userId, username, displayName: '压测主管', companyId, permissions: new Set(BUILTIN_ROLES.supervisor), allCommunities: false, communityIds: scope, ip: null, locale: 'zh-CN' };
+      const ctx: Ctx = { userId, username, displayName: '压测主管', companyId, permissions: new Set(BUILTIN_ROLES.supervisor), allCommunities: false, communityIds: scope, departmentId: null, ip: null, locale: 'zh-CN' };
       a.get('/bench/bare/communities', { config: { public: true } }, async (_request, reply) => {
         const page = await listCommunities(db, ctx, { limit: 50, offset: 0 });
         return reply.header('content-type', 'application/json').send(JSON.stringify(page));

@@ -188,6 +188,7 @@ async function openBenchDatabase() {
     permissions: new Set<string>(PERMISSIONS),
     allCommunities: true,
     communityIds: [],
+    departmentId: null,
     ip: null,
     locale: 'zh-CN' as const,
   };

@@ -34,6 +34,9 @@ import { systemRoutes } from './system/routes.js';
 import { userRoutes } from './users/routes.js';
 import { questionnaireRoutes } from './questionnaires/routes.js';
 import { visitRoutes } from './visits/routes.js';
+import { issueRoutes } from './issues/routes.js';
+import { calendarRoutes } from './calendar/routes.js';
+import { notificationRoutes } from './notifications/routes.js';
 
 /** Every domain registers its routes here; the OpenAPI document and the scope test pick them up. */
 const DOMAINS = [
@@ -49,6 +52,9 @@ const DOMAINS = [
   rosterRoutes,
   questionnaireRoutes,
   visitRoutes,
+  issueRoutes,
+  calendarRoutes,
+  notificationRoutes,
   auditRoutes,
 ];
 

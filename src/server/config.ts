@@ -35,6 +35,8 @@ const EnvSchema = z.object({
   HUIFANG_VISIT_MAX_FAILED_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
   HUIFANG_IMPORT_MAX_MB: z.coerce.number().positive().max(1024).default(20),
   HUIFANG_IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(200_000),
+  HUIFANG_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  HUIFANG_OUTBOX_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(600).default(5),
 });
 
 export interface Config {
@@ -63,6 +65,10 @@ export interface Config {
   importMaxBytes: number;
   /** most spreadsheet rows a roster file may have */
   importMaxRows: number;
+  /** how often the deadline sweep (reminders, escalation) runs */
+  sweepIntervalMs: number;
+  /** how often queued notifications are delivered */
+  outboxIntervalMs: number;
   version: string;
 }
 
@@ -102,6 +108,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
     visitMaxFailedAttempts: e.HUIFANG_VISIT_MAX_FAILED_ATTEMPTS,
     importMaxBytes: Math.round(e.HUIFANG_IMPORT_MAX_MB * 1024 * 1024),
     importMaxRows: e.HUIFANG_IMPORT_MAX_ROWS,
+    sweepIntervalMs: e.HUIFANG_SWEEP_INTERVAL_SECONDS * 1000,
+    outboxIntervalMs: e.HUIFANG_OUTBOX_INTERVAL_SECONDS * 1000,
     version,
   };
 }

@@ -16,6 +16,8 @@ export interface Ctx {
   allCommunities: boolean;
   /** communities the user is assigned to; ignored when allCommunities */
   communityIds: readonly number[];
+  /** the user's department: handlers work the issues routed to it */
+  departmentId: number | null;
   ip: string | null;
   locale: Locale;
 }

@@ -1,10 +1,14 @@
 /**
- * Housekeeping that runs inside the app: expired sessions and old login attempts are removed hourly.
- * Deletes are idempotent, so several instances on one PostgreSQL may run it side by side.
+ * Jobs that run inside the app: hourly housekeeping (expired sessions, old login attempts), the deadline
+ * sweep (reminders, escalation) every minute and notification delivery every few seconds. Each is safe
+ * when several instances run it against one PostgreSQL: deletes are idempotent, the sweep and the
+ * delivery claim their rows with FOR UPDATE SKIP LOCKED.
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.js';
-import { nowIso, type Db } from './db/database.js';
+import { nowIso, type DatabaseHandle, type Db } from './db/database.js';
+import { sweepDeadlines } from './issues/sweep-deadlines.js';
+import { deliverOutbox } from './notifications/deliver-outbox.js';
 
 export async function pruneExpired(db: Db, config: Config): Promise<void> {
   const now = Date.now();
@@ -21,4 +25,39 @@ export function startHousekeeping(db: Db, config: Config, log: FastifyBaseLogger
   const timer = setInterval(run, 3_600_000);
   timer.unref();
   return () => clearInterval(timer);
+}
+
+/** Runs `job` every `everyMs`, never two runs of it at once in this process. */
+function every(everyMs: number, job: () => Promise<unknown>, log: FastifyBaseLogger, name: string): () => void {
+  let running = false;
+  const run = () => {
+    if (running) return;
+    running = true;
+    job()
+      .catch((err: unknown) => log.error({ err }, `${name} failed`))
+      .finally(() => {
+        running = false;
+      });
+  };
+  run();
+  const timer = setInterval(run, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+export function startIssueJobs(handle: DatabaseHandle, config: Config, log: FastifyBaseLogger): () => void {
+  const stopSweep = every(
+    config.sweepIntervalMs,
+    async () => {
+      const r = await sweepDeadlines(handle);
+      if (r.notices) log.info(r, 'deadline sweep');
+    },
+    log,
+    'deadline sweep',
+  );
+  const stopOutbox = every(config.outboxIntervalMs, () => deliverOutbox(handle, log), log, 'notification delivery');
+  return () => {
+    stopSweep();
+    stopOutbox();
+  };
 }

@@ -9,7 +9,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedDemo } from './demo/seed-demo.js';
-import { startHousekeeping } from './jobs.js';
+import { startHousekeeping, startIssueJobs } from './jobs.js';
 import { version } from './paths.js';
 
 async function main() {
@@ -24,6 +24,7 @@ async function main() {
   if (config.demo && (await seedDemo(handle.db, config))) app.log.info('created the demo company');
   await ensureFirstCompany(handle.db, config, app.log);
   const stopHousekeeping = startHousekeeping(handle.db, config, app.log);
+  const stopIssueJobs = startIssueJobs(handle, config, app.log);
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -31,6 +32,7 @@ async function main() {
     closing = true;
     app.log.info({ signal }, 'shutting down');
     stopHousekeeping();
+    stopIssueJobs();
     await app.close();
     await handle.close();
     process.exit(0);

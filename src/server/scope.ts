@@ -100,6 +100,13 @@ export function scopedRecords(db: Db, ctx: Ctx) {
   return q;
 }
 
+/** Issues of the communities in scope. */
+export function scopedIssues(db: Db, ctx: Ctx) {
+  let q = db.selectFrom('issues').where('issues.company_id', '=', ctx.companyId);
+  if (!ctx.allCommunities) q = q.where('issues.community_id', 'in', nonEmpty(ctx.communityIds));
+  return q;
+}
+
 /** `IN ()` is invalid SQL; an impossible id keeps an empty scope empty. */
 function nonEmpty(ids: readonly number[]): number[] {
   return ids.length > 0 ? [...ids] : [-1];

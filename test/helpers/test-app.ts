@@ -14,6 +14,8 @@ export interface TestApp {
   app: App;
   handle: DatabaseHandle;
   config: Config;
+  /** Another connection pool on the same database, like a second app instance (PostgreSQL only). */
+  openSecondHandle(): DatabaseHandle;
   close(): Promise<void>;
 }
 
@@ -26,23 +28,32 @@ export const TEST_ENV = {
 
 export async function createTestApp(env: Record<string, string> = {}, options: BuildOptions = {}): Promise<TestApp> {
   const config = loadConfig({ ...TEST_ENV, ...env }, 'test');
-  const { handle, dropSchema } = await openTestDatabase();
+  const { handle, dropSchema, schema } = await openTestDatabase();
   await migrateToLatest(handle);
   const app = await buildApp({ handle, config }, options);
   await app.ready();
+  const extra: DatabaseHandle[] = [];
   return {
     app,
     handle,
     config,
+    openSecondHandle() {
+      const url = process.env.TEST_DATABASE_URL;
+      if (!url || !schema) throw new Error('a second handle needs PostgreSQL (TEST_DATABASE_URL)');
+      const second = openDatabase({ databaseUrl: url, pgSchema: schema, poolSize: 4 });
+      extra.push(second);
+      return second;
+    },
     async close() {
       await app.close();
+      for (const h of extra) await h.close();
       await handle.close();
       await dropSchema();
     },
   };
 }
 
-export async function openTestDatabase(): Promise<{ handle: DatabaseHandle; dropSchema: () => Promise<void> }> {
+export async function openTestDatabase(): Promise<{ handle: DatabaseHandle; dropSchema: () => Promise<void>; schema?: string }> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) return { handle: openDatabase({ sqliteFile: ':memory:' }), dropSchema: async () => {} };
   const schema = `t_${crypto.randomBytes(6).toString('hex')}`;
@@ -52,6 +63,7 @@ export async function openTestDatabase(): Promise<{ handle: DatabaseHandle; drop
   await admin.end();
   return {
     handle: openDatabase({ databaseUrl: url, pgSchema: schema, poolSize: 4 }),
+    schema,
     async dropSchema() {
       const c = new pg.Client({ connectionString: url });
       await c.connect();

@@ -76,6 +76,16 @@ async function snapshot(includeCompanyLevel: boolean) {
     records: await db.selectFrom('visit_records').selectAll().where('community_id', '=', victim.communityId).orderBy('id').execute(),
     questionnaires: await db.selectFrom('questionnaires').selectAll().where('community_id', '=', victim.communityId).execute(),
     versions: await db.selectFrom('questionnaire_versions').select(['id', 'questions']).where('questionnaire_id', '=', victim.questionnaireId).execute(),
+    issues: await db.selectFrom('issues').selectAll().where('community_id', '=', victim.communityId).orderBy('id').execute(),
+    issueEvents: await db.selectFrom('issue_events').selectAll().where('issue_id', '=', victim.issueId).orderBy('id').execute(),
+    notifications: await db.selectFrom('notifications').selectAll().where('user_id', '=', victim.userId).orderBy('id').execute(),
+    ...(includeCompanyLevel
+      ? {
+          categories: await db.selectFrom('issue_categories').selectAll().where('company_id', '=', companyId).orderBy('id').execute(),
+          overrides: await db.selectFrom('calendar_overrides').selectAll().where('company_id', '=', companyId).orderBy('id').execute(),
+          settings: await db.selectFrom('companies').select('issue_settings').where('id', '=', companyId).execute(),
+        }
+      : {}),
   };
 }
 
@@ -153,6 +163,23 @@ beforeAll(async () => {
     .values({ company_id: a.companyId, community_id: community.id, record_id: visitRecord.id, uploaded_by: user.id, file_name: `${COMMUNITY_MARK}.pdf`, content_type: 'application/pdf', size: 30, sha256: 'x', content: Buffer.from(`%PDF-1.4 ${COMMUNITY_MARK}`), created_at: now })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const category = await t.handle.db.selectFrom('issue_categories').select('id').where('company_id', '=', a.companyId).orderBy('id').limit(1).executeTakeFirstOrThrow();
+  const issue = await t.handle.db
+    .insertInto('issues')
+    .values({ company_id: a.companyId, community_id: community.id, household_id: household.id, resident_id: resident.id, record_id: null, record_item_id: null, kind: 'complaint', category_id: category.id, description: COMMUNITY_MARK, channel: 'phone', raised_at: now, reply_mode: 'written', priority: 'normal', department_id: department.id, assignee_id: user.id, status: 'assigned', adoption: null, adoption_plan: null, adoption_planned_date: null, adoption_reason: null, resolution: null, satisfaction: null, withdraw_reason: null, praised_user_id: null, praised_department_id: null, reply_due_at: now, resolve_due_at: now, replied_at: null, resolved_at: null, closed_at: null, expected_resolve_date: null, escalation_level: 0, escalated_at: null, reopen_count: 0, notices: 0, check_at: null, created_by: user.id, created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await t.handle.db.insertInto('issue_events').values({ issue_id: issue.id, company_id: a.companyId, at: now, actor_id: user.id, actor_name: COMMUNITY_MARK, type: 'created', event: null, from_status: null, to_status: 'assigned', comment: COMMUNITY_MARK, data: '{}' }).execute();
+  const override = await t.handle.db
+    .insertInto('calendar_overrides')
+    .values({ company_id: a.companyId, date: '2026-12-24', kind: 'rest_day', note: COMPANY_MARK, created_by: a.adminId, created_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const notification = await t.handle.db
+    .insertInto('notifications')
+    .values({ company_id: a.companyId, user_id: user.id, outbox_id: null, kind: 'issue_assigned', title: COMMUNITY_MARK, body: COMMUNITY_MARK, link: `/issues/${issue.id}`, created_at: now, read_at: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const victimSession = await loginAs(t.app, user.username);
   const { tokenId } = await tokenClient(t.app, victimSession, `${COMMUNITY_MARK}-token`);
   Object.assign(victim, {
@@ -172,6 +199,10 @@ beforeAll(async () => {
     versionId: version.id,
     attachmentId: attachment.id,
     importId: rosterImport.id,
+    issueId: issue.id,
+    categoryId: category.id,
+    overrideId: override.id,
+    notificationId: notification.id,
   });
   VICTIM_PARAMS = {
     communityId: { id: () => victim.communityId, communityLevel: true },
@@ -190,6 +221,11 @@ beforeAll(async () => {
     versionId: { id: () => victim.versionId, communityLevel: true },
     attachmentId: { id: () => victim.attachmentId, communityLevel: true },
     importId: { id: () => victim.importId, communityLevel: true },
+    issueId: { id: () => victim.issueId, communityLevel: true },
+    categoryId: { id: () => victim.categoryId, communityLevel: false },
+    overrideId: { id: () => victim.overrideId, communityLevel: false },
+    // A notification is its recipient's alone: no colleague, in any community, may read or mark it.
+    notificationId: { id: () => victim.notificationId, communityLevel: true },
   };
 
   // Attacker 1: the administrator of another company, holding every permission.
@@ -254,12 +290,14 @@ function sampleBody(schema: JsonSchema | undefined, key = ''): unknown {
   return undefined;
 }
 
-function bodyReferencesVictim(body: unknown): boolean {
-  const ids = new Set(Object.values(VICTIM_PARAMS).map((p) => p.id()));
+/** Whether a request body names a victim object the attacker may not use (colleagues share company-level ones). */
+function bodyReferencesVictim(body: unknown, sameCompany: boolean): boolean {
+  const forbidden = Object.fromEntries(Object.entries(VICTIM_PARAMS).filter(([, p]) => !sameCompany || p.communityLevel));
+  const ids = new Set(Object.values(forbidden).map((p) => p.id()));
   const walk = (v: unknown, key: string): boolean => {
     if (Array.isArray(v)) return v.some((x) => walk(x, key));
     if (v && typeof v === 'object') return Object.entries(v).some(([k, x]) => walk(x, k));
-    return typeof v === 'number' && key in VICTIM_PARAMS && VICTIM_PARAMS[key].id() === v
+    return typeof v === 'number' && key in forbidden && forbidden[key].id() === v
       ? true
       : typeof v === 'number' && key.endsWith('Ids') && ids.has(v);
   };
@@ -312,7 +350,7 @@ describe('scope: every API operation', () => {
         const targetsVictim = params.some((p) => !sameCompany || VICTIM_PARAMS[p].communityLevel);
         if (targetsVictim) {
           expect([403, 404], label).toContain(res.statusCode);
-        } else if (body !== undefined && bodyReferencesVictim(body)) {
+        } else if (body !== undefined && bodyReferencesVictim(body, sameCompany)) {
           expect(res.statusCode, label).toBeGreaterThanOrEqual(400);
         }
       }

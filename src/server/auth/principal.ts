@@ -126,6 +126,7 @@ function build(
       permissions,
       allCommunities,
       communityIds,
+      departmentId: row.departmentId,
       ip,
       locale: row.locale as Locale,
     },

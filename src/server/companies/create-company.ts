@@ -1,11 +1,12 @@
 /**
- * Creates a company (tenant) with its built-in roles, default departments, tags, service dimensions and
- * questionnaire, and its first administrator.
+ * Creates a company (tenant) with its built-in roles, default departments, issue categories routed to
+ * them, tags, service dimensions and questionnaire, and its first administrator.
  */
 import { BUILTIN_ROLES } from '../../shared/schemas/permissions.js';
 import { hashPassword } from '../auth/secrets.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { nowIso, type Db } from '../db/database.js';
+import { DEFAULT_CATEGORIES } from '../issues/defaults.js';
 import { DEFAULT_DIMENSIONS, DEFAULT_QUESTIONNAIRE } from '../questionnaires/default-template.js';
 
 export const BUILTIN_ROLE_NAMES: Record<string, string> = {
@@ -58,7 +59,26 @@ export async function createCompany(db: Db, input: NewCompany) {
         .executeTakeFirstOrThrow();
       roleIds[key] = id;
     }
-    await trx.insertInto('departments').values(DEFAULT_DEPARTMENTS.map((d) => ({ ...d, company_id: companyId, created_at: now }))).execute();
+    const departments = await trx
+      .insertInto('departments')
+      .values(DEFAULT_DEPARTMENTS.map((d) => ({ ...d, company_id: companyId, created_at: now })))
+      .returning(['id', 'code'])
+      .execute();
+    await trx
+      .insertInto('issue_categories')
+      .values(
+        DEFAULT_CATEGORIES.map((c, position) => ({
+          company_id: companyId,
+          code: c.code,
+          name: c.name,
+          department_id: departments.find((d) => d.code === c.department)?.id ?? null,
+          resolve_days: c.resolveDays,
+          position,
+          active: 1,
+          created_at: now,
+        })),
+      )
+      .execute();
     await trx.insertInto('tags').values(DEFAULT_TAGS.map((name) => ({ name, company_id: companyId, created_at: now }))).execute();
     await trx.insertInto('service_dimensions').values(DEFAULT_DIMENSIONS.map((name, position) => ({ name, position, company_id: companyId }))).execute();
     const { id: questionnaireId } = await trx

@@ -6,12 +6,14 @@ import type { DatabaseHandle } from './database.js';
 import { foundation } from './migrations/2026_11_27_0001_foundation.js';
 import { masterData } from './migrations/2026_11_27_0002_master_data.js';
 import { visits } from './migrations/2026_11_27_0003_visits.js';
+import { issues } from './migrations/2026_11_27_0004_issues.js';
 import type { Migration } from './migrations/helpers.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026_11_27_0001_foundation': foundation,
   '2026_11_27_0002_master_data': masterData,
   '2026_11_27_0003_visits': visits,
+  '2026_11_27_0004_issues': issues,
 };
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {

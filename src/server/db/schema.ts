@@ -7,6 +7,8 @@ import type { Generated } from 'kysely';
 export interface CompaniesTable {
   id: Generated<number>;
   name: string;
+  /** JSON IssueSettings; null means the defaults of issues/defaults.ts */
+  issue_settings: Generated<string | null>;
   created_at: string;
 }
 
@@ -28,6 +30,7 @@ export interface DepartmentsTable {
   company_id: number;
   name: string;
   code: string;
+  head_id: Generated<number | null>;
   created_at: string;
 }
 
@@ -143,6 +146,13 @@ export interface Database {
   visit_record_items: VisitRecordItemsTable;
   visit_record_corrections: VisitRecordCorrectionsTable;
   attachments: AttachmentsTable;
+  issue_categories: IssueCategoriesTable;
+  issues: IssuesTable;
+  issue_events: IssueEventsTable;
+  issue_replies: IssueRepliesTable;
+  calendar_overrides: CalendarOverridesTable;
+  outbox: OutboxTable;
+  notifications: NotificationsTable;
 }
 
 export interface BuildingsTable {
@@ -319,6 +329,7 @@ export interface VisitTasksTable {
   attempt_count: number;
   questionnaire_id: number | null;
   note: string;
+  issue_id: Generated<number | null>;
   cancel_reason: string | null;
   created_by: number | null;
   created_at: string;
@@ -390,6 +401,7 @@ export interface AttachmentsTable {
   company_id: number;
   community_id: number | null;
   record_id: number | null;
+  issue_id: Generated<number | null>;
   uploaded_by: number | null;
   file_name: string;
   content_type: string;
@@ -397,4 +409,132 @@ export interface AttachmentsTable {
   sha256: string;
   content: Buffer;
   created_at: string;
+}
+
+export interface IssueCategoriesTable {
+  id: Generated<number>;
+  company_id: number;
+  code: string;
+  name: string;
+  department_id: number | null;
+  resolve_days: number;
+  position: number;
+  active: number;
+  created_at: string;
+}
+
+export interface IssuesTable {
+  id: Generated<number>;
+  company_id: number;
+  community_id: number;
+  household_id: number | null;
+  resident_id: number | null;
+  record_id: number | null;
+  record_item_id: number | null;
+  kind: string;
+  category_id: number;
+  description: string;
+  channel: string;
+  raised_at: string;
+  reply_mode: string;
+  priority: string;
+  department_id: number | null;
+  assignee_id: number | null;
+  status: string;
+  adoption: string | null;
+  adoption_plan: string | null;
+  adoption_planned_date: string | null;
+  adoption_reason: string | null;
+  resolution: string | null;
+  satisfaction: number | null;
+  withdraw_reason: string | null;
+  praised_user_id: number | null;
+  praised_department_id: number | null;
+  reply_due_at: string | null;
+  resolve_due_at: string | null;
+  replied_at: string | null;
+  resolved_at: string | null;
+  closed_at: string | null;
+  expected_resolve_date: string | null;
+  escalation_level: number;
+  escalated_at: string | null;
+  reopen_count: number;
+  /** bit flags of deadline notices sent: see issues/deadline-plan.ts */
+  notices: number;
+  check_at: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IssueEventsTable {
+  id: Generated<number>;
+  issue_id: number;
+  company_id: number;
+  at: string;
+  actor_id: number | null;
+  actor_name: string | null;
+  type: string;
+  event: string | null;
+  from_status: string | null;
+  to_status: string | null;
+  comment: string;
+  /** JSON object */
+  data: string;
+}
+
+export interface IssueRepliesTable {
+  id: Generated<number>;
+  issue_id: number;
+  company_id: number;
+  mode: string;
+  content: string;
+  replied_by: number | null;
+  replied_at: string;
+  on_time: number;
+}
+
+export interface CalendarOverridesTable {
+  id: Generated<number>;
+  company_id: number;
+  /** YYYY-MM-DD */
+  date: string;
+  kind: 'holiday' | 'workday' | 'rest_day';
+  note: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  company_id: number;
+  channel: string;
+  recipient_user_id: number | null;
+  recipient_resident_id: number | null;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  dedupe_key: string | null;
+  status: 'pending' | 'sent' | 'failed' | 'skipped';
+  attempts: number;
+  available_at: string;
+  locked_until: string | null;
+  sent_at: string | null;
+  provider: string | null;
+  error: string | null;
+  created_at: string;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  company_id: number;
+  user_id: number;
+  outbox_id: number | null;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  created_at: string;
+  read_at: string | null;
 }

@@ -4,7 +4,7 @@ import { IdParam, page } from '../../shared/schemas/common.js';
 import { CreateDepartmentBody, Department, UpdateDepartmentBody } from '../../shared/schemas/communities.js';
 import { ctxOf } from '../http/auth-hook.js';
 import type { App, Deps } from '../http/types.js';
-import { createDepartment, listDepartments, renameDepartment } from './departments.js';
+import { createDepartment, listDepartments, updateDepartment } from './departments.js';
 
 const tags = ['departments'];
 
@@ -26,13 +26,13 @@ export function departmentRoutes(app: App, { handle: { db } }: Deps) {
     {
       schema: {
         tags,
-        operationId: 'renameDepartment',
-        summary: 'Rename a department',
+        operationId: 'updateDepartment',
+        summary: 'Rename a department or set its head',
         params: z.object({ departmentId: IdParam }),
         body: UpdateDepartmentBody,
         response: { 200: Department },
       },
     },
-    async (request) => renameDepartment(db, ctxOf(request), request.params.departmentId, request.body),
+    async (request) => updateDepartment(db, ctxOf(request), request.params.departmentId, request.body),
   );
 }

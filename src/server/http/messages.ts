@@ -188,6 +188,68 @@ export const MESSAGES = {
       en: 'The task is “{from}”; “{event}” is not possible now.',
     },
   },
+  issue_transition_invalid: {
+    title: { 'zh-CN': '问题状态不允许此操作', en: 'Not allowed in this issue status' },
+    detail: {
+      'zh-CN': '问题当前状态为“{from}”，不能执行“{event}”；请从允许的操作中选择。',
+      en: 'The issue is “{from}”; “{event}” is not possible now. Choose one of the allowed transitions.',
+    },
+  },
+  issue_comment_required: {
+    title: { 'zh-CN': '请填写说明', en: 'A comment is required' },
+    detail: { 'zh-CN': '“{event}”需要填写说明（解决情况或原因）。', en: '“{event}” needs a comment (the resolution or the reason).' },
+  },
+  issue_rating_required: {
+    title: { 'zh-CN': '请填写满意度', en: 'A rating is required' },
+    detail: { 'zh-CN': '确认已解决时请填写住户对处理结果的评价（1–5 分）。', en: 'Confirming needs the resident’s rating of the handling (1–5).' },
+  },
+  issue_plan_required: {
+    title: { 'zh-CN': '请填写采纳计划', en: 'A plan is required' },
+    detail: { 'zh-CN': '采纳建议需要填写计划措施和计划完成日期。', en: 'Adopting a suggestion needs the planned action and its date.' },
+  },
+  issue_not_yours: {
+    title: { 'zh-CN': '不是您部门的问题', en: 'Not your department’s issue' },
+    detail: { 'zh-CN': '该问题分派给了其他部门或人员，只有处理人、本部门人员或主管可以操作。', en: 'This issue belongs to another department or person; only its handler, that department or a supervisor can act on it.' },
+  },
+  issue_closed: {
+    title: { 'zh-CN': '问题已结束', en: 'Issue closed' },
+    detail: { 'zh-CN': '该问题已是“{status}”状态，不能再修改。', en: 'This issue is already “{status}” and cannot be changed.' },
+  },
+  issue_no_deadline: {
+    title: { 'zh-CN': '无需处理时限', en: 'No deadline' },
+    detail: { 'zh-CN': '表扬不设回复和处理时限，也不能上报。', en: 'Praise has no reply or resolution deadline and cannot be escalated.' },
+  },
+  issue_escalation_top: {
+    title: { 'zh-CN': '已上报至最高级', en: 'Already at the top level' },
+    detail: { 'zh-CN': '该问题已上报至管理层（第三级），不能再上报。', en: 'This issue has already reached management (level 3).' },
+  },
+  raised_at_future: {
+    title: { 'zh-CN': '反映时间不能晚于现在', en: 'Raised in the future' },
+    detail: { 'zh-CN': '反映时间（raisedAt）不能晚于当前时间。', en: 'raisedAt cannot be later than now.' },
+  },
+  date_in_past: {
+    title: { 'zh-CN': '日期已过', en: 'Date in the past' },
+    detail: { 'zh-CN': '{field} 不能早于今天。', en: '{field} cannot be before today.' },
+  },
+  calendar_override_conflict: {
+    title: { 'zh-CN': '该日期已有调整', en: 'Date already overridden' },
+    detail: {
+      'zh-CN': '{date} 已被设为“{kind}”；同一天不能既是休息日又是工作日，请先删除原有调整。',
+      en: '{date} is already set as “{kind}”; a date cannot be both a day off and a working day. Delete the existing override first.',
+    },
+  },
+  calendar_out_of_range: {
+    title: { 'zh-CN': '日期超出日历范围', en: 'Date outside the calendar' },
+    detail: { 'zh-CN': '工作日历覆盖 2004 至 2100 年。', en: 'The working-day calendar covers 2004 to 2100.' },
+  },
+  category_name_taken: {
+    title: { 'zh-CN': '分类名称已存在', en: 'Category exists' },
+    detail: { 'zh-CN': '已有名为“{name}”的问题分类。', en: 'A category named “{name}” already exists.' },
+  },
+  confirmation_required: {
+    title: { 'zh-CN': '请填写复访结果', en: 'Confirmation answer required' },
+    detail: { 'zh-CN': '复访确认任务需要填写问题是否已解决。', en: 'A confirmation visit needs the resident’s answer: solved or not.' },
+  },
   task_not_yours: {
     title: { 'zh-CN': '不是您的任务', en: 'Not your task' },
     detail: { 'zh-CN': '该回访任务分配给了其他人，只有负责人或主管可以记录。', en: 'This visit task is assigned to someone else; only the assignee or a supervisor can record it.' },
@@ -284,11 +346,15 @@ export const ENTITY_NAMES: Record<string, Record<Locale, string>> = {
   record: { 'zh-CN': '回访记录', en: 'visit record' },
   questionnaire: { 'zh-CN': '问卷', en: 'questionnaire' },
   attachment: { 'zh-CN': '附件', en: 'attachment' },
+  issue: { 'zh-CN': '问题', en: 'issue' },
+  category: { 'zh-CN': '问题分类', en: 'issue category' },
+  override: { 'zh-CN': '日历调整', en: 'calendar override' },
+  notification: { 'zh-CN': '通知', en: 'notification' },
   resource: { 'zh-CN': '资源', en: 'resource' },
 };
 
-/** Task statuses and events named in messages (task_transition_invalid, task_closed). */
-export const TASK_WORDS: Record<string, Record<Locale, string>> = {
+/** Task and issue statuses and events named in messages (task_transition_invalid, issue_transition_invalid, …). */
+export const STATE_WORDS: Record<string, Record<Locale, string>> = {
   pending: { 'zh-CN': '待回访', en: 'pending' },
   appointed: { 'zh-CN': '已预约', en: 'appointed' },
   completed: { 'zh-CN': '已完成', en: 'completed' },
@@ -301,6 +367,25 @@ export const TASK_WORDS: Record<string, Record<Locale, string>> = {
   refuse: { 'zh-CN': '记为拒访', en: 'record a refusal' },
   give_up: { 'zh-CN': '记为未接通', en: 'mark as unreachable' },
   cancel: { 'zh-CN': '取消任务', en: 'cancel the task' },
+  new: { 'zh-CN': '新建', en: 'new' },
+  assigned: { 'zh-CN': '已分派', en: 'assigned' },
+  in_progress: { 'zh-CN': '处理中', en: 'in progress' },
+  resolved: { 'zh-CN': '已解决', en: 'resolved' },
+  closed: { 'zh-CN': '已关闭', en: 'closed' },
+  reopened: { 'zh-CN': '已重开', en: 'reopened' },
+  not_adopted: { 'zh-CN': '未采纳', en: 'not adopted' },
+  withdrawn: { 'zh-CN': '已撤回', en: 'withdrawn' },
+  start: { 'zh-CN': '开始处理', en: 'start work' },
+  resolve: { 'zh-CN': '解决', en: 'resolve' },
+  confirm: { 'zh-CN': '确认已解决', en: 'confirm it is solved' },
+  reopen: { 'zh-CN': '重新打开', en: 'reopen' },
+  adopt: { 'zh-CN': '采纳', en: 'adopt' },
+  reject: { 'zh-CN': '不采纳', en: 'not adopt' },
+  withdraw: { 'zh-CN': '撤回', en: 'withdraw' },
+  acknowledge: { 'zh-CN': '致谢并关闭', en: 'acknowledge' },
+  holiday: { 'zh-CN': '节假日', en: 'holiday' },
+  workday: { 'zh-CN': '调休工作日', en: 'working day' },
+  rest_day: { 'zh-CN': '公司休息日', en: 'company rest day' },
 };
 
 export function pickLocale(acceptLanguage: string | undefined): Locale {

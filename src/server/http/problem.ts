@@ -8,7 +8,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { Locale, Problem } from '../../shared/schemas/common.js';
 import { constraintViolation } from '../db/database.js';
 import { AppError, type FieldError } from './errors.js';
-import { ENTITY_NAMES, fieldMessage, message, pickLocale, TASK_WORDS, type ErrorCode } from './messages.js';
+import { ENTITY_NAMES, fieldMessage, message, pickLocale, STATE_WORDS, type ErrorCode } from './messages.js';
 
 export function localeOf(request: FastifyRequest): Locale {
   return pickLocale(request.headers['accept-language']);
@@ -18,8 +18,8 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
   const locale = localeOf(request);
   const params = { ...error.params };
   if (typeof params.entity === 'string') params.entity = ENTITY_NAMES[params.entity]?.[locale] ?? params.entity;
-  for (const key of ['status', 'from', 'event']) {
-    const word = typeof params[key] === 'string' ? TASK_WORDS[params[key] as string] : undefined;
+  for (const key of ['status', 'from', 'event', 'kind']) {
+    const word = typeof params[key] === 'string' ? STATE_WORDS[params[key] as string] : undefined;
     if (word) params[key] = word[locale];
   }
   const { title, detail } = message(error.code, locale, params);

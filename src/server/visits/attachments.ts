@@ -1,5 +1,5 @@
 /**
- * Attachments of visit records: JPEG, PNG or PDF recognised by their first bytes (never by the name or
+ * Attachments of visit records and issues (photos of the result): JPEG, PNG or PDF recognised by their first bytes (never by the name or
  * the declared type), size-bounded, stored in the database with the record, and served as downloads
  * that a browser will not execute.
  */
@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import { requirePermission, type Ctx } from '../context.js';
 import { nowIso, type Db } from '../db/database.js';
 import { AppError, notFound } from '../http/errors.js';
+import { findIssue } from '../issues/issue-queries.js';
 import { getRecord } from './record-queries.js';
 
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
@@ -19,7 +20,7 @@ export function sniffType(content: Buffer): 'image/jpeg' | 'image/png' | 'applic
 }
 
 export async function uploadAttachment(db: Db, ctx: Ctx, fileName: string, content: Buffer) {
-  requirePermission(ctx, 'visits.work', 'visits.manage');
+  requirePermission(ctx, 'visits.work', 'visits.manage', 'issues.create', 'issues.handle', 'issues.manage');
   if (content.length > ATTACHMENT_MAX_BYTES) throw new AppError('attachment_too_large', 413, { limitMb: ATTACHMENT_MAX_BYTES / 1024 / 1024 });
   const type = sniffType(content);
   if (!type) throw new AppError('attachment_type', 415);
@@ -45,20 +46,24 @@ export async function uploadAttachment(db: Db, ctx: Ctx, fileName: string, conte
 
 /** An attachment of a record the caller can read, or one the caller uploaded and has not used yet. */
 export async function attachmentContent(db: Db, ctx: Ctx, id: number) {
-  requirePermission(ctx, 'visits.work', 'visits.manage', 'visits.read');
+  requirePermission(ctx, 'visits.work', 'visits.manage', 'visits.read', 'issues.read', 'issues.handle', 'issues.manage', 'issues.oversee');
   const row = await db
     .selectFrom('attachments')
-    .select(['id', 'record_id', 'uploaded_by', 'file_name', 'content_type', 'content'])
+    .select(['id', 'record_id', 'issue_id', 'uploaded_by', 'file_name', 'content_type', 'content'])
     .where('id', '=', id)
     .where('company_id', '=', ctx.companyId)
     .executeTakeFirst();
   if (!row) throw notFound('attachment');
+  const visible = (check: Promise<unknown>) =>
+    check.then(
+      () => true,
+      () => false,
+    );
   const readable = row.record_id
-    ? await getRecord(db, ctx, row.record_id).then(
-        () => true,
-        () => false,
-      )
-    : row.uploaded_by === ctx.userId;
+    ? await visible(getRecord(db, ctx, row.record_id))
+    : row.issue_id
+      ? await visible(findIssue(db, ctx, row.issue_id))
+      : row.uploaded_by === ctx.userId;
   if (!readable) throw notFound('attachment');
   return { fileName: row.file_name, contentType: row.content_type, content: Buffer.from(row.content) };
 }

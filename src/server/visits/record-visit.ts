@@ -12,6 +12,9 @@ import { can, inScope, requirePermission, type Ctx } from '../context.js';
 import { constraintViolation, nowIso, type Db } from '../db/database.js';
 import { AppError, invalidReference, notFound } from '../http/errors.js';
 import { averageScore, validateAnswers } from '../questionnaires/validate-answers.js';
+import { createIssuesFromRecord } from '../issues/create-issue.js';
+import { findIssueForTask } from '../issues/issue-queries.js';
+import { applyIssueEvent } from '../issues/transition-issue.js';
 import { shanghaiDate } from './dates.js';
 import { getRecord } from './record-queries.js';
 import { findTaskInScope } from './task-queries.js';
@@ -58,6 +61,8 @@ export async function recordVisit(db: Db, ctx: Ctx, taskId: number, input: Recor
   if (task.assigneeId !== ctx.userId && !can(ctx, 'visits.manage')) throw new AppError('task_not_yours', 403);
   if (!OPEN_STATUSES.includes(task.status)) throw new AppError('task_closed', 409, { status: task.status });
   const status = nextStatus(task.status, input.outcome === 'refused' ? 'refuse' : 'complete');
+  const confirming = task.reason === 'confirmation' && task.issueId !== null && input.outcome === 'completed';
+  if (confirming && !input.confirmation) throw new AppError('confirmation_required', 422, {}, { errors: [{ path: 'confirmation', code: 'required' }] });
 
   const versionId = input.questionnaireVersionId ?? (task.questionnaireId ? await latestVersionId(db, task.questionnaireId) : null);
   const questions = versionId ? await versionQuestions(db, ctx, versionId) : [];
@@ -126,6 +131,13 @@ export async function recordVisit(db: Db, ctx: Ctx, taskId: number, input: Recor
               .execute()
           ).map((r) => r.id)
         : [];
+      await createIssuesFromRecord(
+        trx,
+        ctx,
+        { id, communityId: task.communityId, householdId: task.householdId, residentId: task.residentId, raisedAt: started.toISOString() },
+        input.items.map((item, i) => ({ id: itemIds[i], ...item })),
+      );
+      if (confirming && input.confirmation) await confirmIssue(trx, ctx, task.issueId!, id, input.confirmation);
       const attachments = input.attachmentIds.length
         ? await trx
             .updateTable('attachments')
@@ -184,6 +196,17 @@ export async function recordVisit(db: Db, ctx: Ctx, taskId: number, input: Recor
     }
     throw err;
   }
+}
+
+/**
+ * The resident's answer in a confirmation visit: "solved" closes the issue with the rating of the
+ * handling; "not solved" reopens it with the reason. An issue that meanwhile left "resolved" (withdrawn,
+ * confirmed by hand) is left as it is; the visit is still recorded.
+ */
+async function confirmIssue(trx: Db, ctx: Ctx, issueId: number, recordId: number, answer: NonNullable<RecordVisitBody['confirmation']>): Promise<void> {
+  const issue = await findIssueForTask(trx, ctx, issueId);
+  if (!issue || issue.status !== 'resolved') return;
+  await applyIssueEvent(trx, ctx, issue, { event: answer.solved ? 'confirm' : 'reopen', comment: answer.comment, rating: answer.rating, attachmentIds: [] }, { recordId });
 }
 
 async function replayed(db: Db, ctx: Ctx, taskId: number, key: string): Promise<RecordResult | null> {

@@ -50,6 +50,7 @@ export function toTask(r: TaskRow): VisitTask {
     attemptCount: r.attempt_count,
     questionnaireId: r.questionnaire_id,
     recordId: r.record_id,
+    issueId: r.issue_id,
     note: r.note,
     createdAt: r.created_at,
     updatedAt: r.updated_at,

@@ -54,7 +54,7 @@ export const CommunityListQuery = PageQuery.extend({
 export type CommunityListQuery = z.infer<typeof CommunityListQuery>;
 
 export const Department = z
-  .object({ id: Id, name: z.string(), code: z.string(), userCount: z.number().int() })
+  .object({ id: Id, name: z.string(), code: z.string(), userCount: z.number().int(), headId: Id.nullable().meta({ description: 'Department head: first level of escalation' }), headName: z.string().nullable() })
   .meta({ id: 'Department' });
 export type Department = z.infer<typeof Department>;
 
@@ -69,5 +69,5 @@ export const CreateDepartmentBody = z.strictObject({
 });
 export type CreateDepartmentBody = z.infer<typeof CreateDepartmentBody>;
 
-export const UpdateDepartmentBody = z.strictObject({ name: z.string().trim().min(1).max(64) });
+export const UpdateDepartmentBody = z.strictObject({ name: z.string().trim().min(1).max(64).optional(), headId: Id.nullable().optional() });
 export type UpdateDepartmentBody = z.infer<typeof UpdateDepartmentBody>;

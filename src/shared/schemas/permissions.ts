@@ -24,6 +24,12 @@ export const PERMISSIONS = [
   'visits.read',
   'visits.work',
   'visits.export',
+  'issues.read',
+  'issues.create',
+  'issues.handle',
+  'issues.manage',
+  'issues.oversee',
+  'issues.configure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -48,12 +54,28 @@ export const PERMISSION_GROUPS: Record<Permission, string> = {
   'visits.read': 'visits',
   'visits.work': 'visits',
   'visits.export': 'personalData',
+  'issues.read': 'issues',
+  'issues.create': 'issues',
+  'issues.handle': 'issues',
+  'issues.manage': 'issues',
+  'issues.oversee': 'issues',
+  'issues.configure': 'issues',
 };
+
+/**
+ * What the issue permissions allow (see src/server/issues/):
+ * - issues.read: see the issues of one's communities;
+ * - issues.create: enter an issue received by phone, WeChat or in person;
+ * - issues.handle: reply to, work on and resolve issues assigned to oneself or one's department;
+ * - issues.manage: assign, reassign, escalate and withdraw any issue in scope (supervision, 督办);
+ * - issues.oversee: receive the last level of escalation (management);
+ * - issues.configure: categories and routing, deadlines, and the working-day calendar.
+ */
 
 /** The built-in roles of DESIGN.md §1, created for every company. Admins may add custom roles. */
 export const BUILTIN_ROLES: Record<string, readonly Permission[]> = {
   admin: PERMISSIONS,
-  manager: ['scope.company', 'users.read', 'communities.read', 'audit.read', 'households.read', 'residents.export', 'visits.read', 'visits.export'],
+  manager: ['scope.company', 'users.read', 'communities.read', 'audit.read', 'households.read', 'residents.export', 'visits.read', 'visits.export', 'issues.read', 'issues.manage', 'issues.oversee'],
   supervisor: [
     'users.read',
     'communities.read',
@@ -67,8 +89,12 @@ export const BUILTIN_ROLES: Record<string, readonly Permission[]> = {
     'visits.read',
     'visits.work',
     'visits.export',
+    'issues.read',
+    'issues.create',
+    'issues.handle',
+    'issues.manage',
   ],
-  visitor: ['communities.read', 'households.read', 'residents.contact', 'visits.work'],
-  handler: ['communities.read', 'households.read'],
+  visitor: ['communities.read', 'households.read', 'residents.contact', 'visits.work', 'issues.read', 'issues.create'],
+  handler: ['communities.read', 'households.read', 'issues.read', 'issues.handle'],
 };
 export type BuiltinRoleKey = keyof typeof BUILTIN_ROLES;

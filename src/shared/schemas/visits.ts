@@ -4,7 +4,7 @@ import { Id, IdParam, PageQuery, Timestamp } from './common.js';
 import { DateOnly } from './households.js';
 import { Answers } from './questionnaires.js';
 
-export const VisitReason = z.enum(['periodic', 'move_in', 'after_complaint', 'after_repair', 'low_satisfaction', 'special_need', 'event', 'ad_hoc']);
+export const VisitReason = z.enum(['periodic', 'move_in', 'after_complaint', 'after_repair', 'low_satisfaction', 'special_need', 'event', 'ad_hoc', 'confirmation']);
 export const VisitMethod = z.enum(['phone', 'door', 'online', 'written']);
 export const TaskStatus = z.enum(['pending', 'appointed', 'completed', 'unreachable', 'refused', 'cancelled']);
 export type TaskStatus = z.infer<typeof TaskStatus>;
@@ -33,6 +33,7 @@ export const VisitTask = z
     attemptCount: z.number().int(),
     questionnaireId: Id.nullable(),
     recordId: Id.nullable(),
+    issueId: Id.nullable().meta({ description: 'The issue a confirmation (复访) or complainant follow-up visit is about' }),
     note: z.string(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
@@ -122,6 +123,14 @@ export const RecordVisitBody = z.strictObject({
   improvementMeasures: z.string().trim().max(5000).default(''),
   items: z.array(RecordItemInput).max(50).default([]),
   attachmentIds: z.array(Id).max(20).default([]),
+  confirmation: z
+    .strictObject({
+      solved: z.boolean(),
+      rating: z.number().int().min(1).max(5).optional().meta({ description: 'The resident’s rating of the handling (required when solved)' }),
+      comment: z.string().trim().max(1000).default('').meta({ description: 'Why it is not solved (required when not solved)' }),
+    })
+    .optional()
+    .meta({ description: 'Confirmation visits (复访): the resident’s answer; "not solved" reopens the issue' }),
 });
 export type RecordVisitBody = z.infer<typeof RecordVisitBody>;
 

@@ -1,0 +1,89 @@
+/**
+ * Visits that follow an issue: the confirmation visit (复访) once it is resolved — "is it really solved?" —
+ * and, for complaints, the visit within a month after closing that the regulations ask for. Both go to
+ * the visitor of the original visit when that account is still active, else to the community supervisor.
+ */
+import type { IssueSettings } from '../../shared/schemas/issues.js';
+import type { WorkCalendar } from '../calendar/working-days.js';
+import { dateOfDay, shanghaiDay } from '../calendar/working-days.js';
+import type { Ctx } from '../context.js';
+import { nowIso, type Db } from '../db/database.js';
+import { enqueue } from '../notifications/outbox.js';
+import { addDays, shanghaiDate } from '../visits/dates.js';
+import { Recipients, type IssueRef } from './notify.js';
+
+export interface FollowedIssue {
+  id: number;
+  company_id: number;
+  community_id: number;
+  household_id: number | null;
+  resident_id: number | null;
+  record_id: number | null;
+  department_id: number | null;
+  description: string;
+  category_name: string;
+}
+
+async function visitorFor(trx: Db, issue: FollowedIssue): Promise<number | null> {
+  if (issue.record_id) {
+    const visitor = await trx
+      .selectFrom('visit_records as r')
+      .innerJoin('users as u', 'u.id', 'r.visitor_id')
+      .select('u.id')
+      .where('r.id', '=', issue.record_id)
+      .where('u.status', '=', 'active')
+      .executeTakeFirst();
+    if (visitor) return visitor.id;
+  }
+  const community = await trx.selectFrom('communities').select('supervisor_id').where('id', '=', issue.community_id).executeTakeFirst();
+  return community?.supervisor_id ?? null;
+}
+
+async function createTask(trx: Db, ctx: Ctx, issue: FollowedIssue, reason: 'confirmation' | 'after_complaint', dueDate: string): Promise<number | null> {
+  if (!issue.household_id) return null;
+  const assigneeId = await visitorFor(trx, issue);
+  const now = nowIso();
+  const { id } = await trx
+    .insertInto('visit_tasks')
+    .values({
+      company_id: issue.company_id,
+      community_id: issue.community_id,
+      household_id: issue.household_id,
+      resident_id: issue.resident_id,
+      reason,
+      method: 'phone',
+      assignee_id: assigneeId,
+      due_date: dueDate,
+      appointment_at: null,
+      status: 'pending',
+      attempt_count: 0,
+      questionnaire_id: null,
+      note: `#${issue.id} ${issue.category_name}：${issue.description}`.slice(0, 500),
+      issue_id: issue.id,
+      cancel_reason: null,
+      created_by: ctx.userId,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (assigneeId && assigneeId !== ctx.userId && reason === 'confirmation') {
+    const ref: IssueRef = { id: issue.id, companyId: issue.company_id, communityId: issue.community_id, departmentId: issue.department_id, assigneeId, categoryName: issue.category_name, description: issue.description };
+    const recipients = new Recipients(trx);
+    await recipients.load([ref]);
+    await enqueue(trx, recipients.messages('confirmation_task', ref, [assigneeId]));
+  }
+  return id;
+}
+
+/** The confirmation visit, due within the configured working days. */
+export async function createConfirmationTask(trx: Db, ctx: Ctx, calendar: WorkCalendar, settings: IssueSettings, issue: FollowedIssue): Promise<number | null> {
+  const due = dateOfDay(calendar.addWorkingDays(shanghaiDay(Date.now()), settings.confirmationDays));
+  return createTask(trx, ctx, issue, 'confirmation', due);
+}
+
+/** The complainant's follow-up visit, within the configured calendar days after closing (0: none). */
+export async function createComplainantFollowUp(trx: Db, ctx: Ctx, settings: IssueSettings, issue: FollowedIssue): Promise<number | null> {
+  if (settings.complainantFollowUpDays <= 0) return null;
+  return createTask(trx, ctx, issue, 'after_complaint', addDays(shanghaiDate(), settings.complainantFollowUpDays));
+}

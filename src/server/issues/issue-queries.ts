@@ -1,0 +1,234 @@
+/**
+ * Reading issues: lists with filters (a department's queue, the supervision view of everything overdue or
+ * escalated), one issue with its timeline and replies, and who may act on it. Deadlines are stored as UTC
+ * instants and shown in Asia/Shanghai time with their offset.
+ */
+import type { Page } from '../../shared/schemas/common.js';
+import type { Issue, IssueEventName, IssueKind, IssueListQuery, IssueSettings, IssueStatus, IssueSummary } from '../../shared/schemas/issues.js';
+import { OPEN_ISSUE_STATUSES } from '../../shared/schemas/issues.js';
+import { loadCompanyCalendar } from '../calendar/company-calendar.js';
+import { endOfDayIso, shanghaiDay, type WorkCalendar } from '../calendar/working-days.js';
+import { can, requirePermission, type Ctx } from '../context.js';
+import { nowIso, type Db } from '../db/database.js';
+import { notFound } from '../http/errors.js';
+import { formatRoomLabel } from '../households/room.js';
+import { scopedIssues } from '../scope.js';
+import { dueState, shanghaiIso } from './deadline-plan.js';
+import { allowedEvents, isOpenStatus } from './issue-status.js';
+import { loadSettings } from './settings.js';
+
+function selectIssues(db: Db, ctx: Ctx) {
+  return scopedIssues(db, ctx)
+    .innerJoin('issue_categories as cat', 'cat.id', 'issues.category_id')
+    .innerJoin('communities as com', 'com.id', 'issues.community_id')
+    .leftJoin('households as h', 'h.id', 'issues.household_id')
+    .leftJoin('buildings as b', 'b.id', 'h.building_id')
+    .leftJoin('units as un', 'un.id', 'h.unit_id')
+    .leftJoin('residents as r', 'r.id', 'issues.resident_id')
+    .leftJoin('departments as d', 'd.id', 'issues.department_id')
+    .leftJoin('users as a', 'a.id', 'issues.assignee_id')
+    .selectAll('issues')
+    .select([
+      'cat.name as category_name',
+      'com.name as community_name',
+      'b.name as building_name',
+      'un.name as unit_name',
+      'h.room as room',
+      'r.name as resident_name',
+      'd.name as department_name',
+      'a.display_name as assignee_name',
+    ]);
+}
+export type IssueRow = Awaited<ReturnType<ReturnType<typeof selectIssues>['execute']>>[number];
+
+/**
+ * Who sees which issues: holders of issues.read, manage or oversee see every issue of their communities;
+ * a handler with only issues.handle sees what is assigned to them or routed to their department.
+ */
+function visible<Q extends ReturnType<typeof selectIssues>>(q: Q, ctx: Ctx): Q {
+  requirePermission(ctx, 'issues.read', 'issues.handle', 'issues.manage', 'issues.oversee');
+  if (can(ctx, 'issues.read') || can(ctx, 'issues.manage') || can(ctx, 'issues.oversee')) return q;
+  return q.where((eb) =>
+    eb.or([eb('issues.assignee_id', '=', ctx.userId), ...(ctx.departmentId ? [eb('issues.department_id', '=', ctx.departmentId)] : [])]),
+  ) as Q;
+}
+
+/** The caller may reply, work on, resolve and reassign the issue. */
+export function canAct(ctx: Ctx, row: { assignee_id: number | null; department_id: number | null }): boolean {
+  if (can(ctx, 'issues.manage')) return true;
+  if (!can(ctx, 'issues.handle')) return false;
+  return row.assignee_id === ctx.userId || (ctx.departmentId !== null && row.department_id === ctx.departmentId);
+}
+
+export function callerEvents(ctx: Ctx, row: IssueRow): IssueEventName[] {
+  if (!canAct(ctx, row)) return [];
+  const events = allowedEvents({ status: row.status as IssueStatus, kind: row.kind as IssueKind, adoption: row.adoption });
+  // Withdrawing takes a supervisor or whoever entered the issue.
+  return events.filter((e) => e !== 'withdraw' || can(ctx, 'issues.manage') || row.created_by === ctx.userId);
+}
+
+interface Clock {
+  calendar: WorkCalendar;
+  settings: IssueSettings;
+  now: number;
+}
+
+export async function clockFor(db: Db, companyId: number): Promise<Clock> {
+  const [calendar, settings] = await Promise.all([loadCompanyCalendar(db, companyId), loadSettings(db, companyId)]);
+  return { calendar, settings, now: Date.now() };
+}
+
+export function toSummary(r: IssueRow, clock: Clock): IssueSummary {
+  const open = isOpenStatus(r.status);
+  const state = (due: string | null, met: string | null) => dueState(clock.calendar, clock.settings, due, met, open, r.raised_at, clock.now);
+  return {
+    id: r.id,
+    kind: r.kind as IssueKind,
+    categoryId: r.category_id,
+    categoryName: r.category_name,
+    description: r.description,
+    channel: r.channel as IssueSummary['channel'],
+    communityId: r.community_id,
+    communityName: r.community_name,
+    householdId: r.household_id,
+    householdLabel: r.building_name && r.room ? formatRoomLabel({ building: r.building_name, unit: r.unit_name, room: r.room }) : null,
+    residentId: r.resident_id,
+    residentName: r.resident_name,
+    recordId: r.record_id,
+    raisedAt: r.raised_at,
+    replyMode: r.reply_mode as IssueSummary['replyMode'],
+    priority: r.priority as IssueSummary['priority'],
+    departmentId: r.department_id,
+    departmentName: r.department_name,
+    assigneeId: r.assignee_id,
+    assigneeName: r.assignee_name,
+    status: r.status as IssueStatus,
+    replyDueAt: shanghaiIso(r.reply_due_at),
+    resolveDueAt: shanghaiIso(r.resolve_due_at),
+    repliedAt: r.replied_at,
+    resolvedAt: r.resolved_at,
+    closedAt: r.closed_at,
+    replyState: state(r.reply_due_at, r.replied_at),
+    resolveState: state(r.resolve_due_at, r.resolved_at),
+    expectedResolveDate: r.expected_resolve_date,
+    escalationLevel: r.escalation_level,
+    reopenCount: r.reopen_count,
+    adoption: r.adoption as IssueSummary['adoption'],
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export async function listIssues(db: Db, ctx: Ctx, f: IssueListQuery): Promise<Page<IssueSummary>> {
+  const clock = await clockFor(db, ctx.companyId);
+  const now = nowIso();
+  let q = visible(selectIssues(db, ctx), ctx);
+  const open = [...OPEN_ISSUE_STATUSES];
+  if (f.view === 'mine') q = q.where('issues.assignee_id', '=', ctx.userId);
+  if (f.view === 'department') q = q.where('issues.department_id', '=', ctx.departmentId ?? -1).where('issues.status', 'in', open);
+  if (f.view === 'supervision') {
+    q = q
+      .where('issues.status', 'in', open)
+      .where((eb) => eb.or([eb('issues.escalation_level', '>', 0), eb('issues.resolve_due_at', '<', now), eb.and([eb('issues.replied_at', 'is', null), eb('issues.reply_due_at', '<', now)])]));
+  }
+  if (f.status) q = q.where('issues.status', '=', f.status);
+  if (f.open === 'true') q = q.where('issues.status', 'in', open);
+  if (f.open === 'false') q = q.where('issues.status', 'not in', open);
+  if (f.due) {
+    q = q.where('issues.status', 'in', open);
+    const today = shanghaiDay(clock.now);
+    const until = (day: number) => new Date(endOfDayIso(day)).toISOString();
+    if (f.due === 'overdue') q = q.where((eb) => eb.or([eb('issues.resolve_due_at', '<', now), eb.and([eb('issues.replied_at', 'is', null), eb('issues.reply_due_at', '<', now)])]));
+    else {
+      const limit = f.due === 'due_today' ? until(today) : until(clock.calendar.addWorkingDays(today, Math.max(1, clock.settings.reminderLeadDays)));
+      q = q.where((eb) =>
+        eb.or([
+          eb.and([eb('issues.resolve_due_at', '>=', now), eb('issues.resolve_due_at', '<=', limit)]),
+          eb.and([eb('issues.replied_at', 'is', null), eb('issues.reply_due_at', '>=', now), eb('issues.reply_due_at', '<=', limit)]),
+        ]),
+      );
+    }
+  }
+  if (f.kind) q = q.where('issues.kind', '=', f.kind);
+  if (f.categoryId) q = q.where('issues.category_id', '=', f.categoryId);
+  if (f.communityId) q = q.where('issues.community_id', '=', f.communityId);
+  if (f.departmentId) q = q.where('issues.department_id', '=', f.departmentId);
+  if (f.assigneeId) q = q.where('issues.assignee_id', '=', f.assigneeId);
+  if (f.householdId) q = q.where('issues.household_id', '=', f.householdId);
+  if (f.escalated === 'true') q = q.where('issues.escalation_level', '>', 0);
+  if (f.escalated === 'false') q = q.where('issues.escalation_level', '=', 0);
+  if (f.q) q = q.where('issues.description', 'like', `%${f.q.replace(/[\\%_]/g, '')}%`);
+
+  const [rows, count] = await Promise.all([
+    (f.view === 'supervision' ? q.orderBy('issues.resolve_due_at', 'asc') : q.orderBy('issues.id', 'desc')).orderBy('issues.id', 'desc').limit(f.limit).offset(f.offset).execute(),
+    q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map((r) => toSummary(r, clock)), total: Number(count.n) };
+}
+
+/** One issue the caller can see, as stored; 404 when missing or out of scope. */
+export async function findIssue(db: Db, ctx: Ctx, id: number): Promise<IssueRow> {
+  const row = await visible(selectIssues(db, ctx), ctx).where('issues.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('issue');
+  return row;
+}
+
+/** An issue in the caller's communities, for use cases authorised by something else (a confirmation task). */
+export async function findIssueForTask(db: Db, ctx: Ctx, id: number): Promise<IssueRow | undefined> {
+  return selectIssues(db, ctx).where('issues.id', '=', id).executeTakeFirst();
+}
+
+export async function getIssue(db: Db, ctx: Ctx, id: number): Promise<Issue> {
+  const row = await findIssue(db, ctx, id);
+  const [clock, events, replies, attachments, people, task] = await Promise.all([
+    clockFor(db, ctx.companyId),
+    db.selectFrom('issue_events').selectAll().where('issue_id', '=', id).orderBy('id').execute(),
+    db
+      .selectFrom('issue_replies as rp')
+      .leftJoin('users as u', 'u.id', 'rp.replied_by')
+      .select(['rp.id', 'rp.mode', 'rp.content', 'rp.replied_at', 'rp.on_time', 'u.display_name'])
+      .where('rp.issue_id', '=', id)
+      .orderBy('rp.id')
+      .execute(),
+    db.selectFrom('attachments').select(['id', 'file_name', 'content_type', 'size', 'created_at']).where('issue_id', '=', id).orderBy('id').execute(),
+    db
+      .selectFrom('issues')
+      .leftJoin('users as c', 'c.id', 'issues.created_by')
+      .leftJoin('users as p', 'p.id', 'issues.praised_user_id')
+      .leftJoin('departments as pd', 'pd.id', 'issues.praised_department_id')
+      .select(['c.display_name as created_by_name', 'p.display_name as praised_user_name', 'pd.name as praised_department_name'])
+      .where('issues.id', '=', id)
+      .executeTakeFirstOrThrow(),
+    db.selectFrom('visit_tasks').select('id').where('issue_id', '=', id).where('reason', '=', 'confirmation').orderBy('id', 'desc').limit(1).executeTakeFirst(),
+  ]);
+  return {
+    ...toSummary(row, clock),
+    resolution: row.resolution,
+    satisfaction: row.satisfaction,
+    adoptionPlan: row.adoption_plan,
+    adoptionPlannedDate: row.adoption_planned_date,
+    adoptionReason: row.adoption_reason,
+    withdrawReason: row.withdraw_reason,
+    praisedUserId: row.praised_user_id,
+    praisedUserName: people.praised_user_name,
+    praisedDepartmentId: row.praised_department_id,
+    praisedDepartmentName: people.praised_department_name,
+    createdByName: people.created_by_name,
+    confirmationTaskId: task?.id ?? null,
+    allowedEvents: callerEvents(ctx, row),
+    canEdit: canAct(ctx, row) && isOpenStatus(row.status),
+    timeline: events.map((e) => ({
+      id: e.id,
+      at: e.at,
+      actorName: e.actor_name,
+      type: e.type,
+      event: e.event,
+      fromStatus: e.from_status as IssueStatus | null,
+      toStatus: e.to_status as IssueStatus | null,
+      comment: e.comment,
+      data: JSON.parse(e.data) as Record<string, unknown>,
+    })),
+    replies: replies.map((r) => ({ id: r.id, mode: r.mode as 'oral' | 'written', content: r.content, repliedAt: r.replied_at, repliedByName: r.display_name, onTime: r.on_time === 1 })),
+    attachments: attachments.map((a) => ({ id: a.id, fileName: a.file_name, contentType: a.content_type, size: a.size, createdAt: a.created_at })),
+  };
+}

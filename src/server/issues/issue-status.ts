@@ -1,0 +1,68 @@
+/**
+ * The issue's status machine, as data. Pure: tested without a database.
+ *
+ *   new ─┬─(assignment)─▶ assigned ─start─▶ in_progress ─resolve─▶ resolved ─confirm─▶ closed
+ *        │                                                            │
+ *        │                                   reopened ◀──reopen───────┘   (the resident says "not solved")
+ *        ├─reject─▶ not_adopted            (suggestions; adopt keeps the issue open until it is implemented)
+ *        ├─acknowledge─▶ closed            (praise)
+ *        └─withdraw─▶ withdrawn            (from any open status, with a reason)
+ *
+ * Assignment is not an event of its own: setting an assignee on a new or reopened issue moves it to
+ * assigned (see update-issue.ts).
+ */
+import type { IssueEventName, IssueKind, IssueStatus } from '../../shared/schemas/issues.js';
+import { AppError } from '../http/errors.js';
+
+export const ISSUE_TRANSITIONS: Record<IssueStatus, Partial<Record<IssueEventName, IssueStatus>>> = {
+  new: { start: 'in_progress', resolve: 'resolved', adopt: 'in_progress', reject: 'not_adopted', acknowledge: 'closed', withdraw: 'withdrawn' },
+  assigned: { start: 'in_progress', resolve: 'resolved', adopt: 'in_progress', reject: 'not_adopted', acknowledge: 'closed', withdraw: 'withdrawn' },
+  in_progress: { resolve: 'resolved', adopt: 'in_progress', reject: 'not_adopted', withdraw: 'withdrawn' },
+  reopened: { start: 'in_progress', resolve: 'resolved', withdraw: 'withdrawn' },
+  resolved: { confirm: 'closed', reopen: 'reopened' },
+  closed: {},
+  not_adopted: {},
+  withdrawn: {},
+};
+
+/** Events that only make sense for some kinds; the others apply to every kind except praise. */
+const KIND_EVENTS: Partial<Record<IssueEventName, readonly IssueKind[]>> = {
+  adopt: ['suggestion'],
+  reject: ['suggestion'],
+  acknowledge: ['praise'],
+};
+
+export interface IssueState {
+  status: IssueStatus;
+  kind: IssueKind;
+  adoption: string | null;
+}
+
+/** Whether an event applies to this issue's kind and stage, beyond the status table. */
+function fitsIssue(issue: IssueState, event: IssueEventName): boolean {
+  const kinds = KIND_EVENTS[event];
+  if (kinds) {
+    if (!kinds.includes(issue.kind)) return false;
+    // A suggestion is decided once.
+    if (event !== 'acknowledge' && issue.adoption !== 'pending') return false;
+    return true;
+  }
+  if (issue.kind === 'praise') return event === 'withdraw';
+  // A suggestion is implemented (resolved) only after it was adopted.
+  if (issue.kind === 'suggestion' && event === 'resolve') return issue.adoption === 'adopted';
+  return true;
+}
+
+export function allowedEvents(issue: IssueState): IssueEventName[] {
+  return (Object.keys(ISSUE_TRANSITIONS[issue.status]) as IssueEventName[]).filter((e) => fitsIssue(issue, e));
+}
+
+export function nextIssueStatus(issue: IssueState, event: IssueEventName): IssueStatus {
+  const to = ISSUE_TRANSITIONS[issue.status][event];
+  if (!to || !fitsIssue(issue, event)) {
+    throw new AppError('issue_transition_invalid', 409, { from: issue.status, event }, { allowed: allowedEvents(issue) });
+  }
+  return to;
+}
+
+export const isOpenStatus = (status: string) => status === 'new' || status === 'assigned' || status === 'in_progress' || status === 'reopened';

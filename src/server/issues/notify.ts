@@ -1,0 +1,113 @@
+/**
+ * Who hears about an issue, and the in-app messages they get. Escalation goes up one level at a time:
+ * 1 the department head, 2 the community's supervisor, 3 management (active users holding
+ * issues.oversee whose scope covers the community).
+ */
+import type { Locale } from '../../shared/schemas/common.js';
+import type { Db } from '../db/database.js';
+import type { OutboxMessage } from '../notifications/outbox.js';
+import { formatDeadline, staffNotice, type StaffNoticeKind } from '../notifications/templates.js';
+
+export interface IssueRef {
+  id: number;
+  companyId: number;
+  communityId: number;
+  departmentId: number | null;
+  assigneeId: number | null;
+  categoryName: string;
+  description: string;
+}
+
+/**
+ * Looks up the people of each level for many issues at once (the sweep handles thousands per batch):
+ * department heads, community supervisors and each company's overseers, with everyone's language.
+ */
+export class Recipients {
+  private heads = new Map<number, number | null>();
+  private supervisors = new Map<number, number | null>();
+  private overseers = new Map<number, { id: number; all: boolean; communities: Set<number> }[]>();
+  private locales = new Map<number, Locale>();
+
+  constructor(private readonly db: Db) {}
+
+  async load(issues: readonly IssueRef[]): Promise<void> {
+    const departments = [...new Set(issues.map((i) => i.departmentId).filter((d): d is number => d !== null && !this.heads.has(d)))];
+    if (departments.length) {
+      const rows = await this.db.selectFrom('departments').select(['id', 'head_id']).where('id', 'in', departments).execute();
+      for (const d of departments) this.heads.set(d, rows.find((r) => r.id === d)?.head_id ?? null);
+    }
+    const communities = [...new Set(issues.map((i) => i.communityId).filter((c) => !this.supervisors.has(c)))];
+    if (communities.length) {
+      const rows = await this.db.selectFrom('communities').select(['id', 'supervisor_id']).where('id', 'in', communities).execute();
+      for (const c of communities) this.supervisors.set(c, rows.find((r) => r.id === c)?.supervisor_id ?? null);
+    }
+    for (const companyId of new Set(issues.map((i) => i.companyId))) {
+      if (this.overseers.has(companyId)) continue;
+      const rows = await this.db
+        .selectFrom('users')
+        .innerJoin('roles', 'roles.id', 'users.role_id')
+        .select(['users.id', 'users.locale', 'roles.permissions'])
+        .where('users.company_id', '=', companyId)
+        .where('users.status', '=', 'active')
+        .where('roles.permissions', 'like', '%"issues.oversee"%')
+        .execute();
+      const links = rows.length ? await this.db.selectFrom('user_communities').select(['user_id', 'community_id']).where('user_id', 'in', rows.map((r) => r.id)).execute() : [];
+      this.overseers.set(
+        companyId,
+        rows.map((r) => ({
+          id: r.id,
+          all: (JSON.parse(r.permissions) as string[]).includes('scope.company'),
+          communities: new Set(links.filter((l) => l.user_id === r.id).map((l) => l.community_id)),
+        })),
+      );
+      for (const r of rows) this.locales.set(r.id, r.locale);
+    }
+    const people = new Set<number>();
+    for (const i of issues) for (const level of [0, 1, 2]) for (const id of this.level(i, level)) people.add(id);
+    const unknown = [...people].filter((id) => !this.locales.has(id));
+    if (unknown.length) {
+      const rows = await this.db.selectFrom('users').select(['id', 'locale']).where('id', 'in', unknown).where('status', '=', 'active').execute();
+      for (const id of unknown) this.locales.set(id, rows.find((r) => r.id === id)?.locale ?? 'zh-CN');
+    }
+  }
+
+  /** Level 0 is the handler (the assignee, else the department head, else the supervisor). */
+  level(issue: IssueRef, level: number): number[] {
+    const head = issue.departmentId ? (this.heads.get(issue.departmentId) ?? null) : null;
+    const supervisor = this.supervisors.get(issue.communityId) ?? null;
+    const ids =
+      level === 0
+        ? [issue.assigneeId ?? head ?? supervisor]
+        : level === 1
+          ? [head]
+          : level === 2
+            ? [supervisor]
+            : (this.overseers.get(issue.companyId) ?? []).filter((o) => o.all || o.communities.has(issue.communityId)).map((o) => o.id);
+    return [...new Set(ids.filter((id): id is number => id !== null))];
+  }
+
+  locale(userId: number): Locale {
+    return this.locales.get(userId) ?? 'zh-CN';
+  }
+
+  messages(kind: StaffNoticeKind, issue: IssueRef, userIds: readonly number[], extra: { due?: string | null; level?: number; dedupe?: string } = {}): OutboxMessage[] {
+    return [...new Set(userIds)].map((userId) => {
+      const text = staffNotice(kind, this.locale(userId), {
+        issueId: issue.id,
+        category: issue.categoryName,
+        description: issue.description,
+        due: extra.due ? formatDeadline(extra.due) : undefined,
+        level: extra.level,
+      });
+      return {
+        companyId: issue.companyId,
+        channel: 'in_app' as const,
+        recipientUserId: userId,
+        kind,
+        ...text,
+        link: `/issues/${issue.id}`,
+        dedupeKey: extra.dedupe ? `${extra.dedupe}:u${userId}` : null,
+      };
+    });
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * The deadline sweep: reminds before deadlines, reports replies that are overdue, and escalates issues
+ * past their resolution deadline one level at a time (逐级上报). It reads only issues whose `check_at`
+ * has come (an index serves it, however many issues are open), in batches.
+ *
+ * Safe to run twice or on several app instances: on PostgreSQL each batch is claimed with
+ * FOR UPDATE SKIP LOCKED and its rows move to their next check in the same transaction, so a second
+ * runner never sees them; every message also carries a dedupe key the outbox accepts once. After
+ * downtime the first run catches up: every notice whose time has come goes out, each exactly once.
+ */
+import { sql } from 'kysely';
+import type { IssueSettings } from '../../shared/schemas/issues.js';
+import { loadCompanyCalendar } from '../calendar/company-calendar.js';
+import type { WorkCalendar } from '../calendar/working-days.js';
+import type { Db, DatabaseHandle } from '../db/database.js';
+import { enqueue, type OutboxMessage } from '../notifications/outbox.js';
+import { planSweep, type Notice } from './deadline-plan.js';
+import { Recipients, type IssueRef } from './notify.js';
+import { loadSettings } from './settings.js';
+import { addTimeline, type TimelineInput } from './timeline.js';
+
+export interface SweepResult {
+  /** issues looked at */
+  checked: number;
+  /** notices sent (reminders, overdue replies, escalation levels) */
+  notices: number;
+  escalated: number;
+}
+
+const COLUMNS = [
+  'id',
+  'company_id',
+  'community_id',
+  'department_id',
+  'assignee_id',
+  'category_id',
+  'description',
+  'status',
+  'raised_at',
+  'reply_due_at',
+  'resolve_due_at',
+  'replied_at',
+  'escalation_level',
+  'notices',
+] as const;
+
+interface Update {
+  id: number;
+  level: number;
+  notices: number;
+  checkAt: string | null;
+  escalated: boolean;
+}
+
+export async function sweepDeadlines(handle: DatabaseHandle, now: number = Date.now(), batchSize = 1000): Promise<SweepResult> {
+  const nowIso = new Date(now).toISOString();
+  const result: SweepResult = { checked: 0, notices: 0, escalated: 0 };
+  const companies = new Map<number, { calendar: WorkCalendar; settings: IssueSettings }>();
+  const categoryNames = new Map<number, string>();
+  for (;;) {
+    const claimed = await handle.db.transaction().execute(async (trx) => {
+      let pick = trx.selectFrom('issues').select([...COLUMNS]).where('check_at', '<=', nowIso).orderBy('check_at').limit(batchSize);
+      if (handle.dialect === 'postgres') pick = pick.forUpdate().skipLocked();
+      const rows = await pick.execute();
+      if (!rows.length) return 0;
+
+      for (const companyId of new Set(rows.map((r) => r.company_id))) {
+        if (!companies.has(companyId)) companies.set(companyId, { calendar: await loadCompanyCalendar(trx, companyId), settings: await loadSettings(trx, companyId) });
+      }
+      const missing = [...new Set(rows.map((r) => r.category_id))].filter((id) => !categoryNames.has(id));
+      if (missing.length) for (const c of await trx.selectFrom('issue_categories').select(['id', 'name']).where('id', 'in', missing).execute()) categoryNames.set(c.id, c.name);
+
+      const updates: Update[] = [];
+      const due: { ref: IssueRef; notices: Notice[] }[] = [];
+      for (const r of rows) {
+        const { calendar, settings } = companies.get(r.company_id)!;
+        const plan = planSweep(
+          calendar,
+          settings,
+          { status: r.status, raisedAt: r.raised_at, replyDueAt: r.reply_due_at, resolveDueAt: r.resolve_due_at, repliedAt: r.replied_at, escalationLevel: r.escalation_level, notices: r.notices },
+          now,
+        );
+        updates.push({ id: r.id, level: plan.escalationLevel, notices: plan.notices, checkAt: plan.checkAt, escalated: plan.escalationLevel > r.escalation_level });
+        if (plan.due.length) {
+          const ref = { id: r.id, companyId: r.company_id, communityId: r.community_id, departmentId: r.department_id, assigneeId: r.assignee_id, categoryName: categoryNames.get(r.category_id) ?? '', description: r.description };
+          due.push({ ref, notices: plan.due });
+        }
+      }
+
+      const recipients = new Recipients(trx);
+      await recipients.load(due.map((d) => d.ref));
+      const messages: OutboxMessage[] = [];
+      const timeline: TimelineInput[] = [];
+      for (const { ref, notices } of due) {
+        for (const n of notices) {
+          const key = `issue:${ref.id}:${n.type === 'escalate' ? `escalate:${n.level}` : n.type}:${n.dueAt}`;
+          if (n.type === 'escalate') {
+            const to = recipients.level(ref, n.level);
+            messages.push(...recipients.messages('issue_escalated', ref, to, { due: n.dueAt, level: n.level, dedupe: key }));
+            timeline.push({ issueId: ref.id, companyId: ref.companyId, type: 'escalated', at: nowIso, data: { level: n.level, notified: to.length } });
+            result.escalated++;
+          } else {
+            const to = n.type === 'reply_overdue' ? [...recipients.level(ref, 0), ...recipients.level(ref, 1)] : recipients.level(ref, 0);
+            const kind = n.type === 'reply_reminder' ? 'issue_reply_reminder' : n.type === 'resolve_reminder' ? 'issue_resolve_reminder' : 'issue_reply_overdue';
+            messages.push(...recipients.messages(kind, ref, to, { due: n.dueAt, dedupe: key }));
+            timeline.push({ issueId: ref.id, companyId: ref.companyId, type: n.type === 'reply_overdue' ? 'reply_overdue' : 'reminded', at: nowIso, data: { deadline: n.type === 'resolve_reminder' ? 'resolve' : 'reply', notified: to.length } });
+          }
+          result.notices++;
+        }
+      }
+      await applyUpdates(trx, handle.dialect, updates, nowIso);
+      await addTimeline(trx, timeline);
+      await enqueue(trx, messages);
+      return rows.length;
+    });
+    result.checked += claimed;
+    if (claimed < batchSize) return result;
+  }
+}
+
+async function applyUpdates(trx: Db, dialect: DatabaseHandle['dialect'], updates: readonly Update[], nowIso: string): Promise<void> {
+  if (dialect === 'postgres') {
+    // One statement per batch: each row's round trip would dominate on a network database.
+    const values = sql.join(updates.map((u) => sql`(${u.id}::bigint, ${u.level}::int, ${u.notices}::int, ${u.checkAt}::timestamptz, ${u.escalated}::boolean)`));
+    await sql`UPDATE issues AS i SET escalation_level = v.level, notices = v.notices, check_at = v.check_at,
+      escalated_at = CASE WHEN v.escalated THEN ${nowIso}::timestamptz ELSE i.escalated_at END
+      FROM (VALUES ${values}) AS v(id, level, notices, check_at, escalated) WHERE i.id = v.id`.execute(trx);
+    return;
+  }
+  for (const u of updates) {
+    await trx
+      .updateTable('issues')
+      .set({ escalation_level: u.level, notices: u.notices, check_at: u.checkAt, ...(u.escalated ? { escalated_at: nowIso } : {}) })
+      .where('id', '=', u.id)
+      .execute();
+  }
+}
