@@ -84,6 +84,12 @@ describe('demo mode', () => {
       const history = (await manager.get('/api/v1/visit-records?limit=1')).json();
       expect(history.total).toBeGreaterThan(500);
       expect((await manager.get('/api/v1/visit-records?hasItems=true&limit=1')).json().total).toBeGreaterThan(20);
+      const issues = (await manager.get('/api/v1/issues?limit=200')).json();
+      expect(issues.total).toBeGreaterThan(20);
+      const statuses = new Set(issues.items.map((i: { status: string }) => i.status));
+      for (const s of ['closed', 'resolved']) expect(statuses).toContain(s);
+      const handler = await loginAs(t.app, 'handler', DEMO_PASSWORD);
+      expect((await handler.get('/api/v1/issues?view=department')).json().total).toBeGreaterThan(0);
     } finally {
       await t.close();
     }

@@ -1,6 +1,6 @@
 /**
- * The demo company: three communities with their households and residents, the usual departments, and
- * one account of every built-in role, all with the demo password. Created once, on the first start in demo mode.
+ * The demo company: three communities with their households and residents, the usual departments, visit
+ * history with the issues raised in it, and one account of every built-in role, all with the demo password. Created once, on the first start in demo mode.
  */
 import type { Config } from '../config.js';
 import { createCompany } from '../companies/create-company.js';
@@ -8,6 +8,7 @@ import { hashPassword } from '../auth/secrets.js';
 import { nowIso, type Db } from '../db/database.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.js';
 import { seedDemoRoster } from './demo-roster.js';
+import { seedDemoIssues } from './demo-issues.js';
 import { seedDemoVisits } from './demo-visits.js';
 
 export const DEMO_COMPANY = '示范物业服务有限公司';
@@ -94,5 +95,9 @@ export async function seedDemo(db: Db, config: Config): Promise<boolean> {
     { communityId: communityIds.get('YGHY')!, visitorIds: [visitorId, supervisorId], openTasksFor: visitorId },
     { communityId: communityIds.get('CHY')!, visitorIds: [supervisorId], openTasksFor: null },
   ]);
+  const handlerId = (await db.selectFrom('users').select('id').where('company_id', '=', companyId).where('username', '=', 'handler').executeTakeFirstOrThrow()).id;
+  // The demo handler heads the engineering department: the first level of escalation for repairs.
+  await db.updateTable('departments').set({ head_id: handlerId }).where('company_id', '=', companyId).where('code', '=', 'ENG').execute();
+  await seedDemoIssues(db, companyId, { id: supervisorId, name: '李主管' }, handlerId);
   return true;
 }
