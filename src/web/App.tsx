@@ -12,18 +12,24 @@ import { endSession } from './auth/session';
 import { AppLayout } from './layout/AppLayout';
 import { useSyncProfileLanguage } from './lib/language';
 import { AuditPage } from './pages/audit/AuditPage';
+import { CalendarPage } from './pages/calendar/CalendarPage';
 import { ChangePasswordPage } from './pages/change-password/ChangePasswordPage';
 import { CommunitiesPage } from './pages/communities/CommunitiesPage';
 import { CommunityPage } from './pages/communities/CommunityPage';
 import { DepartmentsPage } from './pages/departments/DepartmentsPage';
 import { HouseholdPage } from './pages/households/HouseholdPage';
 import { HouseholdSearchPage } from './pages/households/HouseholdSearchPage';
+import { DepartmentQueuePage } from './pages/issues/DepartmentQueuePage';
+import { IssuePage } from './pages/issues/IssuePage';
+import { IssuesPage } from './pages/issues/IssuesPage';
+import { SupervisionPage } from './pages/issues/SupervisionPage';
 import { LoginPage } from './pages/login/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ProfilePage } from './pages/profile/ProfilePage';
 import { QuestionnairesPage } from './pages/questionnaires/QuestionnairesPage';
 import { RolesPage } from './pages/roles/RolesPage';
 import { RosterImportPage } from './pages/roster/RosterImportPage';
+import { IssueSettingsPage } from './pages/settings/IssueSettingsPage';
 import { StaffPage } from './pages/staff/StaffPage';
 import { UsersPage } from './pages/users/UsersPage';
 import { MyTasksPage } from './pages/visits/MyTasksPage';
@@ -207,6 +213,54 @@ function AppRoutes() {
           element={
             <RequirePermission anyOf={['questionnaires.manage']}>
               <QuestionnairesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="issues"
+          element={
+            <RequirePermission anyOf={['issues.read']}>
+              <IssuesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="issues/queue"
+          element={
+            <RequirePermission anyOf={['issues.handle']}>
+              <DepartmentQueuePage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="issues/supervision"
+          element={
+            <RequirePermission anyOf={['issues.manage', 'issues.oversee']}>
+              <SupervisionPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="issues/:issueId"
+          element={
+            <RequirePermission anyOf={['issues.read']}>
+              <IssuePage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="settings/issues"
+          element={
+            <RequirePermission anyOf={['issues.configure']}>
+              <IssueSettingsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="settings/calendar"
+          element={
+            <RequirePermission anyOf={['issues.read', 'issues.configure']}>
+              <CalendarPage />
             </RequirePermission>
           }
         />

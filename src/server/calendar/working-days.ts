@@ -9,7 +9,7 @@
  *
  * Days are handled as integers (days since 1970-01-01) so that a deadline costs a few array reads.
  */
-import official from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
+import { createRequire } from 'node:module';
 
 const DAY_MS = 86_400_000;
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
@@ -25,7 +25,8 @@ interface OfficialData {
   holidays: Record<string, string>;
   workdays: Record<string, string>;
 }
-const OFFICIAL = official as unknown as OfficialData;
+// Only the package's data file is used: its date functions depend on the server's time zone.
+const OFFICIAL = createRequire(import.meta.url)('chinese-days/dist/chinese-days.json') as OfficialData;
 
 /** Years for which the official notice is in the package (a year with at least one listed holiday). */
 export const OFFICIAL_YEARS: ReadonlySet<number> = new Set(Object.keys(OFFICIAL.holidays).map((d) => Number(d.slice(0, 4))));

@@ -8,6 +8,7 @@ import type {
   CreateDepartmentBody,
   Department,
   UpdateCommunityBody,
+  UpdateDepartmentBody,
 } from '../../shared/schemas/communities';
 import { api } from './client';
 
@@ -75,6 +76,14 @@ export function useCreateDepartment() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateDepartmentBody) => api.post<Department>('/departments', body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['departments'] }),
+  });
+}
+
+export function useUpdateDepartment() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: number; body: UpdateDepartmentBody }) => api.patch<Department>(`/departments/${id}`, body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['departments'] }),
   });
 }

@@ -34,7 +34,9 @@ export type ItemKind = VisitRecord['items'][number]['kind'];
 export type TaskView = 'today' | 'overdue' | 'upcoming' | 'all';
 
 export const VISIT_METHODS: readonly Method[] = ['phone', 'door', 'online', 'written'];
-export const VISIT_REASONS: readonly Reason[] = ['periodic', 'move_in', 'after_complaint', 'after_repair', 'low_satisfaction', 'special_need', 'event', 'ad_hoc'];
+export const VISIT_REASONS: readonly Reason[] = ['periodic', 'move_in', 'after_complaint', 'after_repair', 'low_satisfaction', 'special_need', 'event', 'ad_hoc', 'confirmation'];
+/** Reasons a supervisor plans a task for; confirmation visits (复访) are created by the issue they confirm. */
+export const PLANNED_VISIT_REASONS = VISIT_REASONS.filter((r) => r !== 'confirmation');
 export const TASK_STATUSES: readonly TaskStatus[] = ['pending', 'appointed', 'completed', 'unreachable', 'refused', 'cancelled'];
 export const OPEN_TASK_STATUSES: readonly TaskStatus[] = ['pending', 'appointed'];
 export const ATTEMPT_RESULTS = ['no_answer', 'busy', 'wrong_number', 'not_home', 'refused', 'call_back_later'] as const;

@@ -1,6 +1,6 @@
 /**
  * The shell of every logged-in page: side menu (a drawer on phones), header with community switcher,
- * language and user menu, and the routed page in the content area.
+ * notification bell, language and user menu, and the routed page in the content area.
  */
 import { MenuOutlined } from '@ant-design/icons';
 import { Button, Drawer, Flex, Grid, Layout, Typography, theme } from 'antd';
@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router-dom';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { CommunitySwitcher } from './CommunitySwitcher';
+import { NotificationBell } from './NotificationBell';
 import { SideMenu } from './SideMenu';
 import { UserMenu } from './UserMenu';
 
@@ -103,6 +104,7 @@ export function AppLayout() {
               <CommunitySwitcher width={isPhone ? '100%' : 240} />
             </Flex>
             <Flex align="center" gap={4}>
+              <NotificationBell />
               <LanguageSwitch compact={isPhone} />
               <UserMenu showName={!isPhone} />
             </Flex>

@@ -13,6 +13,7 @@ const CODE_FIELDS: Record<string, string> = {
   username_taken: 'username',
   code_taken: 'code',
   name_taken: 'name',
+  calendar_override_conflict: 'date',
 };
 
 /** "/body/username", "body.username" or "username" → ["username"]. */

@@ -51,6 +51,17 @@ export const AUDIT_ACTIONS = [
   'visit.record_backdated',
   'visit.correct',
   'visit.export',
+  'issue.create',
+  'issue.update',
+  'issue.transition',
+  'issue.reply',
+  'issue.escalate',
+  'issue.expected_date',
+  'issue_category.create',
+  'issue_category.update',
+  'issue_settings.update',
+  'calendar_override.create',
+  'calendar_override.delete',
 ] as const;
 
 export const AUDIT_ENTITY_TYPES = [
@@ -67,6 +78,9 @@ export const AUDIT_ENTITY_TYPES = [
   'questionnaire',
   'task',
   'record',
+  'issue',
+  'category',
+  'override',
 ] as const;
 
 export function auditActionLabel(t: TFunction, action: string): string {

@@ -1,7 +1,6 @@
-/** Departments page: the list of departments issues are routed to, and creating one. */
+/** Departments page: the departments issues are routed to, their heads, creating and editing them. */
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Table } from 'antd';
-import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Department } from '../../../shared/schemas/communities';
@@ -9,24 +8,34 @@ import { useDepartments } from '../../api/communities';
 import { PageCard } from '../../components/PageCard';
 import { PageHeader } from '../../components/PageHeader';
 import { DepartmentFormModal } from './DepartmentFormModal';
+import { departmentColumns } from './departmentColumns';
 
 export function DepartmentsPage() {
   const { t } = useTranslation();
   const departments = useDepartments();
   const [open, setOpen] = useState(false);
-
-  const columns: TableColumnsType<Department> = [
-    { title: t('departments.fields.name'), dataIndex: 'name' },
-    { title: t('departments.fields.code'), dataIndex: 'code' },
-    { title: t('departments.fields.userCount'), dataIndex: 'userCount', align: 'right' },
-  ];
+  const [editing, setEditing] = useState<Department | null>(null);
+  const columns = departmentColumns({
+    t,
+    onEdit: (department) => {
+      setEditing(department);
+      setOpen(true);
+    },
+  });
 
   return (
     <>
       <PageHeader
         title={t('nav.departments')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => {
+              setEditing(null);
+              setOpen(true);
+            }}
+          >
             {t('departments.create')}
           </Button>
         }
@@ -42,7 +51,7 @@ export function DepartmentsPage() {
           size="middle"
         />
       </PageCard>
-      <DepartmentFormModal open={open} onClose={() => setOpen(false)} />
+      <DepartmentFormModal open={open} department={editing} onClose={() => setOpen(false)} />
     </>
   );
 }

@@ -1,18 +1,16 @@
-/** Items raised during the visit (problem, complaint, suggestion, need, praise), one card per row. */
+/**
+ * Items raised during the visit (problem, complaint, suggestion, need, praise), one card per row. The
+ * category is one of the company's active issue categories, sent by name: each item becomes an issue.
+ */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useServiceDimensions } from '../../api/questionnaires';
+import { useIssueCategories } from '../../api/issues';
 import { ITEM_KINDS } from '../../api/visits';
-import { EXTRA_ITEM_CATEGORIES } from './taskDisplay';
 
 export function RecordItemsField() {
   const { t } = useTranslation();
-  const dimensions = useServiceDimensions();
-  const categories = [
-    ...(dimensions.data?.items ?? []).map((d) => ({ value: d.name, label: d.name })),
-    ...EXTRA_ITEM_CATEGORIES.map((c) => ({ value: c, label: t(`visits.extraCategories.${c}`) })),
-  ];
+  const categories = (useIssueCategories().data ?? []).map((c) => ({ value: c.name, label: c.name }));
   return (
     <Form.List name="items">
       {(fields, { add, remove }) => (

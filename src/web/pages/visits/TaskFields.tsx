@@ -2,7 +2,7 @@
 import { DatePicker, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useQuestionnaires } from '../../api/questionnaires';
-import { VISIT_METHODS, VISIT_REASONS } from '../../api/visits';
+import { PLANNED_VISIT_REASONS, VISIT_METHODS } from '../../api/visits';
 
 export function TaskFields({ communityId }: { communityId?: number }) {
   const { t } = useTranslation();
@@ -10,7 +10,7 @@ export function TaskFields({ communityId }: { communityId?: number }) {
   return (
     <>
       <Form.Item name="reason" label={t('visits.fields.reason')} rules={[{ required: true, message: t('visits.tasks.reasonRequired') }]}>
-        <Select options={VISIT_REASONS.map((r) => ({ value: r, label: t(`visits.reasons.${r}`) }))} />
+        <Select options={PLANNED_VISIT_REASONS.map((r) => ({ value: r, label: t(`visits.reasons.${r}`) }))} />
       </Form.Item>
       <Form.Item name="method" label={t('visits.fields.method')} rules={[{ required: true, message: t('visits.tasks.methodRequired') }]}>
         <Select options={VISIT_METHODS.map((m) => ({ value: m, label: t(`visits.methods.${m}`) }))} />

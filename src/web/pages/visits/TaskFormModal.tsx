@@ -4,8 +4,9 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Community } from '../../../shared/schemas/communities';
-import { useCommunityHouseholds } from '../../api/households';
+import type { Household } from '../../../shared/schemas/households';
 import { useCreateTask, useVisitors, type Method, type Reason } from '../../api/visits';
+import { HouseholdSelect } from '../../components/HouseholdSelect';
 import { useShowError } from '../../lib/feedback';
 import { TaskFields } from './TaskFields';
 
@@ -31,19 +32,16 @@ interface Props {
 export function TaskFormModal({ open, communities, defaultCommunityId, onClose }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [q, setQ] = useState('');
+  const [household, setHousehold] = useState<Household>();
   const communityId = Form.useWatch('communityId', form);
-  const householdId = Form.useWatch('householdId', form);
-  const households = useCommunityHouseholds(communityId ?? 0, { q: q || undefined, limit: 20, offset: 0 }, open && !!communityId);
   const { visitors } = useVisitors(communityId, open);
   const createTask = useCreateTask();
   const showError = useShowError();
-  const household = households.data?.items.find((h) => h.id === householdId);
 
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    setQ('');
+    setHousehold(undefined);
     form.setFieldsValue({ communityId: defaultCommunityId ?? communities[0]?.id, reason: 'periodic', method: 'phone', dueDate: dayjs() });
   }, [open, form, defaultCommunityId, communities]);
 
@@ -76,19 +74,19 @@ export function TaskFormModal({ open, communities, defaultCommunityId, onClose }
         <Form.Item name="communityId" label={t('visits.fields.community')} rules={[{ required: true, message: t('visits.tasks.communityRequired') }]}>
           <Select
             options={communities.map((c) => ({ value: c.id, label: c.name }))}
-            onChange={() => form.setFieldsValue({ householdId: undefined, residentId: undefined, assigneeId: undefined })}
+            onChange={() => {
+              form.setFieldsValue({ householdId: undefined, residentId: undefined, assigneeId: undefined });
+              setHousehold(undefined);
+            }}
           />
         </Form.Item>
         <Form.Item name="householdId" label={t('visits.fields.household')} rules={[{ required: true, message: t('visits.tasks.householdRequired') }]}>
-          <Select
-            showSearch={{ filterOption: false, onSearch: setQ }}
-            placeholder={t('visits.tasks.householdSearch')}
-            loading={households.isFetching}
-            options={(households.data?.items ?? []).map((h) => ({
-              value: h.id,
-              label: h.residents.length ? `${h.label} · ${h.residents.map((r) => r.name).join('、')}` : h.label,
-            }))}
-            onChange={() => form.setFieldsValue({ residentId: undefined })}
+          <HouseholdSelect
+            communityId={open ? communityId : undefined}
+            onHousehold={(next) => {
+              setHousehold(next);
+              form.setFieldsValue({ residentId: undefined });
+            }}
           />
         </Form.Item>
         <Form.Item name="residentId" label={t('visits.fields.resident')}>

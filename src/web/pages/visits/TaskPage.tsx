@@ -71,6 +71,11 @@ export function TaskPage() {
             {t(`visits.reasons.${task.reason}`)} · {t(`visits.methods.${task.method}`)}
           </Typography.Text>
           <Typography.Text>{taskWhen(task, t)}</Typography.Text>
+          {task.issueId ? (
+            <Link to={`/issues/${task.issueId}`} data-testid="task-issue-link">
+              {t('visits.confirmation.viewIssue')}
+            </Link>
+          ) : null}
           {task.attemptCount > 0 ? <Typography.Text>{t('visits.myTasks.attempts', { count: task.attemptCount })}</Typography.Text> : null}
           {task.note ? (
             <Typography.Text type="secondary">

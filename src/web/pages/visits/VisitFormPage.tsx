@@ -1,8 +1,8 @@
 /**
- * The visit form (回访记录) of a task: outcome, the questionnaire with live show-if logic, what the resident
- * said, items raised and attachments. Everything typed is kept as a local draft (with its Idempotency-Key)
- * until the server has the record, so a reload or a retry after a network error neither loses nor
- * duplicates the visit.
+ * The visit form (回访记录) of a task: outcome, on a confirmation visit (复访) whether the issue is really
+ * solved, the questionnaire with live show-if logic, what the resident said, items raised and attachments.
+ * Everything typed is kept as a local draft (with its Idempotency-Key) until the server has the record, so a
+ * reload or a retry after a network error neither loses nor duplicates the visit.
  */
 import { LeftOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, DatePicker, Flex, Form, Input, Radio, Result, Select, Spin, Typography } from 'antd';
@@ -15,9 +15,10 @@ import { ApiError } from '../../api/client';
 import { useQuestionnaire, useQuestionnaires, useQuestionnaireVersion } from '../../api/questionnaires';
 import { OPEN_TASK_STATUSES, VISIT_METHODS, useRecordVisit, useVisitTask, type VisitTask } from '../../api/visits';
 import { useCurrentUser } from '../../auth/session';
+import { AttachmentsInput } from '../../components/AttachmentsInput';
 import { fieldPath, useShowError } from '../../lib/feedback';
 import { AnswerInput } from './AnswerInputs';
-import { AttachmentsInput } from './AttachmentsInput';
+import { ConfirmationFields } from './ConfirmationFields';
 import { RecordItemsField } from './RecordItemsField';
 import { askedQuestions, submittedAnswers } from './questionLogic';
 import { newIdempotencyKey } from './taskDisplay';
@@ -26,6 +27,12 @@ import { clearDraft, loadDraft, saveDraft, type DraftValues, type VisitDraft } f
 type FormValues = Omit<DraftValues, 'visitedAt'> & { visitedAt?: Dayjs | null };
 
 const toDraftValues = (values: Partial<FormValues>): Partial<DraftValues> => ({ ...values, visitedAt: values.visitedAt ? values.visitedAt.format() : null });
+
+/** What a confirmation visit (复访) reports: a rating when solved, the reason when not. */
+function confirmationBody(task: VisitTask, values: DraftValues['confirmation']) {
+  if (task.reason !== 'confirmation' || values?.solved === undefined) return undefined;
+  return values.solved ? { solved: true, rating: values.rating } : { solved: false, comment: values.comment ?? '' };
+}
 
 /** The questionnaire the task names, else the first active one for its community (the built-in one first). */
 function useTaskQuestionnaire(task: VisitTask) {
@@ -99,6 +106,7 @@ function VisitForm({ task, userId }: { task: VisitTask; userId: number }) {
           improvementMeasures: values.improvementMeasures ?? '',
           items: (values.items ?? []).map((item) => ({ kind: item.kind, category: item.category ?? '', description: item.description ?? '' })),
           attachmentIds: (values.attachments ?? []).map((a) => a.id),
+          confirmation: completed ? confirmationBody(task, values.confirmation) : undefined,
         },
       },
       {
@@ -178,6 +186,8 @@ function VisitForm({ task, userId }: { task: VisitTask; userId: number }) {
             </Form.Item>
           ) : null}
         </Card>
+
+        {outcome === 'completed' && task.reason === 'confirmation' ? <ConfirmationFields issueId={task.issueId} /> : null}
 
         {outcome === 'completed' ? (
           <Card

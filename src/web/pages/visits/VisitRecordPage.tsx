@@ -1,12 +1,12 @@
 /** One visit record: who, when and how; the answers; items raised; attachments; the history of corrections. */
-import { EditOutlined, LeftOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { EditOutlined, LeftOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Flex, Result, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { downloadUrl } from '../../api/client';
 import { useVisitRecord } from '../../api/visits';
 import { useCan, useCurrentUser } from '../../auth/session';
+import { AttachmentLinks } from '../../components/AttachmentLinks';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { CorrectionModal } from './CorrectionModal';
@@ -104,17 +104,7 @@ export function VisitRecordPage() {
         )}
       </Card>
       <Card size="small" title={t('visits.fields.attachments')}>
-        {record.attachments.length === 0 ? (
-          <Typography.Text type="secondary">{t('visits.records.noAttachments')}</Typography.Text>
-        ) : (
-          <Flex vertical gap={4}>
-            {record.attachments.map((a) => (
-              <Typography.Link key={a.id} href={downloadUrl(`/attachments/${a.id}/content`)} target="_blank" rel="noreferrer">
-                <PaperClipOutlined /> {a.fileName} ({Math.max(1, Math.round(a.size / 1024))} KB)
-              </Typography.Link>
-            ))}
-          </Flex>
-        )}
+        <AttachmentLinks attachments={record.attachments} />
       </Card>
       <Card size="small" title={t('visits.records.corrections')}>
         {record.corrections.length === 0 ? (

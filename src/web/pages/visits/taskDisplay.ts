@@ -1,4 +1,4 @@
-/** Display rules shared by the visit pages: status colours, the "when" line of a task, and category choices. */
+/** Display rules shared by the visit pages: status colours, the "when" line of a task, idempotency keys. */
 import type { TaskStatus, VisitTask } from '../../api/visits';
 import { formatDate, formatDateTime } from '../../lib/format';
 
@@ -10,9 +10,6 @@ export const TASK_STATUS_COLOR: Record<TaskStatus, string> = {
   refused: 'red',
   cancelled: 'default',
 };
-
-/** Categories of items raised besides the company's service dimensions; stored as written. */
-export const EXTRA_ITEM_CATEGORIES = ['停车', '噪音', '邻里', '其他'] as const;
 
 export function taskWhen(task: VisitTask, t: (key: string, options?: Record<string, unknown>) => string): string {
   return task.appointmentAt

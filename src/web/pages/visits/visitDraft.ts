@@ -17,6 +17,7 @@ export interface DraftValues {
   improvementMeasures?: string;
   items?: { kind: ItemKind; category?: string; description?: string }[];
   attachments?: { id: number; fileName: string }[];
+  confirmation?: { solved?: boolean; rating?: number; comment?: string };
 }
 
 export interface VisitDraft {

@@ -1,10 +1,13 @@
-/** Photos or PDFs uploaded one by one to /attachments; the form keeps their ids (and names for the draft). */
+/**
+ * Photos or PDFs uploaded one by one to /attachments; the form keeps their ids (and names for the visit draft).
+ * Used by the visit form, the issue form and the resolve dialog.
+ */
 import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Typography, Upload } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { uploadAttachment } from '../../api/visits';
-import { useShowError } from '../../lib/feedback';
+import { uploadAttachment } from '../api/visits';
+import { useShowError } from '../lib/feedback';
 
 export interface UploadedFile {
   id: number;
@@ -39,7 +42,7 @@ export function AttachmentsInput({ value = [], onChange }: { value?: UploadedFil
         showUploadList={false}
         beforeUpload={(file) => {
           if (file.size > MAX_BYTES) {
-            void message.error(`${file.name}: ${t('visits.form.uploadTooLarge')}`);
+            void message.error(`${file.name}: ${t('attachments.tooLarge')}`);
             return Upload.LIST_IGNORE;
           }
           return true;
@@ -60,7 +63,7 @@ export function AttachmentsInput({ value = [], onChange }: { value?: UploadedFil
         }}
       >
         <Button size="large" icon={<UploadOutlined />} loading={uploading > 0}>
-          {t('visits.form.upload')}
+          {t('attachments.upload')}
         </Button>
       </Upload>
     </Flex>

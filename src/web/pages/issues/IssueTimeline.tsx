@@ -1,0 +1,56 @@
+/** The history of the issue: who did what and when, with their comment; deadline sweeps show as 系统. */
+import { Card, Flex, Tag, Timeline, Typography } from 'antd';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import type { Issue } from '../../api/issues';
+import { formatDate, formatDateTime } from '../../lib/format';
+import { EscalationTag } from './IssueTags';
+
+type Entry = Issue['timeline'][number];
+
+const TYPE_COLOR: Record<string, string> = { escalated: 'red', reply_overdue: 'red', reminded: 'gray', reply: 'green', created: 'blue' };
+
+function what(t: TFunction, entry: Entry): string {
+  if (entry.type === 'transition' && entry.event) return t(`issues.timeline.events.${entry.event}`, { defaultValue: entry.event });
+  return t(`issues.timeline.types.${entry.type}`, { defaultValue: entry.type });
+}
+
+function EntryContent({ entry }: { entry: Entry }) {
+  const { t } = useTranslation();
+  const { level, date, recordId } = entry.data;
+  return (
+    <Flex vertical gap={2}>
+      <Typography.Text type="secondary">{formatDateTime(entry.at)}</Typography.Text>
+      <Flex wrap gap={4} align="center">
+        <Typography.Text strong>{entry.actorName ?? t('issues.system')}</Typography.Text>
+        <span>{what(t, entry)}</span>
+        {entry.fromStatus && entry.toStatus && entry.fromStatus !== entry.toStatus ? (
+          <Typography.Text type="secondary">
+            {t(`issues.statuses.${entry.fromStatus}`)} → {t(`issues.statuses.${entry.toStatus}`)}
+          </Typography.Text>
+        ) : null}
+        {typeof level === 'number' ? <EscalationTag level={level} /> : null}
+        {typeof date === 'string' ? <Tag>{formatDate(date)}</Tag> : null}
+        {typeof recordId === 'number' ? <Link to={`/visit-records/${recordId}`}>{t('issues.sourceRecord')}</Link> : null}
+      </Flex>
+      {entry.comment ? <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{entry.comment}</Typography.Text> : null}
+    </Flex>
+  );
+}
+
+export function IssueTimeline({ timeline }: { timeline: Issue['timeline'] }) {
+  const { t } = useTranslation();
+  return (
+    <Card size="small" title={t('issues.timeline.title')}>
+      <Timeline
+        data-testid="issue-timeline"
+        items={timeline.map((entry) => ({
+          key: entry.id,
+          color: entry.actorName === null ? 'gray' : (TYPE_COLOR[entry.type] ?? 'blue'),
+          content: <EntryContent entry={entry} />,
+        }))}
+      />
+    </Card>
+  );
+}
