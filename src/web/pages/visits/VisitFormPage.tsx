@@ -34,11 +34,16 @@ function confirmationBody(task: VisitTask, values: DraftValues['confirmation']) 
   return values.solved ? { solved: true, rating: values.rating } : { solved: false, comment: values.comment ?? '' };
 }
 
-/** The questionnaire the task names, else the first active one for its community (the built-in one first). */
+/**
+ * The questionnaire the task names, else the first active one for its community (the built-in one first).
+ * A confirmation visit asks only whether the issue is solved, so it gets none unless the task names one.
+ */
 function useTaskQuestionnaire(task: VisitTask) {
   const named = useQuestionnaire(task.questionnaireId);
-  const fallback = useQuestionnaires({ communityId: task.communityId, status: 'active', limit: 1, offset: 0 }, !task.questionnaireId);
-  return task.questionnaireId ? { data: named.data, isLoading: named.isLoading } : { data: fallback.data?.items[0], isLoading: fallback.isLoading };
+  const wantsFallback = !task.questionnaireId && task.reason !== 'confirmation';
+  const fallback = useQuestionnaires({ communityId: task.communityId, status: 'active', limit: 1, offset: 0 }, wantsFallback);
+  if (task.questionnaireId) return { data: named.data, isLoading: named.isLoading };
+  return wantsFallback ? { data: fallback.data?.items[0], isLoading: fallback.isLoading } : { data: undefined, isLoading: false };
 }
 
 function VisitForm({ task, userId }: { task: VisitTask; userId: number }) {
