@@ -4,8 +4,8 @@
  * "not solved" and the issue is reopened for the handler. Set-up goes through the API: the admin creates the
  * community, household and accounts; the visitor records the visit with the complaint.
  */
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { adminApi, changeForcedPassword, logIn } from './support';
+import { expect, test, type Page } from '@playwright/test';
+import { adminApi, changeForcedPassword, firstLoginApi, logIn, shanghaiToday } from './support';
 
 const COMMUNITY = { name: '南山公寓', code: 'E2E-ISSUES', type: 'residential', address: '南山路 3 号' };
 const VISITOR = { username: 'sun.visit', displayName: '孙回访', password: 'Visitor-Issues-2026' };
@@ -15,22 +15,7 @@ const HOUSEHOLD = { building: '6', unit: '2', room: '1201', label: '6栋2单元1
 
 test.describe.configure({ mode: 'serial' });
 
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
-/** Logs in through the API, changes the temporary password, and returns a JSON poster with the new session. */
-async function firstLoginApi(request: APIRequestContext, username: string, temporary: string, password: string) {
-  const login = await request.post('/api/v1/auth/login', { data: { username, password: temporary } });
-  expect(login.ok()).toBe(true);
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const changed = await request.post('/api/v1/auth/password', { data: { currentPassword: temporary, newPassword: password }, headers: { 'X-CSRF-Token': csrfToken } });
-  expect(changed.ok(), await changed.text()).toBe(true);
-  const session = (await (await request.get('/api/v1/auth/session')).json()) as { csrfToken: string };
-  return async <T>(path: string, body: unknown): Promise<T> => {
-    const response = await request.post('/api/v1' + path, { data: body, headers: { 'X-CSRF-Token': session.csrfToken } });
-    expect(response.ok(), `POST ${path}: ${await response.text()}`).toBe(true);
-    return (await response.json()) as T;
-  };
-}
 
 let handlerTemporaryPassword = '';
 let issueId = 0;
@@ -59,7 +44,7 @@ test.beforeAll(async ({ playwright }, testInfo) => {
     departmentId: departments.items.find((d) => d.code === 'SEC')!.id,
   });
   handlerTemporaryPassword = handler.temporaryPassword;
-  const task = await admin.post<{ id: number }>('/visit-tasks', { householdId: household.id, residentId: resident.id, assigneeId: visitor.user.id, reason: 'periodic', method: 'phone', dueDate: today() });
+  const task = await admin.post<{ id: number }>('/visit-tasks', { householdId: household.id, residentId: resident.id, assigneeId: visitor.user.id, reason: 'periodic', method: 'phone', dueDate: shanghaiToday() });
 
   // The visitor records the visit; the complaint becomes an issue routed to 安保部.
   const visitorRequest = await playwright.request.newContext({ baseURL });

@@ -92,3 +92,24 @@ export async function adminApi(request: APIRequestContext): Promise<Api> {
   }
   return apiClient(request, session!.csrfToken);
 }
+
+/**
+ * A new account's first login through the API: the temporary password is changed, and a JSON poster with
+ * the new session is returned.
+ */
+export async function firstLoginApi(request: APIRequestContext, username: string, temporary: string, password: string) {
+  const login = await request.post('/api/v1/auth/login', { data: { username, password: temporary } });
+  expect(login.ok()).toBe(true);
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const changed = await request.post('/api/v1/auth/password', { data: { currentPassword: temporary, newPassword: password }, headers: { 'X-CSRF-Token': csrfToken } });
+  expect(changed.ok(), await changed.text()).toBe(true);
+  const session = (await (await request.get('/api/v1/auth/session')).json()) as { csrfToken: string };
+  return async <T>(path: string, body: unknown): Promise<T> => {
+    const response = await request.post('/api/v1' + path, { data: body, headers: { 'X-CSRF-Token': session.csrfToken } });
+    expect(response.ok(), `POST ${path}: ${await response.text()}`).toBe(true);
+    return (await response.json()) as T;
+  };
+}
+
+/** Today in Asia/Shanghai, the calendar the server uses for due dates. */
+export const shanghaiToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());

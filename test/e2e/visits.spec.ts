@@ -4,8 +4,8 @@
  * Set-up goes through the API: the admin creates the community, households, questionnaire and accounts;
  * the supervisor assigns the two tasks.
  */
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { adminApi, changeForcedPassword, logIn, pickOption } from './support';
+import { expect, test, type Page } from '@playwright/test';
+import { adminApi, changeForcedPassword, firstLoginApi, logIn, shanghaiToday, pickOption } from './support';
 
 const COMMUNITY = { name: '北湖雅苑', code: 'E2E-VISITS', type: 'residential', address: '北湖路 9 号' };
 const SUPERVISOR = { username: 'li.sup', displayName: '李主管', password: 'Supervisor-Visits-2026' };
@@ -17,23 +17,7 @@ const COMPLAINT = '夜间广场舞音乐太吵，影响休息';
 test.describe.configure({ mode: 'serial' });
 test.use({ viewport: { width: 360, height: 740 } });
 
-/** Today in Asia/Shanghai, the calendar the server uses for due dates. */
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
-/** Logs in through the API, changes the temporary password, and returns a JSON caller with the new session. */
-async function firstLoginApi(request: APIRequestContext, username: string, temporary: string, password: string) {
-  const login = await request.post('/api/v1/auth/login', { data: { username, password: temporary } });
-  expect(login.ok()).toBe(true);
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const changed = await request.post('/api/v1/auth/password', { data: { currentPassword: temporary, newPassword: password }, headers: { 'X-CSRF-Token': csrfToken } });
-  expect(changed.ok(), await changed.text()).toBe(true);
-  const session = (await (await request.get('/api/v1/auth/session')).json()) as { csrfToken: string };
-  return async <T>(path: string, body: unknown): Promise<T> => {
-    const response = await request.post('/api/v1' + path, { data: body, headers: { 'X-CSRF-Token': session.csrfToken } });
-    expect(response.ok(), `POST ${path}: ${await response.text()}`).toBe(true);
-    return (await response.json()) as T;
-  };
-}
 
 /** The phone menu is a drawer; wait until it has closed, since closing moves the focus back to its button. */
 async function openMenu(page: Page, item: string) {
@@ -93,7 +77,7 @@ test.beforeAll(async ({ playwright }, testInfo) => {
       assigneeId: visitor.user.id,
       reason: 'after_repair',
       method: 'phone',
-      dueDate: today(),
+      dueDate: shanghaiToday(),
       questionnaireId: questionnaire.id,
       note: '',
     });

@@ -9,7 +9,7 @@ import { loadCompanyCalendar } from '../calendar/company-calendar.js';
 import type { Ctx } from '../context.js';
 import { nowIso, type Db } from '../db/database.js';
 import { loadCategories, matchCategory } from '../issues/categories.js';
-import { insertIssues } from '../issues/create-issue.js';
+import { insertIssues, issueFromItem } from '../issues/create-issue.js';
 import { loadSettings } from '../issues/settings.js';
 import { addTimeline, type TimelineInput } from '../issues/timeline.js';
 
@@ -55,25 +55,9 @@ export async function seedDemoIssues(db: Db, companyId: number, supervisor: { id
       calendar,
       settings,
       items.map((item) => {
-        const category = matchCategory(categories, item.category);
-        return {
-          kind: item.kind,
-          category,
-          description: item.description,
-          communityId: item.community_id,
-          householdId: item.household_id,
-          residentId: item.resident_id,
-          recordId: item.record_id,
-          recordItemId: item.id,
-          channel: 'visit',
-          raisedAt: item.started_at,
-          replyMode: 'written',
-          priority: item.kind === 'complaint' ? 'high' : 'normal',
-          departmentId: category.departmentId,
-          assigneeId: category.departmentId === engineering ? handlerId : null,
-          praisedUserId: null,
-          praisedDepartmentId: null,
-        };
+        const record = { id: item.record_id, communityId: item.community_id, householdId: item.household_id, residentId: item.resident_id, raisedAt: item.started_at };
+        const issue = issueFromItem(categories, record, item);
+        return { ...issue, assigneeId: issue.departmentId === engineering ? handlerId : null };
       }),
     );
     const now = Date.now();

@@ -181,13 +181,39 @@ export interface RaisedItem {
   description: string;
 }
 
+export interface RaisingRecord {
+  id: number;
+  communityId: number;
+  householdId: number;
+  residentId: number | null;
+  raisedAt: string;
+}
+
+/** The issue an item raised in a visit becomes: routed by its category, a complaint with high priority. */
+export function issueFromItem(categories: readonly IssueCategory[], record: RaisingRecord, item: RaisedItem, assigneeId: number | null = null): NewIssue {
+  const category = matchCategory(categories, item.category);
+  return {
+    kind: item.kind,
+    category,
+    description: item.description,
+    communityId: record.communityId,
+    householdId: record.householdId,
+    residentId: record.residentId,
+    recordId: record.id,
+    recordItemId: item.id,
+    channel: 'visit',
+    raisedAt: record.raisedAt,
+    replyMode: 'written',
+    priority: item.kind === 'complaint' ? 'high' : 'normal',
+    departmentId: category.departmentId,
+    assigneeId,
+    praisedUserId: null,
+    praisedDepartmentId: null,
+  };
+}
+
 /** One issue per item raised in a visit, in the record's transaction; raised when the visit began. */
-export async function createIssuesFromRecord(
-  trx: Db,
-  ctx: Ctx,
-  record: { id: number; communityId: number; householdId: number; residentId: number | null; raisedAt: string },
-  items: readonly RaisedItem[],
-): Promise<number[]> {
+export async function createIssuesFromRecord(trx: Db, ctx: Ctx, record: RaisingRecord, items: readonly RaisedItem[]): Promise<number[]> {
   if (!items.length) return [];
   const [categories, calendar, settings] = await Promise.all([loadCategories(trx, ctx.companyId), loadCompanyCalendar(trx, ctx.companyId), loadSettings(trx, ctx.companyId)]);
   return insertIssues(
@@ -195,26 +221,6 @@ export async function createIssuesFromRecord(
     ctx,
     calendar,
     settings,
-    items.map((item) => {
-      const category = matchCategory(categories, item.category);
-      return {
-        kind: item.kind,
-        category,
-        description: item.description,
-        communityId: record.communityId,
-        householdId: record.householdId,
-        residentId: record.residentId,
-        recordId: record.id,
-        recordItemId: item.id,
-        channel: 'visit',
-        raisedAt: record.raisedAt,
-        replyMode: 'written',
-        priority: item.kind === 'complaint' ? 'high' : 'normal',
-        departmentId: category.departmentId,
-        assigneeId: null,
-        praisedUserId: null,
-        praisedDepartmentId: null,
-      };
-    }),
+    items.map((item) => issueFromItem(categories, record, item)),
   );
 }
