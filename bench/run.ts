@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import { authOverhead } from './auth-overhead.js';
 import { coldStart } from './cold-start.js';
 import { householdSearch } from './household-search.js';
+import { issueSweep } from './issue-sweep.js';
 import { machine, type BenchResult } from './lib.js';
 import { rosterImport } from './roster-import.js';
 import { visitBenchmarks } from './visits.js';
@@ -28,6 +29,8 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult | BenchResult[]>> = {
   'roster-import-sqlite': () => rosterImport(),
   ...(pgUrl ? { 'roster-import-postgres': () => rosterImport(pgUrl) } : {}),
   'working-days': workingDays,
+  'issue-sweep-sqlite': () => issueSweep(),
+  ...(pgUrl ? { 'issue-sweep-postgres': () => issueSweep(pgUrl) } : {}),
 };
 
 interface Stored extends BenchResult {

@@ -88,8 +88,8 @@ export async function insertIssues(trx: Db, ctx: Ctx, calendar: WorkCalendar, se
     ids.map((issueId, n) => ({ issueId, companyId: ctx.companyId, type: 'created', toStatus: rows[n].status, actor: actor(ctx), data: { channel: rows[n].channel, recordId: rows[n].record_id } })),
   );
   const refs = ids.map((id, n) => ({ id, companyId: ctx.companyId, communityId: rows[n].community_id, departmentId: rows[n].department_id, assigneeId: rows[n].assignee_id, categoryName: issues[n].category.name, description: rows[n].description }));
-  const recipients = new Recipients(trx);
-  await recipients.load(refs);
+  const recipients = new Recipients();
+  await recipients.load(trx, refs);
   await enqueue(
     trx,
     refs.flatMap((ref, n) => (rows[n].kind === 'praise' ? [] : recipients.messages('issue_assigned', ref, recipients.level(ref, 0).filter((u) => u !== ctx.userId), { due: rows[n].resolve_due_at }))),

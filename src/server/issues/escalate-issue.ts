@@ -34,8 +34,8 @@ export async function escalateIssue(db: Db, ctx: Ctx, id: number, comment: strin
     const updated = await trx.updateTable('issues').set({ escalation_level: level, escalated_at: now, check_at, updated_at: now }).where('id', '=', id).where('escalation_level', '=', row.escalation_level).executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) return;
     const ref = { id, companyId: row.company_id, communityId: row.community_id, departmentId: row.department_id, assigneeId: row.assignee_id, categoryName: row.category_name, description: row.description };
-    const recipients = new Recipients(trx);
-    await recipients.load([ref]);
+    const recipients = new Recipients();
+    await recipients.load(trx, [ref]);
     const to = recipients.level(ref, level);
     await enqueue(trx, recipients.messages('issue_escalated', ref, to, { due: row.resolve_due_at, level, dedupe: `issue:${id}:escalate:${level}:${row.resolve_due_at ?? ''}` }));
     await addTimeline(trx, [{ issueId: id, companyId: row.company_id, type: 'escalated', comment, data: { level, manual: true, notified: to.length }, actor: actor(ctx) }]);

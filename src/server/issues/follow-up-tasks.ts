@@ -69,8 +69,8 @@ async function createTask(trx: Db, ctx: Ctx, issue: FollowedIssue, reason: 'conf
     .executeTakeFirstOrThrow();
   if (assigneeId && assigneeId !== ctx.userId && reason === 'confirmation') {
     const ref: IssueRef = { id: issue.id, companyId: issue.company_id, communityId: issue.community_id, departmentId: issue.department_id, assigneeId, categoryName: issue.category_name, description: issue.description };
-    const recipients = new Recipients(trx);
-    await recipients.load([ref]);
+    const recipients = new Recipients();
+    await recipients.load(trx, [ref]);
     await enqueue(trx, recipients.messages('confirmation_task', ref, [assigneeId]));
   }
   return id;

@@ -28,22 +28,21 @@ export class Recipients {
   private overseers = new Map<number, { id: number; all: boolean; communities: Set<number> }[]>();
   private locales = new Map<number, Locale>();
 
-  constructor(private readonly db: Db) {}
-
-  async load(issues: readonly IssueRef[]): Promise<void> {
+  /** `db` may be a transaction: lookups go through it, and what was looked up is kept for later calls. */
+  async load(db: Db, issues: readonly IssueRef[]): Promise<void> {
     const departments = [...new Set(issues.map((i) => i.departmentId).filter((d): d is number => d !== null && !this.heads.has(d)))];
     if (departments.length) {
-      const rows = await this.db.selectFrom('departments').select(['id', 'head_id']).where('id', 'in', departments).execute();
+      const rows = await db.selectFrom('departments').select(['id', 'head_id']).where('id', 'in', departments).execute();
       for (const d of departments) this.heads.set(d, rows.find((r) => r.id === d)?.head_id ?? null);
     }
     const communities = [...new Set(issues.map((i) => i.communityId).filter((c) => !this.supervisors.has(c)))];
     if (communities.length) {
-      const rows = await this.db.selectFrom('communities').select(['id', 'supervisor_id']).where('id', 'in', communities).execute();
+      const rows = await db.selectFrom('communities').select(['id', 'supervisor_id']).where('id', 'in', communities).execute();
       for (const c of communities) this.supervisors.set(c, rows.find((r) => r.id === c)?.supervisor_id ?? null);
     }
     for (const companyId of new Set(issues.map((i) => i.companyId))) {
       if (this.overseers.has(companyId)) continue;
-      const rows = await this.db
+      const rows = await db
         .selectFrom('users')
         .innerJoin('roles', 'roles.id', 'users.role_id')
         .select(['users.id', 'users.locale', 'roles.permissions'])
@@ -51,7 +50,7 @@ export class Recipients {
         .where('users.status', '=', 'active')
         .where('roles.permissions', 'like', '%"issues.oversee"%')
         .execute();
-      const links = rows.length ? await this.db.selectFrom('user_communities').select(['user_id', 'community_id']).where('user_id', 'in', rows.map((r) => r.id)).execute() : [];
+      const links = rows.length ? await db.selectFrom('user_communities').select(['user_id', 'community_id']).where('user_id', 'in', rows.map((r) => r.id)).execute() : [];
       this.overseers.set(
         companyId,
         rows.map((r) => ({
@@ -66,7 +65,7 @@ export class Recipients {
     for (const i of issues) for (const level of [0, 1, 2]) for (const id of this.level(i, level)) people.add(id);
     const unknown = [...people].filter((id) => !this.locales.has(id));
     if (unknown.length) {
-      const rows = await this.db.selectFrom('users').select(['id', 'locale']).where('id', 'in', unknown).where('status', '=', 'active').execute();
+      const rows = await db.selectFrom('users').select(['id', 'locale']).where('id', 'in', unknown).where('status', '=', 'active').execute();
       for (const id of unknown) this.locales.set(id, rows.find((r) => r.id === id)?.locale ?? 'zh-CN');
     }
   }

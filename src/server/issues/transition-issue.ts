@@ -105,8 +105,8 @@ export async function applyIssueEvent(trx: Db, ctx: Ctx, row: IssueRow, input: T
   if (input.event === 'adopt') Object.assign(data, { plan: input.plan, plannedDate: input.plannedDate });
   if (input.event === 'reopen') {
     const ref = { id: row.id, companyId: row.company_id, communityId: row.community_id, departmentId: row.department_id, assigneeId: row.assignee_id, categoryName: row.category_name, description: row.description };
-    const recipients = new Recipients(trx);
-    await recipients.load([ref]);
+    const recipients = new Recipients();
+    await recipients.load(trx, [ref]);
     await enqueue(trx, recipients.messages('issue_reopened', ref, [...recipients.level(ref, 0), ...recipients.level(ref, 1)].filter((u) => u !== ctx.userId)));
   }
   if (input.event === 'reject' && row.resident_id) {

@@ -89,8 +89,8 @@ export async function updateIssue(db: Db, ctx: Ctx, id: number, input: UpdateIss
     const newHandler = after.assigneeId !== row.assignee_id ? after.assigneeId : after.departmentId !== row.department_id && !after.assigneeId ? -1 : null;
     if (newHandler !== null && row.kind !== 'praise') {
       const ref = { id, companyId: row.company_id, communityId: row.community_id, departmentId: after.departmentId, assigneeId: after.assigneeId, categoryName: category.name, description: row.description };
-      const recipients = new Recipients(trx);
-      await recipients.load([ref]);
+      const recipients = new Recipients();
+      await recipients.load(trx, [ref]);
       await enqueue(trx, recipients.messages('issue_assigned', ref, recipients.level(ref, 0).filter((u) => u !== ctx.userId), { due: resolveDueAt }));
     }
     await recordAudit(trx, actorOf(ctx), { action: 'issue.update', entityType: 'issue', entityId: id, communityId: row.community_id, before: diff.before, after: diff.after });

@@ -44,8 +44,16 @@ export function staffNotice(kind: StaffNoticeKind, locale: Locale, p: NoticePara
   }
 }
 
+const deadlineTexts = new Map<string, string>();
+
 /** A deadline instant as staff read it: 24:00 of the last day in Asia/Shanghai ("2025-10-11 24:00"). */
 export function formatDeadline(iso: string): string {
-  const local = new Date(Date.parse(iso) + 8 * 3_600_000).toISOString();
-  return `${local.slice(0, 10)} ${local.slice(11, 23) === '23:59:59.999' ? '24:00' : local.slice(11, 16)}`;
+  let text = deadlineTexts.get(iso);
+  if (text === undefined) {
+    const local = new Date(Date.parse(iso) + 8 * 3_600_000).toISOString();
+    text = `${local.slice(0, 10)} ${local.slice(11, 23) === '23:59:59.999' ? '24:00' : local.slice(11, 16)}`;
+    if (deadlineTexts.size > 10_000) deadlineTexts.clear();
+    deadlineTexts.set(iso, text);
+  }
+  return text;
 }
