@@ -201,7 +201,7 @@ describe('handling an issue', () => {
     const expected = (await security.post(`/api/v1/issues/${issue.id}/expected-date`, { date: addDays(today, 10), message: '摄像头需厂家更换，预计十日内修复' })).json();
     expect(expected.expectedResolveDate).toBe(addDays(today, 10));
     expect(expected.timeline.at(-1)).toMatchObject({ type: 'expected_date', data: { toResident: true } });
-    const sms = await t.handle.db.selectFrom('outbox').selectAll().where('channel', '=', 'sms').where('recipient_resident_id', '=', households[7].residentId).execute();
+    const sms = await t.handle.db.selectFrom('outbox').selectAll().where('channel', '=', 'resident').where('recipient_resident_id', '=', households[7].residentId).execute();
     expect(sms.map((m) => m.body)).toContain('摄像头需厂家更换，预计十日内修复');
 
     const up = (await security.post(`/api/v1/issues/${issue.id}/escalate`, { comment: '需要采购，请主管协调' })).json();
@@ -209,11 +209,28 @@ describe('handling an issue', () => {
     expect((await supervisor.get('/api/v1/issues?view=supervision')).json().items.map((i: { id: number }) => i.id)).toContain(issue.id);
 
     await deliverOutbox(t.handle, t.app.log);
-    const delivered = await t.handle.db.selectFrom('outbox').select(['status', 'provider']).where('channel', '=', 'sms').where('recipient_resident_id', '=', households[7].residentId).execute();
-    expect(delivered.every((m) => m.status === 'sent' && m.provider === 'log')).toBe(true);
+    const delivered = await t.handle.db.selectFrom('outbox').select(['status', 'provider']).where('channel', '=', 'resident').where('recipient_resident_id', '=', households[7].residentId).execute();
+    expect(delivered.length).toBeGreaterThan(0);
+    expect(delivered.every((m) => m.status === 'sent' && m.provider === 'log:sms')).toBe(true);
     const head = await loginAs(t.app, (await t.handle.db.selectFrom('users').select('username').where('id', '=', ids.securityHead).executeTakeFirstOrThrow()).username);
     const bell = (await head.get('/api/v1/notifications')).json();
     expect(bell.items.find((n: { link: string; kind: string }) => n.link === `/issues/${issue.id}` && n.kind === 'issue_escalated')).toBeDefined();
+  });
+
+  it('security handler: a written reply reaches the resident by WeChat when preferred, and nobody who asked not to be contacted', async () => {
+    const [wechat, quiet] = [households[5], households[4]];
+    await t.handle.db.updateTable('residents').set({ preferred_contact: 'wechat' }).where('id', '=', wechat.residentId).execute();
+    await t.handle.db.updateTable('residents').set({ do_not_contact: 1, do_not_contact_reason: '本人要求' }).where('id', '=', quiet.residentId).execute();
+    for (const h of [wechat, quiet]) {
+      const issue = (await supervisor.post('/api/v1/issues', direct({ householdId: h.id, residentId: h.residentId, assigneeId: ids.security, description: `书面回复测试${h.id}` }))).json();
+      const replied = await security.post(`/api/v1/issues/${issue.id}/replies`, { mode: 'written', content: `关于您反映的问题，已安排处理${h.id}` });
+      expect(replied.json().timeline.at(-1)).toMatchObject({ type: 'reply', data: { mode: 'written', toResident: true } });
+    }
+    await deliverOutbox(t.handle, t.app.log);
+    const outcome = async (residentId: number) =>
+      t.handle.db.selectFrom('outbox').select(['status', 'provider', 'error']).where('recipient_resident_id', '=', residentId).where('kind', '=', 'issue_reply').executeTakeFirstOrThrow();
+    expect(await outcome(wechat.residentId)).toMatchObject({ status: 'sent', provider: 'log:wechat' });
+    expect(await outcome(quiet.residentId)).toMatchObject({ status: 'skipped', error: 'do_not_contact' });
   });
 
   it('handler: decides on suggestions — adoption needs a plan, not adopting tells the resident why, implemented only after adoption', async () => {

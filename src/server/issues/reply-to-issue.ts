@@ -31,7 +31,7 @@ export async function replyToIssue(db: Db, ctx: Ctx, id: number, input: ReplyBod
       await trx.updateTable('issues').set({ replied_at: now, check_at, updated_at: now }).where('id', '=', id).execute();
     }
     const toResident = input.mode === 'written' && row.resident_id !== null;
-    if (toResident) await enqueue(trx, [{ companyId: ctx.companyId, channel: 'sms', recipientResidentId: row.resident_id, kind: 'issue_reply', title: '问题回复', body: input.content }]);
+    if (toResident) await enqueue(trx, [{ companyId: ctx.companyId, channel: 'resident', recipientResidentId: row.resident_id, kind: 'issue_reply', title: '问题回复', body: input.content }]);
     await addTimeline(trx, [{ issueId: id, companyId: ctx.companyId, type: 'reply', comment: input.content, data: { mode: input.mode, onTime, toResident }, actor: actor(ctx) }]);
     await recordAudit(trx, actorOf(ctx), { action: 'issue.reply', entityType: 'issue', entityId: id, communityId: row.community_id, after: { mode: input.mode, onTime } });
   });

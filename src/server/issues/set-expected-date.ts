@@ -23,7 +23,7 @@ export async function setExpectedDate(db: Db, ctx: Ctx, id: number, input: { dat
   const toResident = row.resident_id !== null;
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('issues').set({ expected_resolve_date: input.date, updated_at: nowIso() }).where('id', '=', id).execute();
-    if (toResident) await enqueue(trx, [{ companyId: ctx.companyId, channel: 'sms', recipientResidentId: row.resident_id, kind: 'issue_expected_date', title: '预计解决日期', body: input.message }]);
+    if (toResident) await enqueue(trx, [{ companyId: ctx.companyId, channel: 'resident', recipientResidentId: row.resident_id, kind: 'issue_expected_date', title: '预计解决日期', body: input.message }]);
     await addTimeline(trx, [{ issueId: id, companyId: ctx.companyId, type: 'expected_date', comment: input.message, data: { date: input.date, toResident }, actor: actor(ctx) }]);
     await recordAudit(trx, actorOf(ctx), { action: 'issue.expected_date', entityType: 'issue', entityId: id, communityId: row.community_id, before: { date: row.expected_resolve_date }, after: { date: input.date } });
   });

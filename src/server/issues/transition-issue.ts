@@ -110,7 +110,7 @@ export async function applyIssueEvent(trx: Db, ctx: Ctx, row: IssueRow, input: T
     await enqueue(trx, recipients.messages('issue_reopened', ref, [...recipients.level(ref, 0), ...recipients.level(ref, 1)].filter((u) => u !== ctx.userId)));
   }
   if (input.event === 'reject' && row.resident_id) {
-    await enqueue(trx, [{ companyId: row.company_id, channel: 'sms', recipientResidentId: row.resident_id, kind: 'issue_not_adopted', title: '建议回复', body: comment }]);
+    await enqueue(trx, [{ companyId: row.company_id, channel: 'resident', recipientResidentId: row.resident_id, kind: 'issue_not_adopted', title: '建议回复', body: comment }]);
     data.toldResident = true;
   }
   await addTimeline(trx, [{ issueId: row.id, companyId: row.company_id, type: 'transition', event: input.event, fromStatus: row.status, toStatus: to, comment, data, actor: actor(ctx) }]);

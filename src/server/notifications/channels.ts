@@ -1,8 +1,9 @@
 /**
  * Delivery channels behind one interface. In-app messages land in the staff member's notification list
- * (the bell). Messages to residents go to an SMS provider; until one is configured the log channel writes
- * them to the server log with the number masked, so nothing is lost and development needs no gateway.
- * A real SMS or WeChat provider implements `Channel` and is chosen in `channelsFor`.
+ * (the bell). Messages to residents go by WeChat when the resident prefers it, else by SMS to their first
+ * mobile; until a provider is configured, the log providers write them to the server log (the number
+ * masked), so nothing is lost and development needs no gateway. A real SMS or WeChat provider implements
+ * `ResidentProvider` and is chosen in `channelsFor`.
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/database.js';
@@ -42,28 +43,57 @@ const inApp: Channel = {
   },
 };
 
-/** The resident's first mobile number, unless the resident was erased or asked not to be contacted. */
-async function residentMobile(db: Db, residentId: number): Promise<string | { skip: string }> {
-  const resident = await db.selectFrom('residents').select(['erased_at', 'do_not_contact']).where('id', '=', residentId).executeTakeFirst();
+interface Reachable {
+  mobile: string | null;
+  prefersWechat: boolean;
+}
+
+/** How the resident can be reached, unless the resident was erased or asked not to be contacted. */
+async function reachResident(db: Db, residentId: number): Promise<Reachable | { skip: string }> {
+  const resident = await db.selectFrom('residents').select(['erased_at', 'do_not_contact', 'preferred_contact']).where('id', '=', residentId).executeTakeFirst();
   if (!resident || resident.erased_at) return { skip: 'resident_erased' };
   if (resident.do_not_contact) return { skip: 'do_not_contact' };
   const phone = await db.selectFrom('resident_phones').select('number').where('resident_id', '=', residentId).where('kind', '=', 'mobile').orderBy('position').limit(1).executeTakeFirst();
-  return phone ? phone.number : { skip: 'no_mobile' };
+  return { mobile: phone?.number ?? null, prefersWechat: resident.preferred_contact === 'wechat' };
 }
 
-function logSms(log: FastifyBaseLogger): Channel {
+/** Sends one message to one resident by SMS or WeChat. */
+export interface ResidentProvider {
+  readonly name: string;
+  sms(mobile: string, message: Delivery): Promise<void>;
+  wechat(residentId: number, message: Delivery): Promise<void>;
+}
+
+function logProvider(log: FastifyBaseLogger): ResidentProvider {
   return {
-    name: 'sms',
+    name: 'log',
+    async sms(mobile, m) {
+      log.info({ outboxId: m.id, via: 'sms', to: maskPhone(mobile), kind: m.kind, text: m.body }, 'message to a resident (log provider: no SMS gateway configured)');
+    },
+    async wechat(residentId, m) {
+      log.info({ outboxId: m.id, via: 'wechat', residentId, kind: m.kind, text: m.body }, 'message to a resident (log provider: no WeChat account configured)');
+    },
+  };
+}
+
+function residentChannel(provider: ResidentProvider): Channel {
+  return {
+    name: 'resident',
     async send(db, m) {
       if (!m.recipientResidentId) return { status: 'skipped', error: 'no_recipient' };
-      const mobile = await residentMobile(db, m.recipientResidentId);
-      if (typeof mobile !== 'string') return { status: 'skipped', error: mobile.skip };
-      log.info({ outboxId: m.id, channel: 'sms', to: maskPhone(mobile), kind: m.kind, text: m.body }, 'SMS (log channel: no SMS provider configured)');
-      return { status: 'sent', provider: 'log' };
+      const reach = await reachResident(db, m.recipientResidentId);
+      if ('skip' in reach) return { status: 'skipped', error: reach.skip };
+      if (reach.prefersWechat) {
+        await provider.wechat(m.recipientResidentId, m);
+        return { status: 'sent', provider: `${provider.name}:wechat` };
+      }
+      if (!reach.mobile) return { status: 'skipped', error: 'no_mobile' };
+      await provider.sms(reach.mobile, m);
+      return { status: 'sent', provider: `${provider.name}:sms` };
     },
   };
 }
 
 export function channelsFor(log: FastifyBaseLogger): Map<string, Channel> {
-  return new Map([inApp, logSms(log)].map((c) => [c.name, c]));
+  return new Map([inApp, residentChannel(logProvider(log))].map((c) => [c.name, c]));
 }

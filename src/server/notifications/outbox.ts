@@ -8,7 +8,8 @@ import { nowIso, type Db, type DialectName } from '../db/database.js';
 
 export interface OutboxMessage {
   companyId: number;
-  channel: 'in_app' | 'sms';
+  /** in_app: a staff member's bell; resident: the resident's preferred channel (WeChat, else SMS) */
+  channel: 'in_app' | 'resident';
   recipientUserId?: number | null;
   recipientResidentId?: number | null;
   kind: string;
