@@ -1,11 +1,12 @@
 /**
  * What a visitor should know before a visit: the household's residents (phones masked), their tags,
- * the last visits with their scores, items still open from earlier visits, and what the community has
- * complained about in the last 30 days, so the visitor knows what to ask.
+ * the last visits with their scores, the household's issues still open (raised in a visit or directly),
+ * and what the community has complained about in the last 30 days, so the visitor knows what to ask.
  */
 import { requirePermission, type Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
 import { getHousehold } from '../households/queries.js';
+import { OPEN_ISSUE_STATUSES } from '../../shared/schemas/issues.js';
 import { addDays, shanghaiDate } from './dates.js';
 import { getTask } from './task-queries.js';
 
@@ -24,20 +25,23 @@ export async function taskBriefing(db: Db, ctx: Ctx, taskId: number) {
       .limit(5)
       .execute(),
     db
-      .selectFrom('visit_record_items')
-      .select(['id', 'kind', 'category', 'description', 'raised_on'])
-      .where('household_id', '=', household.id)
-      .where('kind', 'in', ['problem', 'complaint', 'need'])
-      .orderBy('raised_on', 'desc')
+      .selectFrom('issues')
+      .innerJoin('issue_categories as c', 'c.id', 'issues.category_id')
+      .select(['issues.id', 'issues.kind', 'c.name as category', 'issues.description', 'issues.raised_at', 'issues.status'])
+      .where('issues.household_id', '=', household.id)
+      .where('issues.status', 'in', [...OPEN_ISSUE_STATUSES, 'resolved'])
+      .where('issues.kind', '!=', 'praise')
+      .orderBy('issues.raised_at', 'desc')
       .limit(20)
       .execute(),
     db
-      .selectFrom('visit_record_items')
-      .select(['category', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('community_id', '=', household.communityId)
-      .where('kind', 'in', ['problem', 'complaint'])
-      .where('raised_on', '>=', since)
-      .groupBy('category')
+      .selectFrom('issues')
+      .innerJoin('issue_categories as c', 'c.id', 'issues.category_id')
+      .select(['c.name as category', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('issues.community_id', '=', household.communityId)
+      .where('issues.kind', 'in', ['problem', 'complaint'])
+      .where('issues.raised_at', '>=', new Date(`${since}T00:00:00+08:00`).toISOString())
+      .groupBy('c.name')
       .orderBy('n', 'desc')
       .execute(),
   ]);
@@ -56,7 +60,7 @@ export async function taskBriefing(db: Db, ctx: Ctx, taskId: number) {
       preferredContact: r.preferredContact,
     })),
     lastVisits: lastVisits.map((v) => ({ id: v.id, visitDate: v.visit_date, method: v.method as never, outcome: v.outcome as never, averageScore: v.average_score, visitorName: v.display_name })),
-    openItems: openItems.map((i) => ({ id: i.id, kind: i.kind as never, category: i.category, description: i.description, raisedOn: i.raised_on })),
+    openItems: openItems.map((i) => ({ id: i.id, kind: i.kind as never, category: i.category, description: i.description, raisedOn: shanghaiDate(i.raised_at), status: i.status as never })),
     communityComplaints: complaints.map((c) => ({ category: c.category, count: Number(c.n) })),
   };
 }

@@ -198,6 +198,8 @@ export const TaskBriefing = z.object({
   household: z.object({ id: Id, label: z.string(), tags: z.array(z.string()) }),
   residents: z.array(z.object({ id: Id, name: z.string(), role: z.string(), phones: z.array(z.object({ id: Id, masked: z.string(), kind: z.string() })), tags: z.array(z.string()), doNotContact: z.boolean(), doNotContactReason: z.string().nullable(), preferredContact: z.string().nullable() })),
   lastVisits: z.array(z.object({ id: Id, visitDate: DateOnly, method: VisitMethod, outcome: RecordOutcome, averageScore: z.number().nullable(), visitorName: z.string() })),
-  openItems: z.array(z.object({ id: Id, kind: ItemKind, category: z.string(), description: z.string(), raisedOn: DateOnly })),
+  openItems: z
+    .array(z.object({ id: Id, kind: ItemKind, category: z.string(), description: z.string(), raisedOn: DateOnly, status: z.string() }))
+    .meta({ description: 'The household’s issues not yet closed (id is the issue’s)' }),
   communityComplaints: z.array(z.object({ category: z.string(), count: z.number().int() })).meta({ description: 'Problems and complaints raised in this community in the last 30 days, by category' }),
 });

@@ -9,7 +9,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { OPEN_TASK_STATUSES, useAttempts, useBriefing } from '../../api/visits';
+import type { IssueStatus } from '../../api/issues';
 import { formatDate, formatDateTime } from '../../lib/format';
+import { KindTag, StatusTag } from '../issues/IssueTags';
 import { AppointmentModal } from './AppointmentModal';
 import { AttemptModal } from './AttemptModal';
 import { BriefingResidents } from './BriefingResidents';
@@ -142,10 +144,11 @@ export function TaskPage() {
             {openItems.map((item) => (
               <Flex key={item.id} vertical>
                 <span>
-                  <Tag>{t(`visits.itemKinds.${item.kind}`)}</Tag>
+                  <KindTag kind={item.kind} />
+                  <StatusTag status={item.status as IssueStatus} />
                   {item.category} · {formatDate(item.raisedOn)}
                 </span>
-                <Typography.Text>{item.description}</Typography.Text>
+                <Link to={`/issues/${item.id}`}>{item.description}</Link>
               </Flex>
             ))}
           </Rows>
