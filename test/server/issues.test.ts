@@ -89,6 +89,10 @@ describe('issues from visits and direct entry', () => {
     // What matches no category falls under 其他, routed to customer service.
     expect(list.items.find((i: { description: string }) => i.description.startsWith('3栋'))).toMatchObject({ categoryName: '其他' });
     expect(list.items.find((i: { kind: string }) => i.kind === 'suggestion')).toMatchObject({ adoption: 'pending', categoryName: '绿化' });
+    // The record links each item to the issue it became.
+    const items = (await supervisor.get(`/api/v1/visit-records/${record.json().id}`)).json().items;
+    expect(items.find((i: { kind: string }) => i.kind === 'complaint')).toMatchObject({ issueId: complaint.id, issueStatus: 'new' });
+    expect(record.json().items.map((i: { issueId: number }) => i.issueId).sort()).toEqual(list.items.map((i: { id: number }) => i.id).sort());
   });
 
   it('supervisor: an issue raised on 30 Sep 2025 17:00 with a written reply is due by 11 Oct 2025 24:00 (国庆 and the make-up Saturday)', async () => {

@@ -33,7 +33,13 @@ async function toRecords(db: Db, rows: RecordRow[]): Promise<VisitRecord[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [items, attachments, corrections] = await Promise.all([
-    db.selectFrom('visit_record_items').select(['id', 'record_id', 'kind', 'category', 'description']).where('record_id', 'in', ids).orderBy('id').execute(),
+    db
+      .selectFrom('visit_record_items as i')
+      .leftJoin('issues', 'issues.record_item_id', 'i.id')
+      .select(['i.id', 'i.record_id', 'i.kind', 'i.category', 'i.description', 'issues.id as issue_id', 'issues.status as issue_status'])
+      .where('i.record_id', 'in', ids)
+      .orderBy('i.id')
+      .execute(),
     db.selectFrom('attachments').select(['id', 'record_id', 'file_name', 'content_type', 'size', 'created_at']).where('record_id', 'in', ids).orderBy('id').execute(),
     db
       .selectFrom('visit_record_corrections')
@@ -70,7 +76,14 @@ async function toRecords(db: Db, rows: RecordRow[]): Promise<VisitRecord[]> {
     opinions: r.opinions,
     suggestions: r.suggestions,
     improvementMeasures: r.improvement_measures,
-    items: (itemsOf.get(r.id) ?? []).map((i) => ({ id: i.id, kind: i.kind as VisitRecord['items'][number]['kind'], category: i.category, description: i.description })),
+    items: (itemsOf.get(r.id) ?? []).map((i) => ({
+      id: i.id,
+      kind: i.kind as VisitRecord['items'][number]['kind'],
+      category: i.category,
+      description: i.description,
+      issueId: i.issue_id,
+      issueStatus: i.issue_status,
+    })),
     attachments: (attachmentsOf.get(r.id) ?? []).map((a) => ({ id: a.id, fileName: a.file_name, contentType: a.content_type, size: a.size, createdAt: a.created_at })),
     corrections: (correctionsOf.get(r.id) ?? []).map((c) => ({ at: c.at, userName: c.display_name, reason: c.reason, fields: JSON.parse(c.fields) as string[] })),
     createdAt: r.created_at,

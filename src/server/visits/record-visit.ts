@@ -81,7 +81,7 @@ export async function recordVisit(db: Db, ctx: Ctx, taskId: number, input: Recor
   const method = input.method ?? task.method;
   const createdAt = nowIso();
   try {
-    const { id, itemIds, attachments } = await db.transaction().execute(async (trx) => {
+    const { id, itemIds, issueIds, attachments } = await db.transaction().execute(async (trx) => {
       if (input.attachmentIds.length) {
         const linked = await trx
           .updateTable('attachments')
@@ -131,7 +131,7 @@ export async function recordVisit(db: Db, ctx: Ctx, taskId: number, input: Recor
               .execute()
           ).map((r) => r.id)
         : [];
-      await createIssuesFromRecord(
+      const issueIds = await createIssuesFromRecord(
         trx,
         ctx,
         { id, communityId: task.communityId, householdId: task.householdId, residentId: task.residentId, raisedAt: started.toISOString() },
@@ -154,7 +154,7 @@ export async function recordVisit(db: Db, ctx: Ctx, taskId: number, input: Recor
         communityId: task.communityId,
         after: { taskId: task.id, outcome: input.outcome, visitDate, items: input.items.length },
       });
-      return { id, itemIds, attachments };
+      return { id, itemIds, issueIds, attachments };
     });
     // Everything in the answer is known here; reading the record back would only cost time.
     const record: VisitRecord = {
@@ -181,7 +181,7 @@ export async function recordVisit(db: Db, ctx: Ctx, taskId: number, input: Recor
       opinions: input.opinions,
       suggestions: input.suggestions,
       improvementMeasures: input.improvementMeasures,
-      items: input.items.map((item, i) => ({ id: itemIds[i], ...item })),
+      items: input.items.map((item, i) => ({ id: itemIds[i], ...item, issueId: issueIds[i] ?? null, issueStatus: issueIds[i] ? 'new' : null })),
       attachments: attachments.map((a) => ({ id: a.id, fileName: a.file_name, contentType: a.content_type, size: a.size, createdAt: a.created_at })),
       corrections: [],
       createdAt,

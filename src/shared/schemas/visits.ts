@@ -108,7 +108,11 @@ export const RecordItemInput = z.strictObject({
   category: z.string().trim().min(1).max(30),
   description: z.string().trim().min(1).max(2000),
 });
-export const RecordItem = RecordItemInput.extend({ id: Id });
+export const RecordItem = RecordItemInput.extend({
+  id: Id,
+  issueId: Id.nullable().meta({ description: 'The issue the item became' }),
+  issueStatus: z.string().nullable(),
+});
 
 export const RecordVisitBody = z.strictObject({
   outcome: RecordOutcome.default('completed'),

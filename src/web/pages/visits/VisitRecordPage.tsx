@@ -4,11 +4,13 @@ import { Button, Card, Descriptions, Flex, Result, Spin, Tag, Typography } from 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import type { IssueStatus } from '../../api/issues';
 import { useVisitRecord } from '../../api/visits';
 import { useCan, useCurrentUser } from '../../auth/session';
 import { AttachmentLinks } from '../../components/AttachmentLinks';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate, formatDateTime } from '../../lib/format';
+import { StatusTag } from '../issues/IssueTags';
 import { CorrectionModal } from './CorrectionModal';
 import { RecordAnswers } from './RecordAnswers';
 import { scoreColor } from './recordColumns';
@@ -97,7 +99,10 @@ export function VisitRecordPage() {
               <div key={item.id}>
                 <Tag color={item.kind === 'complaint' ? 'red' : item.kind === 'praise' ? 'green' : 'blue'}>{t(`visits.itemKinds.${item.kind}`)}</Tag>
                 <Typography.Text strong>{item.category}</Typography.Text>
-                <Typography.Paragraph style={{ margin: '4px 0 0' }}>{item.description}</Typography.Paragraph>
+                {item.issueStatus ? <StatusTag status={item.issueStatus as IssueStatus} /> : null}
+                <Typography.Paragraph style={{ margin: '4px 0 0' }}>
+                  {item.issueId ? <Link to={`/issues/${item.issueId}`}>{item.description}</Link> : item.description}
+                </Typography.Paragraph>
               </div>
             ))}
           </Flex>
