@@ -237,6 +237,15 @@ describe('handling an issue', () => {
     expect(await outcome(quiet.residentId)).toMatchObject({ status: 'skipped', error: 'do_not_contact' });
   });
 
+  it('security handler: can pass an issue to a colleague of the department, chosen from the handlers of the community', async () => {
+    const handlers = (await security.get(`/api/v1/issue-handlers?communityId=${communityId}&departmentId=${ids.sec}`)).json();
+    expect(handlers.map((h: { displayName: string }) => h.displayName).sort()).toEqual(['赵安保', '钱安保主管'].sort());
+    expect(handlers[0]).toEqual({ id: expect.any(Number), displayName: expect.any(String), departmentId: ids.sec, departmentName: '安保部' });
+    const issue = (await supervisor.post('/api/v1/issues', direct({ description: '岗亭空调不制冷' }))).json();
+    const passed = await security.patch(`/api/v1/issues/${issue.id}`, { assigneeId: ids.securityHead, comment: '请主管协调采购' });
+    expect(passed.json()).toMatchObject({ assigneeId: ids.securityHead, status: 'assigned' });
+  });
+
   it('handler: decides on suggestions — adoption needs a plan, not adopting tells the resident why, implemented only after adoption', async () => {
     const make = async () =>
       (await supervisor.post('/api/v1/issues', direct({ kind: 'suggestion', categoryId: categories['保洁'].id, householdId: households[6].id, residentId: households[6].residentId, description: '垃圾桶增加分类标识' }))).json();

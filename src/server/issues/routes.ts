@@ -22,6 +22,7 @@ import { createCategory, listCategories, updateCategory } from './categories.js'
 import { createIssue } from './create-issue.js';
 import { escalateIssue } from './escalate-issue.js';
 import { getIssue, listIssues } from './issue-queries.js';
+import { Handler, HandlerQuery, listHandlers } from './list-handlers.js';
 import { replyToIssue } from './reply-to-issue.js';
 import { setExpectedDate } from './set-expected-date.js';
 import { getIssueSettings, updateIssueSettings } from './settings.js';
@@ -82,6 +83,11 @@ export function issueRoutes(app: App, { handle: { db } }: Deps) {
     async (request) => setExpectedDate(db, ctxOf(request), request.params.issueId, request.body),
   );
 
+  app.get(
+    '/api/v1/issue-handlers',
+    { schema: { tags, operationId: 'listIssueHandlers', summary: 'Who can be given an issue, by community and department', querystring: HandlerQuery, response: { 200: z.array(Handler) } } },
+    async (request) => listHandlers(db, ctxOf(request), request.query),
+  );
   app.get(
     '/api/v1/issue-categories',
     {

@@ -23,7 +23,6 @@ import type {
 } from '../../shared/schemas/issues';
 import { useCan } from '../auth/session';
 import { ApiError, api } from './client';
-import { useRoles } from './roles';
 import { useUsers } from './users';
 
 export type { DueState, Issue, IssueCategory, IssueEventName, IssueSettings, IssueStatus, IssueSummary } from '../../shared/schemas/issues';
@@ -144,17 +143,26 @@ export function useSaveIssueSettings() {
  * department when one is given. The account list needs users.read; without it `available` is false and
  * the issue goes to the department's queue.
  */
+export interface IssueHandler {
+  id: number;
+  displayName: string;
+  departmentId: number | null;
+  departmentName: string | null;
+}
+
+/**
+ * Who an issue can be given to (any caller with issue permissions may ask), and the staff a praise can
+ * credit: everyone active in the community for those who may read accounts, else the handlers.
+ */
 export function useIssueAssignees(communityId: number | undefined, departmentId: number | null | undefined, enabled = true) {
   const can = useCan();
-  const available = can('users.read') || can('users.manage');
-  const roles = useRoles(enabled && available);
-  const users = useUsers({ communityId, status: 'active', limit: 200, offset: 0 }, enabled && available);
-  const handlers = new Set((roles.data?.items ?? []).filter((r) => r.permissions.includes('issues.handle')).map((r) => r.id));
-  const all = users.data?.items ?? [];
-  return {
-    available,
-    /** Everyone active in the community (for praised staff). */
-    staff: all,
-    assignees: all.filter((u) => handlers.has(u.roleId) && (!departmentId || u.departmentId === departmentId)),
-  };
+  const handlers = useQuery({
+    queryKey: ['issue-handlers', communityId ?? null, departmentId ?? null],
+    queryFn: () => api.get<IssueHandler[]>('/issue-handlers', { communityId, departmentId }),
+    enabled,
+  });
+  const readsAccounts = can('users.read') || can('users.manage');
+  const users = useUsers({ communityId, status: 'active', limit: 200, offset: 0 }, enabled && readsAccounts);
+  const assignees = handlers.data ?? [];
+  return { staff: readsAccounts ? (users.data?.items ?? []) : assignees, assignees };
 }

@@ -33,7 +33,7 @@ export function IssueFilters({ value, onChange, keys }: Props) {
   const categories = useIssueCategories(true);
   const communities = useScopeCommunities(can('communities.read') && keys.includes('communityId'));
   const departments = useDepartments(keys.includes('departmentId'));
-  const { available, assignees } = useIssueAssignees(value.communityId, value.departmentId, keys.includes('assigneeId'));
+  const { assignees } = useIssueAssignees(value.communityId, value.departmentId, keys.includes('assigneeId'));
 
   const selects: SelectFilter[] = [
     { key: 'status', label: t('issues.fields.status'), options: ISSUE_STATUSES.map((s) => ({ value: s, label: t(`issues.statuses.${s}`) })) },
@@ -52,7 +52,7 @@ export function IssueFilters({ value, onChange, keys }: Props) {
       options: (departments.data?.items ?? []).map((d) => ({ value: d.id, label: d.name })),
       clears: ['assigneeId'],
     },
-    ...(available ? [{ key: 'assigneeId' as const, label: t('issues.fields.assignee'), options: assignees.map((u) => ({ value: u.id, label: u.displayName })) }] : []),
+    { key: 'assigneeId' as const, label: t('issues.fields.assignee'), options: assignees.map((u) => ({ value: u.id, label: u.displayName })) },
     {
       key: 'escalated',
       label: t('issues.filters.escalated'),

@@ -50,7 +50,7 @@ export function IssueFormModal({ open, defaultCommunityId, onClose, onCreated }:
   const categories = useIssueCategories();
   const communities = useScopeCommunities(open);
   const departments = useDepartments(open);
-  const { available, staff, assignees } = useIssueAssignees(communityId, departmentId, open);
+  const { staff, assignees } = useIssueAssignees(communityId, departmentId, open);
   const createIssue = useCreateIssue();
   const showError = useShowError();
   const category = categories.data?.find((c) => c.id === categoryId);
@@ -168,18 +168,14 @@ export function IssueFormModal({ open, defaultCommunityId, onClose, onCreated }:
         >
           <Select allowClear options={departmentOptions} onChange={() => form.setFieldsValue({ assigneeId: null })} />
         </Form.Item>
-        {available ? (
-          <Form.Item name="assigneeId" label={t('issues.fields.assignee')} extra={t('issues.form.assigneeHint')}>
-            <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={assignees.map((u) => ({ value: u.id, label: u.displayName }))} />
-          </Form.Item>
-        ) : null}
+        <Form.Item name="assigneeId" label={t('issues.fields.assignee')} extra={t('issues.form.assigneeHint')}>
+          <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={assignees.map((u) => ({ value: u.id, label: u.displayName }))} />
+        </Form.Item>
         {kind === 'praise' ? (
           <>
-            {available ? (
-              <Form.Item name="praisedUserId" label={t('issues.fields.praisedUser')}>
-                <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={staff.map((u) => ({ value: u.id, label: u.displayName }))} />
-              </Form.Item>
-            ) : null}
+            <Form.Item name="praisedUserId" label={t('issues.fields.praisedUser')}>
+              <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={staff.map((u) => ({ value: u.id, label: u.displayName }))} />
+            </Form.Item>
             <Form.Item name="praisedDepartmentId" label={t('issues.fields.praisedDepartment')}>
               <Select allowClear options={departmentOptions} />
             </Form.Item>

@@ -18,7 +18,7 @@ function HandlerFields({ issue, open }: { issue: Issue; open: boolean }) {
   const form = Form.useFormInstance<Values>();
   const departmentId = Form.useWatch('departmentId', form);
   const departments = useDepartments(open);
-  const { available, assignees } = useIssueAssignees(issue.communityId, departmentId, open);
+  const { assignees } = useIssueAssignees(issue.communityId, departmentId, open);
   return (
     <>
       <Form.Item name="departmentId" label={t('issues.fields.department')} rules={[{ required: true, message: t('issues.reassign.departmentRequired') }]}>
@@ -29,7 +29,7 @@ function HandlerFields({ issue, open }: { issue: Issue; open: boolean }) {
         />
       </Form.Item>
       {/* Kept in the form when hidden, so that a new department clears the assignee. */}
-      <Form.Item name="assigneeId" label={t('issues.fields.assignee')} extra={t('issues.form.assigneeHint')} hidden={!available}>
+      <Form.Item name="assigneeId" label={t('issues.fields.assignee')} extra={t('issues.form.assigneeHint')}>
         <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={assignees.map((u) => ({ value: u.id, label: u.displayName }))} />
       </Form.Item>
     </>
