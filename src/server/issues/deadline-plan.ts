@@ -99,8 +99,9 @@ export function planSweep(calendar: WorkCalendar, settings: IssueSettings, s: Sw
       plan.due.push({ type: 'escalate', level, dueAt });
     }
   }
-  // A reminder that is due together with the escalation it warns of is pointless.
+  // A reminder that is due together with the overdue notice or escalation it warns of is pointless.
   if (plan.due.some((n) => n.type === 'escalate')) plan.due = plan.due.filter((n) => n.type !== 'resolve_reminder');
+  if (plan.due.some((n) => n.type === 'reply_overdue')) plan.due = plan.due.filter((n) => n.type !== 'reply_reminder');
   plan.checkAt = Number.isFinite(next) ? new Date(next).toISOString() : null;
   return plan;
 }

@@ -86,6 +86,11 @@ export const en: Dictionary = {
     scopeAll: 'All communities',
     scopeNone: 'No community assigned yet',
     scopeCount: 'Communities ({{count}}):',
+    issues: {
+      queue: 'Open in my department',
+      queueOverdue: 'Of which overdue',
+      supervision: 'Overdue or escalated',
+    },
   },
   users: {
     create: 'New user',

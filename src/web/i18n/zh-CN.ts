@@ -84,6 +84,11 @@ export const zhCN = {
     scopeAll: '全部小区',
     scopeNone: '尚未分配小区',
     scopeCount: '{{count}} 个小区：',
+    issues: {
+      queue: '部门待办问题',
+      queueOverdue: '其中已超时',
+      supervision: '督办（超时或已上报）',
+    },
   },
   users: {
     create: '新建用户',

@@ -1,4 +1,4 @@
-/** Workbench: who I am, which company, which role, which communities, and where I can go. */
+/** Workbench: who I am, which company, which role, which communities, the issues waiting on me, and where I can go. */
 import { Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -6,6 +6,7 @@ import { useCurrentUser } from '../../auth/session';
 import { NAVIGATION, isAllowed } from '../../layout/navigation';
 import { useCommunityChoice } from '../../lib/communitySelection';
 import { useRoleName } from '../../lib/roleName';
+import { IssueCounts } from './IssueCounts';
 
 function ScopeSummary() {
   const { t } = useTranslation();
@@ -44,6 +45,7 @@ export function WorkbenchPage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
+      <IssueCounts />
       {shortcuts.length > 0 ? (
         <Row gutter={[16, 16]}>
           {shortcuts.map((entry) => (
