@@ -219,6 +219,9 @@ async function* xlsxRows(path: string): AsyncGenerator<SheetRow> {
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+  // The streaming reader looks up a sheet's name in the workbook part; when the zip stores a sheet before
+  // that part (entry order varies between writers), it would read a model it does not have yet.
+  (reader as unknown as { model?: object }).model ??= {};
   try {
     for await (const sheet of reader) {
       for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
