@@ -194,6 +194,21 @@ describe('handling an issue', () => {
     expect(followUps.find((tk: { issueId: number }) => tk.issueId === issue.id)).toMatchObject({ dueDate: addDays(today, 30) });
   });
 
+  it('visitor: a confirmation visit that never reaches the resident shows on the issue; the issue stays resolved', async () => {
+    const { task } = await visitTask();
+    await visitor.post(`/api/v1/visit-tasks/${task.id}/record`, {
+      startedAt: new Date(Date.now() - 600_000).toISOString(),
+      endedAt: new Date().toISOString(),
+      items: [{ kind: 'problem', category: '安保', description: '单元门闭门器漏油' }],
+    });
+    const issue = (await supervisor.get('/api/v1/issues?q=闭门器')).json().items[0];
+    const resolved = (await security.post(`/api/v1/issues/${issue.id}/transitions`, { event: 'resolve', comment: '已更换闭门器' })).json();
+    for (let i = 0; i < 3; i++) await visitor.post(`/api/v1/visit-tasks/${resolved.confirmationTaskId}/attempts`, { result: 'no_answer' });
+    const after = (await supervisor.get(`/api/v1/issues/${issue.id}`)).json();
+    expect(after.status).toBe('resolved');
+    expect(after.timeline.at(-1)).toMatchObject({ type: 'visit_not_made', data: { taskId: resolved.confirmationTaskId, reason: 'confirmation', status: 'unreachable' } });
+  });
+
   it('supervisor: reassigns to a handler, escalates by hand and sets the expected date the resident is told of', async () => {
     const issue = (await supervisor.post('/api/v1/issues', direct({ householdId: households[7].id, residentId: households[7].residentId, description: '监控摄像头损坏' }))).json();
     const reassigned = (await supervisor.patch(`/api/v1/issues/${issue.id}`, { assigneeId: ids.security, comment: '请赵师傅处理' })).json();

@@ -11,6 +11,7 @@ import { nowIso, type Db } from '../db/database.js';
 import { enqueue } from '../notifications/outbox.js';
 import { addDays, shanghaiDate } from '../visits/dates.js';
 import { Recipients, type IssueRef } from './notify.js';
+import { addTimeline } from './timeline.js';
 
 export interface FollowedIssue {
   id: number;
@@ -86,4 +87,13 @@ export async function createConfirmationTask(trx: Db, ctx: Ctx, calendar: WorkCa
 export async function createComplainantFollowUp(trx: Db, ctx: Ctx, settings: IssueSettings, issue: FollowedIssue): Promise<number | null> {
   if (settings.complainantFollowUpDays <= 0) return null;
   return createTask(trx, ctx, issue, 'after_complaint', addDays(shanghaiDate(), settings.complainantFollowUpDays));
+}
+
+/**
+ * A visit about an issue that ended without reaching the resident (unreachable or refused) is put on the
+ * issue's timeline, so whoever follows the issue sees that its confirmation or follow-up did not happen.
+ */
+export async function noteFollowUpNotMade(trx: Db, ctx: Ctx, task: { id: number; issueId: number | null; reason: string }, status: string): Promise<void> {
+  if (!task.issueId || (status !== 'unreachable' && status !== 'refused')) return;
+  await addTimeline(trx, [{ issueId: task.issueId, companyId: ctx.companyId, type: 'visit_not_made', data: { taskId: task.id, reason: task.reason, status }, actor: { id: ctx.userId, name: ctx.displayName } }]);
 }

@@ -13,6 +13,7 @@ import { constraintViolation, nowIso, type Db } from '../db/database.js';
 import { AppError, invalidReference, notFound } from '../http/errors.js';
 import { averageScore, validateAnswers } from '../questionnaires/validate-answers.js';
 import { createIssuesFromRecord } from '../issues/create-issue.js';
+import { noteFollowUpNotMade } from '../issues/follow-up-tasks.js';
 import { findIssueForTask } from '../issues/issue-queries.js';
 import { applyIssueEvent } from '../issues/transition-issue.js';
 import { shanghaiDate } from './dates.js';
@@ -138,6 +139,7 @@ export async function recordVisit(db: Db, ctx: Ctx, taskId: number, input: Recor
         input.items.map((item, i) => ({ id: itemIds[i], ...item })),
       );
       if (confirming && input.confirmation) await confirmIssue(trx, ctx, task.issueId!, id, input.confirmation);
+      if (input.outcome === 'refused') await noteFollowUpNotMade(trx, ctx, task, 'refused');
       const attachments = input.attachmentIds.length
         ? await trx
             .updateTable('attachments')

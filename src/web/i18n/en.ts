@@ -1064,6 +1064,7 @@ export const en: Dictionary = {
         reminded: 'deadline reminder',
         expected_date: 'told the expected date',
         reply_overdue: 'reply overdue',
+        visit_not_made: 'follow-up visit not made (unreachable or refused)',
       },
       events: {
         start: 'started work',

@@ -1059,6 +1059,7 @@ export const zhCN = {
         reminded: '到期提醒',
         expected_date: '告知预计解决日期',
         reply_overdue: '回复超时',
+        visit_not_made: '回访未能完成（未接通或拒访）',
       },
       events: {
         start: '开始处理',
