@@ -26,10 +26,17 @@ export async function changeForcedPassword(page: Page, current: string, next: st
   await expect(page).toHaveURL(/\/$/);
 }
 
-/** Opens an antd Select and clicks the option with this label. */
+/**
+ * Opens an antd Select and clicks the option with this label, until the option is selected: a click that
+ * lands while the dropdown is still opening is sometimes lost on a busy machine.
+ */
 export async function pickOption(page: Page, select: Locator, label: string): Promise<void> {
-  await select.click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
+  const open = page.locator('.ant-select-dropdown:visible');
+  await expect(async () => {
+    if ((await open.count()) === 0) await select.click();
+    await open.locator(`.ant-select-item-option[title="${label}"]`).click({ timeout: 3_000 });
+    await expect(page.locator(`.ant-select-dropdown .ant-select-item-option-selected[title="${label}"]`).first()).toBeAttached({ timeout: 3_000 });
+  }).toPass({ timeout: 20_000 });
 }
 
 /** The labels offered by an antd Select (opened, read, closed again). */
