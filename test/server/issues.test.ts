@@ -282,6 +282,11 @@ describe('handling an issue', () => {
     const praise = (await supervisor.post('/api/v1/issues', direct({ kind: 'praise', description: '保安小李热心帮忙搬运', praisedUserId: ids.security, praisedDepartmentId: ids.sec }))).json();
     expect(praise).toMatchObject({ replyDueAt: null, resolveDueAt: null, praisedUserName: '赵安保', allowedEvents: expect.arrayContaining(['acknowledge', 'withdraw']) });
     expect((await supervisor.post(`/api/v1/issues/${praise.id}/transitions`, { event: 'acknowledge' })).json().status).toBe('closed');
+    const otherCompany = await makeCompany(t);
+    const foreignDepartment = (await t.handle.db.selectFrom('departments').select('id').where('company_id', '=', otherCompany.companyId).executeTakeFirstOrThrow()).id;
+    const refused = await supervisor.post('/api/v1/issues', direct({ kind: 'praise', description: '感谢', praisedDepartmentId: foreignDepartment }));
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().errors[0].path).toBe('praisedDepartmentId');
     const wrong = (await supervisor.post('/api/v1/issues', direct({ description: '误登记' }))).json();
     expect((await supervisor.post(`/api/v1/issues/${wrong.id}/transitions`, { event: 'withdraw' })).json().code).toBe('issue_comment_required');
     expect((await supervisor.post(`/api/v1/issues/${wrong.id}/transitions`, { event: 'withdraw', comment: '重复登记' })).json()).toMatchObject({ status: 'withdrawn', withdrawReason: '重复登记' });

@@ -8,9 +8,10 @@ import type { CreateCategoryBody, UpdateCategoryBody } from '../../shared/schema
 import { actorOf, changes, recordAudit } from '../audit/record-audit.js';
 import { requirePermission, type Ctx } from '../context.js';
 import { constraintViolation, nowIso, type Db } from '../db/database.js';
-import { AppError, invalidReference, notFound } from '../http/errors.js';
+import { AppError, notFound } from '../http/errors.js';
 import { normalizeText } from '../households/room.js';
 import { FALLBACK_CATEGORY_CODE } from './defaults.js';
+import { assertDepartment } from './references.js';
 
 function categoryRows(db: Db, companyId: number) {
   return db
@@ -59,15 +60,9 @@ export function matchCategory(categories: readonly IssueCategory[], written: str
   return found;
 }
 
-async function checkDepartment(db: Db, ctx: Ctx, departmentId: number | null | undefined) {
-  if (!departmentId) return;
-  const d = await db.selectFrom('departments').select('id').where('id', '=', departmentId).where('company_id', '=', ctx.companyId).executeTakeFirst();
-  if (!d) throw invalidReference('department', 'departmentId');
-}
-
 export async function createCategory(db: Db, ctx: Ctx, input: z.infer<typeof CreateCategoryBody>): Promise<IssueCategory> {
   requirePermission(ctx, 'issues.configure');
-  await checkDepartment(db, ctx, input.departmentId);
+  await assertDepartment(db, ctx, input.departmentId, 'departmentId');
   const last = await db.selectFrom('issue_categories').select((eb) => eb.fn.max('position').as('p')).where('company_id', '=', ctx.companyId).executeTakeFirst();
   try {
     const id = await db.transaction().execute(async (trx) => {
@@ -99,7 +94,7 @@ export async function updateCategory(db: Db, ctx: Ctx, id: number, input: z.infe
   requirePermission(ctx, 'issues.configure');
   const row = await categoryRows(db, ctx.companyId).where('c.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('category');
-  await checkDepartment(db, ctx, input.departmentId);
+  await assertDepartment(db, ctx, input.departmentId, 'departmentId');
   const before = toCategory(row);
   const after = {
     name: input.name ?? before.name,

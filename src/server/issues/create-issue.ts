@@ -16,7 +16,8 @@ import { assertAssignees } from '../visits/assignees.js';
 import { loadCategories, matchCategory } from './categories.js';
 import { computeDeadlines, planSweep } from './deadline-plan.js';
 import { getIssue } from './issue-queries.js';
-import { Recipients } from './notify.js';
+import { issueRef, Recipients } from './notify.js';
+import { assertCompanyUser, assertDepartment } from './references.js';
 import { loadSettings } from './settings.js';
 import { actor, addTimeline } from './timeline.js';
 
@@ -87,7 +88,7 @@ export async function insertIssues(trx: Db, ctx: Ctx, calendar: WorkCalendar, se
     trx,
     ids.map((issueId, n) => ({ issueId, companyId: ctx.companyId, type: 'created', toStatus: rows[n].status, actor: actor(ctx), data: { channel: rows[n].channel, recordId: rows[n].record_id } })),
   );
-  const refs = ids.map((id, n) => ({ id, companyId: ctx.companyId, communityId: rows[n].community_id, departmentId: rows[n].department_id, assigneeId: rows[n].assignee_id, categoryName: issues[n].category.name, description: rows[n].description }));
+  const refs = ids.map((id, n) => issueRef({ ...rows[n], id, category_name: issues[n].category.name }));
   const recipients = new Recipients();
   await recipients.load(trx, refs);
   await enqueue(
@@ -116,12 +117,10 @@ export async function createIssue(db: Db, ctx: Ctx, input: CreateIssueBody): Pro
   const category = categories.find((c) => c.id === input.categoryId && c.active);
   if (!category) throw invalidReference('category', 'categoryId');
   const departmentId = input.departmentId === undefined ? category.departmentId : input.departmentId;
-  await assertDepartments(db, ctx, [departmentId, input.praisedDepartmentId ?? null]);
+  await assertDepartment(db, ctx, departmentId, 'departmentId');
+  await assertDepartment(db, ctx, input.praisedDepartmentId, 'praisedDepartmentId');
+  await assertCompanyUser(db, ctx, input.praisedUserId, 'praisedUserId');
   if (input.assigneeId != null) await assertAssignees(db, ctx, community.id, [input.assigneeId], 'assigneeId', 'issues.handle');
-  if (input.praisedUserId != null) {
-    const u = await db.selectFrom('users').select('id').where('id', '=', input.praisedUserId).where('company_id', '=', ctx.companyId).executeTakeFirst();
-    if (!u) throw invalidReference('user', 'praisedUserId');
-  }
   const [calendar, settings] = await Promise.all([loadCompanyCalendar(db, ctx.companyId), loadSettings(db, ctx.companyId)]);
   const praise = input.kind === 'praise';
   const [id] = await db.transaction().execute(async (trx) => {
@@ -150,14 +149,6 @@ export async function createIssue(db: Db, ctx: Ctx, input: CreateIssueBody): Pro
     return ids;
   });
   return getIssue(db, ctx, id);
-}
-
-export async function assertDepartments(db: Db, ctx: Ctx, ids: (number | null)[]): Promise<void> {
-  for (const id of ids) {
-    if (id == null) continue;
-    const d = await db.selectFrom('departments').select('id').where('id', '=', id).where('company_id', '=', ctx.companyId).executeTakeFirst();
-    if (!d) throw invalidReference('department', 'departmentId');
-  }
 }
 
 /** Attaches uploads of the caller that belong to nothing yet. */

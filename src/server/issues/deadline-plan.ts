@@ -11,6 +11,7 @@
  * A sweep that runs late catches up: every notice whose time has come is due at once, each only once.
  */
 import type { IssueSettings } from '../../shared/schemas/issues.js';
+import { isOpenStatus } from './issue-status.js';
 import { endOfDayIso, shanghaiDay, startOfDayMs, type WorkCalendar } from '../calendar/working-days.js';
 
 export const NOTICE_BITS = { reply_reminder: 1, reply_overdue: 2, resolve_reminder: 4 } as const;
@@ -53,7 +54,6 @@ export interface SweepPlan {
   checkAt: string | null;
 }
 
-const OPEN = new Set(['new', 'assigned', 'in_progress', 'reopened']);
 
 /** The instant a reminder for a deadline goes out, or null when it would come before the issue existed. */
 export function reminderAt(calendar: WorkCalendar, settings: IssueSettings, dueAt: string, raisedAt: string): number | null {
@@ -70,7 +70,7 @@ export function escalationAt(calendar: WorkCalendar, settings: IssueSettings, re
 
 export function planSweep(calendar: WorkCalendar, settings: IssueSettings, s: SweepState, now: number): SweepPlan {
   const plan: SweepPlan = { due: [], escalationLevel: s.escalationLevel, notices: s.notices, checkAt: null };
-  if (!OPEN.has(s.status)) return plan;
+  if (!isOpenStatus(s.status)) return plan;
   let next = Infinity;
   const consider = (at: number | null, fire: () => void) => {
     if (at === null) return;

@@ -13,7 +13,7 @@ import { enqueue } from '../notifications/outbox.js';
 import { TOP_LEVEL } from './deadline-plan.js';
 import { canAct, findIssue, getIssue } from './issue-queries.js';
 import { isOpenStatus } from './issue-status.js';
-import { Recipients } from './notify.js';
+import { issueRef, Recipients } from './notify.js';
 import { nextCheck } from './schedule.js';
 import { loadSettings } from './settings.js';
 import { actor, addTimeline } from './timeline.js';
@@ -33,7 +33,7 @@ export async function escalateIssue(db: Db, ctx: Ctx, id: number, comment: strin
     // Guarded on the level read, so a sweep escalating at the same moment does not announce a level twice.
     const updated = await trx.updateTable('issues').set({ escalation_level: level, escalated_at: now, check_at, updated_at: now }).where('id', '=', id).where('escalation_level', '=', row.escalation_level).executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) return;
-    const ref = { id, companyId: row.company_id, communityId: row.community_id, departmentId: row.department_id, assigneeId: row.assignee_id, categoryName: row.category_name, description: row.description };
+    const ref = issueRef(row);
     const recipients = new Recipients();
     await recipients.load(trx, [ref]);
     const to = recipients.level(ref, level);

@@ -10,7 +10,7 @@ import type { Ctx } from '../context.js';
 import { nowIso, type Db } from '../db/database.js';
 import { enqueue } from '../notifications/outbox.js';
 import { addDays, shanghaiDate } from '../visits/dates.js';
-import { Recipients, type IssueRef } from './notify.js';
+import { issueRef, Recipients } from './notify.js';
 import { addTimeline } from './timeline.js';
 
 export interface FollowedIssue {
@@ -69,7 +69,7 @@ async function createTask(trx: Db, ctx: Ctx, issue: FollowedIssue, reason: 'conf
     .returning('id')
     .executeTakeFirstOrThrow();
   if (assigneeId && assigneeId !== ctx.userId && reason === 'confirmation') {
-    const ref: IssueRef = { id: issue.id, companyId: issue.company_id, communityId: issue.community_id, departmentId: issue.department_id, assigneeId, categoryName: issue.category_name, description: issue.description };
+    const ref = issueRef({ ...issue, assignee_id: assigneeId });
     const recipients = new Recipients();
     await recipients.load(trx, [ref]);
     await enqueue(trx, recipients.messages('confirmation_task', ref, [assigneeId]));

@@ -11,7 +11,7 @@
  * Assignment is not an event of its own: setting an assignee on a new or reopened issue moves it to
  * assigned (see update-issue.ts).
  */
-import type { IssueEventName, IssueKind, IssueStatus } from '../../shared/schemas/issues.js';
+import { OPEN_ISSUE_STATUSES, type IssueEventName, type IssueKind, type IssueStatus } from '../../shared/schemas/issues.js';
 import { AppError } from '../http/errors.js';
 
 export const ISSUE_TRANSITIONS: Record<IssueStatus, Partial<Record<IssueEventName, IssueStatus>>> = {
@@ -65,4 +65,4 @@ export function nextIssueStatus(issue: IssueState, event: IssueEventName): Issue
   return to;
 }
 
-export const isOpenStatus = (status: string) => status === 'new' || status === 'assigned' || status === 'in_progress' || status === 'reopened';
+export const isOpenStatus = (status: string): boolean => (OPEN_ISSUE_STATUSES as readonly string[]).includes(status);

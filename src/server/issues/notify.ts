@@ -18,6 +18,27 @@ export interface IssueRef {
   description: string;
 }
 
+/** The part of an issue row that notices need. */
+export function issueRef(row: {
+  id: number;
+  company_id: number;
+  community_id: number;
+  department_id: number | null;
+  assignee_id: number | null;
+  category_name: string;
+  description: string;
+}): IssueRef {
+  return {
+    id: row.id,
+    companyId: row.company_id,
+    communityId: row.community_id,
+    departmentId: row.department_id,
+    assigneeId: row.assignee_id,
+    categoryName: row.category_name,
+    description: row.description,
+  };
+}
+
 /**
  * Looks up the people of each level for many issues at once (the sweep handles thousands per batch):
  * department heads, community supervisors and each company's overseers, with everyone's language.

@@ -15,7 +15,7 @@ import type { WorkCalendar } from '../calendar/working-days.js';
 import type { Db, DatabaseHandle } from '../db/database.js';
 import { enqueue, type OutboxMessage } from '../notifications/outbox.js';
 import { planSweep, type Notice } from './deadline-plan.js';
-import { Recipients, type IssueRef } from './notify.js';
+import { issueRef, Recipients, type IssueRef } from './notify.js';
 import { loadSettings } from './settings.js';
 import { addTimeline, type TimelineInput } from './timeline.js';
 
@@ -87,7 +87,7 @@ export async function sweepDeadlines(handle: DatabaseHandle, now: number = Date.
         );
         updates.push({ id: r.id, level: plan.escalationLevel, notices: plan.notices, checkAt: plan.checkAt, escalated: plan.escalationLevel > r.escalation_level });
         if (plan.due.length) {
-          const ref = { id: r.id, companyId: r.company_id, communityId: r.community_id, departmentId: r.department_id, assigneeId: r.assignee_id, categoryName: categoryNames.get(r.category_id) ?? '', description: r.description };
+          const ref = issueRef({ ...r, category_name: categoryNames.get(r.category_id) ?? '' });
           due.push({ ref, notices: plan.due });
         }
       }

@@ -19,7 +19,7 @@ import { computeDeadlines, NOTICE_BITS } from './deadline-plan.js';
 import { createComplainantFollowUp, createConfirmationTask } from './follow-up-tasks.js';
 import { callerEvents, canAct, findIssue, getIssue, type IssueRow } from './issue-queries.js';
 import { nextIssueStatus } from './issue-status.js';
-import { Recipients } from './notify.js';
+import { issueRef, Recipients } from './notify.js';
 import { nextCheck } from './schedule.js';
 import { loadSettings } from './settings.js';
 import { actor, addTimeline } from './timeline.js';
@@ -89,22 +89,21 @@ export async function applyIssueEvent(trx: Db, ctx: Ctx, row: IssueRow, input: T
   await trx.updateTable('issues').set(patch).where('id', '=', row.id).execute();
   if (input.event === 'resolve' && input.attachmentIds.length) await linkAttachments(trx, ctx, row.id, row.community_id, input.attachmentIds);
 
-  const followed = { ...row, category_name: row.category_name };
   const data: Record<string, unknown> = { ...(via.recordId ? { recordId: via.recordId } : {}) };
   if (input.event === 'resolve') {
-    const taskId = await createConfirmationTask(trx, ctx, calendar, settings, followed);
+    const taskId = await createConfirmationTask(trx, ctx, calendar, settings, row);
     if (taskId) data.confirmationTaskId = taskId;
   }
   if (input.event === 'confirm') {
     data.rating = input.rating;
     if (kind === 'complaint') {
-      const taskId = await createComplainantFollowUp(trx, ctx, settings, followed);
+      const taskId = await createComplainantFollowUp(trx, ctx, settings, row);
       if (taskId) data.followUpTaskId = taskId;
     }
   }
   if (input.event === 'adopt') Object.assign(data, { plan: input.plan, plannedDate: input.plannedDate });
   if (input.event === 'reopen') {
-    const ref = { id: row.id, companyId: row.company_id, communityId: row.community_id, departmentId: row.department_id, assigneeId: row.assignee_id, categoryName: row.category_name, description: row.description };
+    const ref = issueRef(row);
     const recipients = new Recipients();
     await recipients.load(trx, [ref]);
     await enqueue(trx, recipients.messages('issue_reopened', ref, [...recipients.level(ref, 0), ...recipients.level(ref, 1)].filter((u) => u !== ctx.userId)));

@@ -12,11 +12,11 @@ import { AppError, invalidReference } from '../http/errors.js';
 import { enqueue } from '../notifications/outbox.js';
 import { assertAssignees } from '../visits/assignees.js';
 import { loadCategories } from './categories.js';
-import { assertDepartments } from './create-issue.js';
+import { assertCompanyUser, assertDepartment } from './references.js';
 import { computeDeadlines, NOTICE_BITS } from './deadline-plan.js';
 import { canAct, findIssue, getIssue } from './issue-queries.js';
 import { isOpenStatus } from './issue-status.js';
-import { Recipients } from './notify.js';
+import { issueRef, Recipients } from './notify.js';
 import { nextCheck } from './schedule.js';
 import { loadSettings } from './settings.js';
 import { actor, addTimeline } from './timeline.js';
@@ -29,12 +29,10 @@ export async function updateIssue(db: Db, ctx: Ctx, id: number, input: UpdateIss
   const categories = await loadCategories(db, ctx.companyId);
   const category = input.categoryId === undefined ? categories.find((c) => c.id === row.category_id) : categories.find((c) => c.id === input.categoryId && c.active);
   if (!category) throw invalidReference('category', 'categoryId');
-  await assertDepartments(db, ctx, [input.departmentId ?? null, input.praisedDepartmentId ?? null]);
+  await assertDepartment(db, ctx, input.departmentId, 'departmentId');
+  await assertDepartment(db, ctx, input.praisedDepartmentId, 'praisedDepartmentId');
+  await assertCompanyUser(db, ctx, input.praisedUserId, 'praisedUserId');
   if (input.assigneeId != null) await assertAssignees(db, ctx, row.community_id, [input.assigneeId], 'assigneeId', 'issues.handle');
-  if (input.praisedUserId != null) {
-    const u = await db.selectFrom('users').select('id').where('id', '=', input.praisedUserId).where('company_id', '=', ctx.companyId).executeTakeFirst();
-    if (!u) throw invalidReference('user', 'praisedUserId');
-  }
 
   const before = {
     categoryId: row.category_id,
@@ -86,9 +84,10 @@ export async function updateIssue(db: Db, ctx: Ctx, id: number, input: UpdateIss
     await addTimeline(trx, [
       { issueId: id, companyId: row.company_id, type: 'updated', fromStatus: row.status, toStatus: status !== row.status ? status : null, comment: input.comment, data: { before: diff.before, after: diff.after }, actor: actor(ctx) },
     ]);
-    const newHandler = after.assigneeId !== row.assignee_id ? after.assigneeId : after.departmentId !== row.department_id && !after.assigneeId ? -1 : null;
-    if (newHandler !== null && row.kind !== 'praise') {
-      const ref = { id, companyId: row.company_id, communityId: row.community_id, departmentId: after.departmentId, assigneeId: after.assigneeId, categoryName: category.name, description: row.description };
+    // Whoever now handles it hears of it: a new assignee, or the new department when nobody is assigned.
+    const handlerChanged = after.assigneeId !== row.assignee_id || (!after.assigneeId && after.departmentId !== row.department_id);
+    if (handlerChanged && row.kind !== 'praise') {
+      const ref = issueRef({ ...row, department_id: after.departmentId, assignee_id: after.assigneeId, category_name: category.name });
       const recipients = new Recipients();
       await recipients.load(trx, [ref]);
       await enqueue(trx, recipients.messages('issue_assigned', ref, recipients.level(ref, 0).filter((u) => u !== ctx.userId), { due: resolveDueAt }));
