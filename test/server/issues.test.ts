@@ -105,10 +105,13 @@ describe('issues from visits and direct entry', () => {
     expect(oral.json().replyDueAt).toBe('2025-10-09T23:59:59.999+08:00');
   });
 
-  it('supervisor: cannot enter an issue raised in the future, nor with a category of another company', async () => {
+  it('supervisor: cannot enter an issue raised in the future or before the calendar begins, nor with a category of another company', async () => {
     const future = await supervisor.post('/api/v1/issues', direct({ raisedAt: new Date(Date.now() + 3_600_000).toISOString() }));
     expect(future.statusCode).toBe(422);
     expect(future.json().code).toBe('raised_at_future');
+    const ancient = await supervisor.post('/api/v1/issues', direct({ raisedAt: '1999-12-31T09:00:00+08:00' }));
+    expect(ancient.statusCode).toBe(422);
+    expect(ancient.json().code).toBe('calendar_out_of_range');
     const other = await makeCompany(t);
     const foreign = (await t.handle.db.selectFrom('issue_categories').select('id').where('company_id', '=', other.companyId).executeTakeFirstOrThrow()).id;
     expect((await supervisor.post('/api/v1/issues', direct({ categoryId: foreign }))).json().code).toBe('invalid_reference');
@@ -127,6 +130,14 @@ describe('issues from visits and direct entry', () => {
     expect(conflict.json().code).toBe('calendar_override_conflict');
     expect((await supervisor.post('/api/v1/calendar/overrides', { date: `${year}-03-03`, kind: 'holiday' })).statusCode).toBe(403);
     expect((await admin.delete(`/api/v1/calendar/overrides/${created.json().id}`)).statusCode).toBe(204);
+
+    // Raised Monday 10 Nov 2025, 3 working days: Thursday 13 Nov; with Wednesday 12 Nov a rest day, Friday 14 Nov.
+    const raised = { raisedAt: '2025-11-10T10:00:00+08:00', replyMode: 'written' };
+    expect((await supervisor.post('/api/v1/issues', direct(raised))).json().replyDueAt).toBe('2025-11-13T23:59:59.999+08:00');
+    const restDay = (await admin.post('/api/v1/calendar/overrides', { date: '2025-11-12', kind: 'rest_day' })).json();
+    expect((await supervisor.post('/api/v1/issues', direct(raised))).json().replyDueAt).toBe('2025-11-14T23:59:59.999+08:00');
+    await admin.delete(`/api/v1/calendar/overrides/${restDay.id}`);
+    expect((await supervisor.post('/api/v1/issues', direct(raised))).json().replyDueAt).toBe('2025-11-13T23:59:59.999+08:00');
   });
 
   it('anyone with issues: sees 2025 with 248 working days, 11 Oct a make-up working day and 1 Oct 国庆节', async () => {

@@ -6,6 +6,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { Locale, Problem } from '../../shared/schemas/common.js';
+import { CalendarRangeError } from '../calendar/working-days.js';
 import { constraintViolation } from '../db/database.js';
 import { AppError, type FieldError } from './errors.js';
 import { ENTITY_NAMES, fieldMessage, message, pickLocale, STATE_WORDS, type ErrorCode } from './messages.js';
@@ -52,6 +53,8 @@ const FRAMEWORK_ERRORS: Record<string, [ErrorCode, number]> = {
 export function registerProblemHandlers(app: FastifyInstance, bodyLimit: number): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof AppError) return sendProblem(request, reply, err);
+    // A date outside the working-day calendar (before 2004 or after 2100) is bad input, wherever it came from.
+    if ((err as unknown) instanceof CalendarRangeError) return sendProblem(request, reply, new AppError('calendar_out_of_range', 422));
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext ?? 'body';
       const errors: FieldError[] = err.validation.map((v) => {
