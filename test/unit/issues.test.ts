@@ -3,7 +3,7 @@ import { WorkCalendar } from '../../src/server/calendar/working-days.js';
 import { computeDeadlines, dueState, planSweep, shanghaiIso, type SweepState } from '../../src/server/issues/deadline-plan.js';
 import { DEFAULT_ISSUE_SETTINGS } from '../../src/server/issues/defaults.js';
 import { allowedEvents, ISSUE_TRANSITIONS, nextIssueStatus } from '../../src/server/issues/issue-status.js';
-import { formatDeadline } from '../../src/server/notifications/templates.js';
+import { formatDeadline } from '../../src/shared/deadline.js';
 import { AppError } from '../../src/server/http/errors.js';
 
 const calendar = new WorkCalendar();

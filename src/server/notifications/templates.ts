@@ -43,17 +43,3 @@ export function staffNotice(kind: StaffNoticeKind, locale: Locale, p: NoticePara
       return zh ? { title: '新的复访确认任务', body: `${what} 已解决，请回访住户确认。` } : { title: 'Confirmation visit', body: `${what} was resolved; ask the resident whether it is solved.` };
   }
 }
-
-const deadlineTexts = new Map<string, string>();
-
-/** A deadline instant as staff read it: 24:00 of the last day in Asia/Shanghai ("2025-10-11 24:00"). */
-export function formatDeadline(iso: string): string {
-  let text = deadlineTexts.get(iso);
-  if (text === undefined) {
-    const local = new Date(Date.parse(iso) + 8 * 3_600_000).toISOString();
-    text = `${local.slice(0, 10)} ${local.slice(11, 23) === '23:59:59.999' ? '24:00' : local.slice(11, 16)}`;
-    if (deadlineTexts.size > 10_000) deadlineTexts.clear();
-    deadlineTexts.set(iso, text);
-  }
-  return text;
-}
