@@ -291,7 +291,7 @@ describe('handling an issue', () => {
 
   it('supervisor: praise has no deadlines and is acknowledged; anything open can be withdrawn with a reason', async () => {
     const praise = (await supervisor.post('/api/v1/issues', direct({ kind: 'praise', description: '保安小李热心帮忙搬运', praisedUserId: ids.security, praisedDepartmentId: ids.sec }))).json();
-    expect(praise).toMatchObject({ replyDueAt: null, resolveDueAt: null, praisedUserName: '赵安保', allowedEvents: expect.arrayContaining(['acknowledge', 'withdraw']) });
+    expect(praise).toMatchObject({ replyDueAt: null, resolveDueAt: null, praisedUserName: '赵安保', allowedEvents: expect.arrayContaining(['acknowledge', 'withdraw']), canEdit: true, canEscalate: false, canSetExpectedDate: false });
     expect((await supervisor.post(`/api/v1/issues/${praise.id}/transitions`, { event: 'acknowledge' })).json().status).toBe('closed');
     const otherCompany = await makeCompany(t);
     const foreignDepartment = (await t.handle.db.selectFrom('departments').select('id').where('company_id', '=', otherCompany.companyId).executeTakeFirstOrThrow()).id;
@@ -350,7 +350,7 @@ describe('deadline sweep and escalation', () => {
     const escalations = (await notices(issue.id)).filter((n) => n.kind === 'issue_escalated').map((n) => n.recipient_user_id);
     expect(escalations.sort()).toEqual([ids.securityHead, ids.supervisor, ids.manager, company.adminId].sort());
     const detail = (await supervisor.get(`/api/v1/issues/${issue.id}`)).json();
-    expect(detail).toMatchObject({ escalationLevel: 3 });
+    expect(detail).toMatchObject({ escalationLevel: 3, canEscalate: false, canSetExpectedDate: true });
     expect(detail.timeline.filter((e: { type: string }) => e.type === 'escalated').map((e: { data: { level: number } }) => e.data.level)).toEqual([1, 2, 3]);
 
     await deliverOutbox(t.handle, t.app.log);

@@ -13,7 +13,7 @@ import { nowIso, type Db } from '../db/database.js';
 import { notFound } from '../http/errors.js';
 import { formatRoomLabel } from '../households/room.js';
 import { scopedIssues } from '../scope.js';
-import { dueState, shanghaiIso } from './deadline-plan.js';
+import { dueState, shanghaiIso, TOP_LEVEL } from './deadline-plan.js';
 import { allowedEvents, isOpenStatus } from './issue-status.js';
 import { loadSettings } from './settings.js';
 
@@ -201,6 +201,7 @@ export async function getIssue(db: Db, ctx: Ctx, id: number): Promise<Issue> {
       .executeTakeFirstOrThrow(),
     db.selectFrom('visit_tasks').select('id').where('issue_id', '=', id).where('reason', '=', 'confirmation').orderBy('id', 'desc').limit(1).executeTakeFirst(),
   ]);
+  const canEdit = canAct(ctx, row) && isOpenStatus(row.status);
   return {
     ...toSummary(row, clock),
     resolution: row.resolution,
@@ -216,7 +217,9 @@ export async function getIssue(db: Db, ctx: Ctx, id: number): Promise<Issue> {
     createdByName: people.created_by_name,
     confirmationTaskId: task?.id ?? null,
     allowedEvents: callerEvents(ctx, row),
-    canEdit: canAct(ctx, row) && isOpenStatus(row.status),
+    canEdit,
+    canSetExpectedDate: canEdit && row.kind !== 'praise',
+    canEscalate: canEdit && row.kind !== 'praise' && row.escalation_level < TOP_LEVEL,
     timeline: events.map((e) => ({
       id: e.id,
       at: e.at,

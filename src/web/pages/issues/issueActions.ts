@@ -1,7 +1,7 @@
 /**
  * The actions of an issue as data, in the order they are offered. Transitions are shown when the server
- * lists them in `allowedEvents`; replies and the other edits when it says `canEdit` (the caller handles or
- * supervises the issue and it is open). Praise has no deadline, so nothing to escalate or promise a date for.
+ * lists them in `allowedEvents`; the other actions when it says the caller may (`canEdit`,
+ * `canSetExpectedDate`, `canEscalate`): the rules stay on the server.
  */
 import type { Issue, IssueEventName } from '../../api/issues';
 
@@ -14,9 +14,7 @@ interface ActionEntry {
   allowed: (issue: Issue) => boolean;
 }
 
-const TOP_ESCALATION_LEVEL = 3;
 const editable = (issue: Issue) => issue.canEdit;
-const hasDeadline = (issue: Issue) => issue.canEdit && issue.kind !== 'praise';
 const transition = (event: IssueEventName, style: Pick<ActionEntry, 'primary' | 'danger'> = {}): ActionEntry => ({
   key: event,
   ...style,
@@ -33,8 +31,8 @@ export const ISSUE_ACTIONS: readonly ActionEntry[] = [
   transition('reopen', { danger: true }),
   transition('acknowledge', { primary: true }),
   { key: 'reassign', allowed: editable },
-  { key: 'expectedDate', allowed: hasDeadline },
-  { key: 'escalate', allowed: (issue) => hasDeadline(issue) && issue.escalationLevel < TOP_ESCALATION_LEVEL },
+  { key: 'expectedDate', allowed: (issue) => issue.canSetExpectedDate },
+  { key: 'escalate', allowed: (issue) => issue.canEscalate },
   transition('withdraw', { danger: true }),
 ];
 
