@@ -103,6 +103,14 @@ describe('issues from visits and direct entry', () => {
     expect(res.json().resolveDueAt).toBe('2025-10-10T23:59:59.999+08:00');
     const oral = await supervisor.post('/api/v1/issues', direct({ raisedAt: '2025-10-03T09:00:00+08:00', replyMode: 'oral' }));
     expect(oral.json().replyDueAt).toBe('2025-10-09T23:59:59.999+08:00');
+    // Both are long overdue: they are in the overdue filter and on the supervision list; a new one is in neither.
+    const fresh = (await supervisor.post('/api/v1/issues', direct({ description: '新登记的问题' }))).json();
+    for (const view of ['due=overdue', 'view=supervision']) {
+      const found = (await supervisor.get(`/api/v1/issues?${view}&limit=200`)).json().items.map((i: { id: number }) => i.id);
+      expect(found).toEqual(expect.arrayContaining([res.json().id, oral.json().id]));
+      expect(found).not.toContain(fresh.id);
+    }
+    expect(res.json()).toMatchObject({ replyState: 'overdue', resolveState: 'overdue' });
   });
 
   it('supervisor: cannot enter an issue raised in the future or before the calendar begins, nor with a category of another company', async () => {

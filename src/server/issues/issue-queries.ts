@@ -3,6 +3,7 @@
  * escalated), one issue with its timeline and replies, and who may act on it. Deadlines are stored as UTC
  * instants and shown in Asia/Shanghai time with their offset.
  */
+import { sql, type SqlBool } from 'kysely';
 import type { Page } from '../../shared/schemas/common.js';
 import type { Issue, IssueEventName, IssueKind, IssueListQuery, IssueSettings, IssueStatus, IssueSummary } from '../../shared/schemas/issues.js';
 import { OPEN_ISSUE_STATUSES } from '../../shared/schemas/issues.js';
@@ -119,6 +120,9 @@ export function toSummary(r: IssueRow, clock: Clock): IssueSummary {
   };
 }
 
+/** Past its resolution deadline, or past its reply deadline without a reply. */
+const overdueAt = (now: string) => sql<SqlBool>`(issues.resolve_due_at < ${now} or (issues.replied_at is null and issues.reply_due_at < ${now}))`;
+
 export async function listIssues(db: Db, ctx: Ctx, f: IssueListQuery): Promise<Page<IssueSummary>> {
   const clock = await clockFor(db, ctx.companyId);
   const now = nowIso();
@@ -129,7 +133,7 @@ export async function listIssues(db: Db, ctx: Ctx, f: IssueListQuery): Promise<P
   if (f.view === 'supervision') {
     q = q
       .where('issues.status', 'in', open)
-      .where((eb) => eb.or([eb('issues.escalation_level', '>', 0), eb('issues.resolve_due_at', '<', now), eb.and([eb('issues.replied_at', 'is', null), eb('issues.reply_due_at', '<', now)])]));
+      .where((eb) => eb.or([eb('issues.escalation_level', '>', 0), overdueAt(now)]));
   }
   if (f.status) q = q.where('issues.status', '=', f.status);
   if (f.open === 'true') q = q.where('issues.status', 'in', open);
@@ -138,7 +142,7 @@ export async function listIssues(db: Db, ctx: Ctx, f: IssueListQuery): Promise<P
     q = q.where('issues.status', 'in', open);
     const today = shanghaiDay(clock.now);
     const until = (day: number) => new Date(endOfDayIso(day)).toISOString();
-    if (f.due === 'overdue') q = q.where((eb) => eb.or([eb('issues.resolve_due_at', '<', now), eb.and([eb('issues.replied_at', 'is', null), eb('issues.reply_due_at', '<', now)])]));
+    if (f.due === 'overdue') q = q.where(overdueAt(now));
     else {
       const limit = f.due === 'due_today' ? until(today) : until(clock.calendar.addWorkingDays(today, Math.max(1, clock.settings.reminderLeadDays)));
       q = q.where((eb) =>
