@@ -12,7 +12,8 @@ import { listCommunities } from '../src/server/communities/communities.js';
 import type { Ctx } from '../src/server/context.js';
 import { loadConfig } from '../src/server/config.js';
 import { createCompany } from '../src/server/companies/create-company.js';
-import { nowIso, openDatabase } from '../src/server/db/database.js';
+import { nowIso } from '../src/server/clock.js';
+import { openDatabase } from '../src/server/db/database.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
 import pg from 'pg';
 

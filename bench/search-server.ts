@@ -11,7 +11,8 @@ import { hashPassword } from '../src/server/auth/secrets.js';
 import { buildApp } from '../src/server/app.js';
 import { createCompany } from '../src/server/companies/create-company.js';
 import { loadConfig } from '../src/server/config.js';
-import { nowIso, openDatabase } from '../src/server/db/database.js';
+import { nowIso } from '../src/server/clock.js';
+import { openDatabase } from '../src/server/db/database.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
 import { householdSortKey } from '../src/server/households/room.js';
 

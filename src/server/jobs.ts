@@ -6,17 +6,18 @@
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.js';
-import { nowIso, type DatabaseHandle, type Db } from './db/database.js';
+import { now, nowIso } from './clock.js';
+import { type DatabaseHandle, type Db } from './db/database.js';
 import { sweepDeadlines } from './issues/sweep-deadlines.js';
 import { deliverOutbox } from './notifications/deliver-outbox.js';
 
 export async function pruneExpired(db: Db, config: Config): Promise<void> {
-  const now = Date.now();
+  const at = now();
   await db
     .deleteFrom('sessions')
-    .where((eb) => eb.or([eb('expires_at', '<=', nowIso()), eb('last_seen_at', '<=', new Date(now - config.sessionIdleMs).toISOString())]))
+    .where((eb) => eb.or([eb('expires_at', '<=', nowIso()), eb('last_seen_at', '<=', new Date(at - config.sessionIdleMs).toISOString())]))
     .execute();
-  await db.deleteFrom('login_attempts').where('at', '<=', new Date(now - 24 * 3_600_000).toISOString()).execute();
+  await db.deleteFrom('login_attempts').where('at', '<=', new Date(at - 24 * 3_600_000).toISOString()).execute();
 }
 
 export function startHousekeeping(db: Db, config: Config, log: FastifyBaseLogger): () => void {

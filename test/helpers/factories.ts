@@ -6,7 +6,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { BUILTIN_ROLES, type Permission } from '../../src/shared/schemas/permissions.js';
 import { hashPassword } from '../../src/server/auth/secrets.js';
 import { createCompany } from '../../src/server/companies/create-company.js';
-import { nowIso } from '../../src/server/db/database.js';
+import { nowIso } from '../../src/server/clock.js';
 import type { App } from '../../src/server/http/types.js';
 import type { TestApp } from './test-app.js';
 

@@ -1,10 +1,13 @@
 /**
  * A real application on a fresh database for each test file: in-memory SQLite by default, or a private
- * schema in the PostgreSQL named by TEST_DATABASE_URL.
+ * schema in the PostgreSQL named by TEST_DATABASE_URL. With `at`, the server's clock starts at that
+ * instant (and runs on from it), so the file does not depend on the hour, the date or the time zone it
+ * runs in.
  */
 import crypto from 'node:crypto';
 import pg from 'pg';
 import { buildApp, type BuildOptions } from '../../src/server/app.js';
+import { SettableClock, setClock, systemClock } from '../../src/server/clock.js';
 import { loadConfig, type Config } from '../../src/server/config.js';
 import { openDatabase, type DatabaseHandle } from '../../src/server/db/database.js';
 import { migrateToLatest } from '../../src/server/db/migrate.js';
@@ -14,6 +17,8 @@ export interface TestApp {
   app: App;
   handle: DatabaseHandle;
   config: Config;
+  /** The server's clock: started at `at` when given, else at the real time. */
+  clock: SettableClock;
   /** Another connection pool on the same database, like a second app instance (PostgreSQL only). */
   openSecondHandle(): DatabaseHandle;
   close(): Promise<void>;
@@ -26,7 +31,14 @@ export const TEST_ENV = {
   HUIFANG_LOGIN_MAX_FAILURES_PER_IP: '1000',
 };
 
-export async function createTestApp(env: Record<string, string> = {}, options: BuildOptions = {}): Promise<TestApp> {
+export interface TestOptions extends BuildOptions {
+  /** The instant the server's clock starts at, e.g. '2025-06-18T15:00:00+08:00'. */
+  at?: string;
+}
+
+export async function createTestApp(env: Record<string, string> = {}, options: TestOptions = {}): Promise<TestApp> {
+  const clock = new SettableClock(options.at ?? Date.now());
+  setClock(clock);
   const config = loadConfig({ ...TEST_ENV, ...env }, 'test');
   const { handle, dropSchema, schema } = await openTestDatabase();
   await migrateToLatest(handle);
@@ -37,6 +49,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: B
     app,
     handle,
     config,
+    clock,
     openSecondHandle() {
       const url = process.env.TEST_DATABASE_URL;
       if (!url || !schema) throw new Error('a second handle needs PostgreSQL (TEST_DATABASE_URL)');
@@ -49,6 +62,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: B
       for (const h of extra) await h.close();
       await handle.close();
       await dropSchema();
+      setClock(systemClock);
     },
   };
 }

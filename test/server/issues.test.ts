@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepDeadlines } from '../../src/server/issues/sweep-deadlines.js';
 import { deliverOutbox } from '../../src/server/notifications/deliver-outbox.js';
-import { addDays, shanghaiDate } from '../../src/server/visits/dates.js';
+import { addDays } from '../../src/server/visits/dates.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { loginAs, makeCommunity, makeCompany, makeUser, type Client } from '../helpers/factories.js';
 
@@ -17,11 +17,12 @@ let manager: Client;
 let ids: Record<string, number>;
 let households: { id: number; residentId: number }[];
 const categories: Record<string, { id: number; departmentId: number }> = {};
-const today = shanghaiDate();
+// The server's clock stands at a Wednesday afternoon in November 2025: an ordinary working day.
+const today = '2025-11-19';
 const pg = Boolean(process.env.TEST_DATABASE_URL);
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({}, { at: `${today}T15:00:00+08:00` });
   company = await makeCompany(t);
   communityId = (await makeCommunity(t, company.companyId, '阳光花园')).id;
   const db = t.handle.db;
@@ -70,8 +71,8 @@ describe('issues from visits and direct entry', () => {
   it('visitor: a complaint raised in a visit becomes an issue routed to the security department with deadlines', async () => {
     const { task, household } = await visitTask();
     const record = await visitor.post(`/api/v1/visit-tasks/${task.id}/record`, {
-      startedAt: new Date(Date.now() - 600_000).toISOString(),
-      endedAt: new Date().toISOString(),
+      startedAt: new Date(t.clock.now() - 600_000).toISOString(),
+      endedAt: new Date(t.clock.now()).toISOString(),
       items: [
         { kind: 'complaint', category: '安保', description: '快递经常丢失' },
         { kind: 'suggestion', category: '绿化', description: '增加儿童游乐设施' },
@@ -114,7 +115,7 @@ describe('issues from visits and direct entry', () => {
   });
 
   it('supervisor: cannot enter an issue raised in the future or before the calendar begins, nor with a category of another company', async () => {
-    const future = await supervisor.post('/api/v1/issues', direct({ raisedAt: new Date(Date.now() + 3_600_000).toISOString() }));
+    const future = await supervisor.post('/api/v1/issues', direct({ raisedAt: new Date(t.clock.now() + 3_600_000).toISOString() }));
     expect(future.statusCode).toBe(422);
     expect(future.json().code).toBe('raised_at_future');
     const ancient = await supervisor.post('/api/v1/issues', direct({ raisedAt: '1999-12-31T09:00:00+08:00' }));
@@ -160,8 +161,8 @@ describe('handling an issue', () => {
   it('security handler: replies on time, resolves with a note; the visitor gets the confirmation visit, "not solved" reopens, "solved" closes', async () => {
     const { task } = await visitTask();
     await visitor.post(`/api/v1/visit-tasks/${task.id}/record`, {
-      startedAt: new Date(Date.now() - 600_000).toISOString(),
-      endedAt: new Date().toISOString(),
+      startedAt: new Date(t.clock.now() - 600_000).toISOString(),
+      endedAt: new Date(t.clock.now()).toISOString(),
       items: [{ kind: 'complaint', category: '安保', description: '地库门禁坏了' }],
     });
     const issue = (await supervisor.get(`/api/v1/issues?q=地库门禁`)).json().items[0];
@@ -193,7 +194,7 @@ describe('handling an issue', () => {
     const confirmation = mine.find((tk: { id: number }) => tk.id === resolved.confirmationTaskId);
     expect(confirmation).toMatchObject({ reason: 'confirmation', issueId: issue.id, status: 'pending', method: 'phone' });
 
-    const times = { startedAt: new Date(Date.now() - 120_000).toISOString(), endedAt: new Date().toISOString() };
+    const times = { startedAt: new Date(t.clock.now() - 120_000).toISOString(), endedAt: new Date(t.clock.now()).toISOString() };
     const missing = await visitor.post(`/api/v1/visit-tasks/${confirmation.id}/record`, times);
     expect(missing.json().code).toBe('confirmation_required');
     const notSolved = await visitor.post(`/api/v1/visit-tasks/${confirmation.id}/record`, { ...times, confirmation: { solved: false, comment: '门禁还是刷不开' } });
@@ -216,8 +217,8 @@ describe('handling an issue', () => {
   it('visitor: a confirmation visit that never reaches the resident shows on the issue; the issue stays resolved', async () => {
     const { task } = await visitTask();
     await visitor.post(`/api/v1/visit-tasks/${task.id}/record`, {
-      startedAt: new Date(Date.now() - 600_000).toISOString(),
-      endedAt: new Date().toISOString(),
+      startedAt: new Date(t.clock.now() - 600_000).toISOString(),
+      endedAt: new Date(t.clock.now()).toISOString(),
       items: [{ kind: 'problem', category: '安保', description: '单元门闭门器漏油' }],
     });
     const issue = (await supervisor.get('/api/v1/issues?q=闭门器')).json().items[0];

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shanghaiDate, addDays } from '../../src/server/visits/dates.js';
+import { addDays } from '../../src/server/visits/dates.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { loginAs, makeCommunity, makeCompany, makeUser, type Client } from '../helpers/factories.js';
 
@@ -13,10 +13,11 @@ let visitorB: Client;
 let visitorAId: number;
 let visitorBId: number;
 let questionnaireId: number;
-const today = shanghaiDate();
+// The server's clock stands at a Wednesday afternoon, so "today at 10:00" is in the past whenever the suite runs.
+const today = '2025-06-18';
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({}, { at: `${today}T15:00:00+08:00` });
   company = await makeCompany(t);
   communityId = (await makeCommunity(t, company.companyId, '阳光花园')).id;
   const sup = await makeUser(t, { companyId: company.companyId, roleId: company.roleIds.supervisor, communityIds: [communityId] });

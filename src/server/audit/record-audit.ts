@@ -3,7 +3,8 @@
  * records, so a change and its audit entry are committed together or not at all.
  */
 import type { Ctx } from '../context.js';
-import { nowIso, type Db } from '../db/database.js';
+import { nowIso } from '../clock.js';
+import { type Db } from '../db/database.js';
 
 export interface AuditActor {
   companyId: number | null;

@@ -6,7 +6,8 @@ import type { ApiToken, CreateApiTokenBody, CreatedApiToken } from '../../shared
 import type { Page } from '../../shared/schemas/common.js';
 import { actorOf, recordAudit } from '../audit/record-audit.js';
 import type { Ctx } from '../context.js';
-import { nowIso, type Db } from '../db/database.js';
+import { now, nowIso } from '../clock.js';
+import { type Db } from '../db/database.js';
 import { notFound } from '../http/errors.js';
 import { randomSecret, sha256 } from './secrets.js';
 
@@ -42,8 +43,8 @@ export async function listApiTokens(db: Db, ctx: Ctx): Promise<Page<ApiToken>> {
 
 export async function createApiToken(db: Db, ctx: Ctx, input: CreateApiTokenBody): Promise<CreatedApiToken> {
   const secret = TOKEN_PREFIX + randomSecret(32);
-  const now = nowIso();
-  const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000).toISOString() : null;
+  const stamp = nowIso();
+  const expiresAt = input.expiresInDays ? new Date(now() + input.expiresInDays * 86_400_000).toISOString() : null;
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('api_tokens')
@@ -52,7 +53,7 @@ export async function createApiToken(db: Db, ctx: Ctx, input: CreateApiTokenBody
         name: input.name,
         prefix: secret.slice(0, TOKEN_PREFIX.length + 6),
         token_hash: sha256(secret),
-        created_at: now,
+        created_at: stamp,
         expires_at: expiresAt,
       })
       .returning(['id', 'name', 'prefix', 'created_at', 'expires_at', 'last_used_at'])

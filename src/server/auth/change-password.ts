@@ -4,7 +4,8 @@
 import type { ChangePasswordBody } from '../../shared/schemas/auth.js';
 import type { Config } from '../config.js';
 import { actorOf, recordAudit } from '../audit/record-audit.js';
-import { nowIso, type Db } from '../db/database.js';
+import { nowIso } from '../clock.js';
+import { type Db } from '../db/database.js';
 import { AppError } from '../http/errors.js';
 import type { Principal } from './principal.js';
 import { hashPassword, verifyPassword } from './secrets.js';

@@ -4,7 +4,8 @@
  */
 import type { Config } from '../config.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { nowIso, type Db } from '../db/database.js';
+import { now, nowIso } from '../clock.js';
+import { type Db } from '../db/database.js';
 import { AppError } from '../http/errors.js';
 import { hashPassword, randomSecret, sha256, verifyPassword } from './secrets.js';
 
@@ -55,7 +56,7 @@ export async function login(
         csrf_token: randomSecret(24),
         created_at: at,
         last_seen_at: at,
-        expires_at: new Date(Date.now() + config.sessionAbsoluteMs).toISOString(),
+        expires_at: new Date(now() + config.sessionAbsoluteMs).toISOString(),
         ip: input.ip,
         user_agent: input.userAgent?.slice(0, 300) ?? null,
       })
@@ -67,7 +68,7 @@ export async function login(
 }
 
 async function refuseWhenThrottled(db: Db, config: Config, username: string, ip: string) {
-  const since = new Date(Date.now() - config.loginWindowMs).toISOString();
+  const since = new Date(now() - config.loginWindowMs).toISOString();
   const count = async (column: 'username' | 'ip', value: string) =>
     db
       .selectFrom('login_attempts')
@@ -80,7 +81,7 @@ async function refuseWhenThrottled(db: Db, config: Config, username: string, ip:
   const blocked =
     Number(byUser.n) >= config.loginMaxFailuresPerUser ? byUser : Number(byIp.n) >= config.loginMaxFailuresPerIp ? byIp : null;
   if (!blocked) return;
-  const retryMs = Math.max(1000, Date.parse(String(blocked.oldest)) + config.loginWindowMs - Date.now());
+  const retryMs = Math.max(1000, Date.parse(String(blocked.oldest)) + config.loginWindowMs - now());
   const minutes = Math.ceil(retryMs / 60_000);
   throw new AppError('too_many_attempts', 429, { minutes }, { headers: { 'retry-after': String(Math.ceil(retryMs / 1000)) } });
 }

@@ -7,7 +7,8 @@ import type { Locale } from '../../shared/schemas/common.js';
 import type { SessionUser } from '../../shared/schemas/auth.js';
 import type { Config } from '../config.js';
 import type { Ctx } from '../context.js';
-import { nowIso, type DatabaseHandle, type Db, type DialectName } from '../db/database.js';
+import { now, nowIso } from '../clock.js';
+import { type DatabaseHandle, type Db, type DialectName } from '../db/database.js';
 import { sha256 } from './secrets.js';
 
 export interface Principal {
@@ -79,13 +80,13 @@ export async function principalFromSession(handle: DatabaseHandle, config: Confi
   }
   const row = (await db.executeQuery<SessionRow>({ ...compiled, parameters: [id] })).rows[0];
   if (!row || row.status !== 'active') return null;
-  const now = Date.now();
+  const at = now();
   const lastSeen = Date.parse(row.lastSeenAt);
-  if (Date.parse(row.expiresAt) <= now || lastSeen + config.sessionIdleMs <= now) {
+  if (Date.parse(row.expiresAt) <= at || lastSeen + config.sessionIdleMs <= at) {
     await db.deleteFrom('sessions').where('id', '=', id).execute();
     return null;
   }
-  if (now - lastSeen > TOUCH_INTERVAL_MS) {
+  if (at - lastSeen > TOUCH_INTERVAL_MS) {
     await db.updateTable('sessions').set({ last_seen_at: nowIso() }).where('id', '=', id).execute();
   }
   return build(row, ip, 'session', row.sessionId, row.csrfToken);
@@ -99,9 +100,9 @@ export async function principalFromToken(handle: DatabaseHandle, token: string, 
     .where('t.token_hash', '=', sha256(token))
     .executeTakeFirst();
   if (!row || row.status !== 'active' || row.revokedAt) return null;
-  const now = Date.now();
-  if (row.expiresAt && Date.parse(row.expiresAt) <= now) return null;
-  if (!row.lastUsedAt || now - Date.parse(row.lastUsedAt) > TOUCH_INTERVAL_MS) {
+  const at = now();
+  if (row.expiresAt && Date.parse(row.expiresAt) <= at) return null;
+  if (!row.lastUsedAt || at - Date.parse(row.lastUsedAt) > TOUCH_INTERVAL_MS) {
     await db.updateTable('api_tokens').set({ last_used_at: nowIso() }).where('id', '=', row.tokenId).execute();
   }
   return build(row, ip, 'token', null, null);

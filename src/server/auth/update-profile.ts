@@ -2,7 +2,8 @@
 import type { UpdateProfileBody } from '../../shared/schemas/auth.js';
 import { actorOf, changes, recordAudit } from '../audit/record-audit.js';
 import type { Ctx } from '../context.js';
-import { nowIso, type Db } from '../db/database.js';
+import { nowIso } from '../clock.js';
+import { type Db } from '../db/database.js';
 
 export async function updateProfile(db: Db, ctx: Ctx, input: UpdateProfileBody): Promise<void> {
   const before = await db

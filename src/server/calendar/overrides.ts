@@ -7,7 +7,8 @@
 import type { CalendarOverride, CreateOverrideBody, WorkingDaysYear } from '../../shared/schemas/calendar.js';
 import { actorOf, recordAudit } from '../audit/record-audit.js';
 import { requirePermission, type Ctx } from '../context.js';
-import { constraintViolation, nowIso, type Db } from '../db/database.js';
+import { nowIso } from '../clock.js';
+import { constraintViolation, type Db } from '../db/database.js';
 import { AppError, notFound } from '../http/errors.js';
 import { calendarFor, loadCompanyOverrides } from './company-calendar.js';
 import { dateOfDay, dayNumber, officialHolidayName, OFFICIAL_YEARS } from './working-days.js';

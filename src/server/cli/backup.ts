@@ -2,6 +2,7 @@
  * `npm run backup [-- <file>]`: writes a consistent copy of the SQLite database while the server keeps
  * running (SQLite online backup API). For PostgreSQL use pg_dump, as the README explains.
  */
+import { now } from '../clock.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openConfigured } from './open.js';
@@ -15,7 +16,7 @@ try {
     process.stderr.write(`No database at ${sqliteFile}\n`);
     process.exitCode = 2;
   } else {
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const stamp = new Date(now()).toISOString().replace(/[:.]/g, '-');
     const target = path.resolve(process.argv[2] ?? path.join(config.dataDir, 'backups', `huifang-${stamp}.db`));
     fs.mkdirSync(path.dirname(target), { recursive: true });
     await handle.sqlite.backup(target);

@@ -5,7 +5,8 @@
 import { BUILTIN_ROLES } from '../../shared/schemas/permissions.js';
 import { hashPassword } from '../auth/secrets.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { nowIso, type Db } from '../db/database.js';
+import { nowIso } from '../clock.js';
+import { type Db } from '../db/database.js';
 import { DEFAULT_CATEGORIES } from '../issues/defaults.js';
 import { DEFAULT_DIMENSIONS, DEFAULT_QUESTIONNAIRE } from '../questionnaires/default-template.js';
 

@@ -95,5 +95,3 @@ export function constraintViolation(err: unknown): 'unique' | 'foreign_key' | nu
   if (e?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || e?.code === '23503') return 'foreign_key';
   return null;
 }
-
-export const nowIso = (): string => new Date().toISOString();

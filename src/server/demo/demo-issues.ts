@@ -7,7 +7,8 @@
 import { PERMISSIONS } from '../../shared/schemas/permissions.js';
 import { loadCompanyCalendar } from '../calendar/company-calendar.js';
 import type { Ctx } from '../context.js';
-import { nowIso, type Db } from '../db/database.js';
+import { now, nowIso } from '../clock.js';
+import { type Db } from '../db/database.js';
 import { loadCategories, matchCategory } from '../issues/categories.js';
 import { insertIssues, issueFromItem } from '../issues/create-issue.js';
 import { loadSettings } from '../issues/settings.js';
@@ -60,12 +61,12 @@ export async function seedDemoIssues(db: Db, companyId: number, supervisor: { id
         return { ...issue, assigneeId: issue.departmentId === engineering ? handlerId : null };
       }),
     );
-    const now = Date.now();
+    const today = now();
     const timeline: TimelineInput[] = [];
     for (const [n, item] of items.entries()) {
       const id = ids[n];
       const raised = Date.parse(item.started_at);
-      const age = (now - raised) / DAY;
+      const age = (today - raised) / DAY;
       const at = (days: number) => new Date(raised + days * DAY).toISOString();
       const resolution = RESOLUTIONS[matchCategory(categories, item.category).name] ?? '已处理完毕';
       const by = { id: supervisor.id, name: supervisor.name };

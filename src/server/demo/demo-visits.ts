@@ -5,7 +5,8 @@
  * and upcoming on the demo visitor's list. Deterministic.
  */
 import type { Question } from '../../shared/schemas/questionnaires.js';
-import { nowIso, type Db } from '../db/database.js';
+import { nowIso } from '../clock.js';
+import { type Db } from '../db/database.js';
 import { averageScore } from '../questionnaires/validate-answers.js';
 import { addDays, shanghaiDate } from '../visits/dates.js';
 

@@ -5,7 +5,8 @@
 import type { Config } from '../config.js';
 import { createCompany } from '../companies/create-company.js';
 import { hashPassword } from '../auth/secrets.js';
-import { nowIso, type Db } from '../db/database.js';
+import { nowIso } from '../clock.js';
+import { type Db } from '../db/database.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.js';
 import { seedDemoRoster } from './demo-roster.js';
 import { seedDemoIssues } from './demo-issues.js';

@@ -5,7 +5,8 @@ import type { Page } from '../../shared/schemas/common.js';
 import type { CreateDepartmentBody, Department, UpdateDepartmentBody } from '../../shared/schemas/communities.js';
 import { actorOf, changes, recordAudit } from '../audit/record-audit.js';
 import { requirePermission, type Ctx } from '../context.js';
-import { constraintViolation, nowIso, type Db } from '../db/database.js';
+import { nowIso } from '../clock.js';
+import { constraintViolation, type Db } from '../db/database.js';
 import { AppError, invalidReference, notFound } from '../http/errors.js';
 import { scopedDepartments } from '../scope.js';
 

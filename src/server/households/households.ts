@@ -5,7 +5,8 @@
 import type { CreateHouseholdBody, Household, UpdateHouseholdBody } from '../../shared/schemas/households.js';
 import { actorOf, changes, recordAudit } from '../audit/record-audit.js';
 import { requirePermission, type Ctx } from '../context.js';
-import { constraintViolation, nowIso, type Db } from '../db/database.js';
+import { nowIso } from '../clock.js';
+import { constraintViolation, type Db } from '../db/database.js';
 import { AppError, notFound } from '../http/errors.js';
 import { scopedCommunities, scopedHouseholds } from '../scope.js';
 import { getHousehold } from './queries.js';

@@ -8,7 +8,8 @@ import { actorOf, recordAudit } from '../audit/record-audit.js';
 import { loadCompanyCalendar } from '../calendar/company-calendar.js';
 import type { WorkCalendar } from '../calendar/working-days.js';
 import { requirePermission, type Ctx } from '../context.js';
-import { nowIso, type Db } from '../db/database.js';
+import { now, nowIso } from '../clock.js';
+import { type Db } from '../db/database.js';
 import { AppError, invalidReference } from '../http/errors.js';
 import { enqueue } from '../notifications/outbox.js';
 import { scopedCommunities, scopedHouseholds } from '../scope.js';
@@ -46,11 +47,11 @@ export interface NewIssue {
 /** Inserts issues with deadlines, schedule, timeline and notices, inside the caller's transaction. */
 export async function insertIssues(trx: Db, ctx: Ctx, calendar: WorkCalendar, settings: IssueSettings, issues: readonly NewIssue[]): Promise<number[]> {
   if (!issues.length) return [];
-  const now = nowIso();
+  const stamp = nowIso();
   const rows = issues.map((i) => {
     const { replyDueAt, resolveDueAt } = computeDeadlines(calendar, settings, { kind: i.kind, replyMode: i.replyMode, raisedAt: i.raisedAt, resolveDays: i.category.resolveDays });
     const status = i.assigneeId ? 'assigned' : 'new';
-    const plan = planSweep(calendar, settings, { status, raisedAt: i.raisedAt, replyDueAt, resolveDueAt, repliedAt: null, escalationLevel: 0, notices: 0 }, Date.now());
+    const plan = planSweep(calendar, settings, { status, raisedAt: i.raisedAt, replyDueAt, resolveDueAt, repliedAt: null, escalationLevel: 0, notices: 0 }, now());
     return {
       company_id: ctx.companyId,
       community_id: i.communityId,
@@ -77,10 +78,10 @@ export async function insertIssues(trx: Db, ctx: Ctx, calendar: WorkCalendar, se
       reopen_count: 0,
       notices: 0,
       // Something already due (an item recorded after the fact) is left to the next sweep.
-      check_at: plan.due.length ? now : plan.checkAt,
+      check_at: plan.due.length ? stamp : plan.checkAt,
       created_by: ctx.userId,
-      created_at: now,
-      updated_at: now,
+      created_at: stamp,
+      updated_at: stamp,
     };
   });
   const ids = (await trx.insertInto('issues').values(rows).returning('id').execute()).map((r) => r.id);
@@ -100,8 +101,8 @@ export async function insertIssues(trx: Db, ctx: Ctx, calendar: WorkCalendar, se
 
 export async function createIssue(db: Db, ctx: Ctx, input: CreateIssueBody): Promise<Issue> {
   requirePermission(ctx, 'issues.create', 'issues.manage');
-  const raisedAt = input.raisedAt ? new Date(input.raisedAt) : new Date();
-  if (raisedAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS) throw new AppError('raised_at_future', 422, {}, { errors: [{ path: 'raisedAt', code: 'raised_at_future' }] });
+  const raisedAt = input.raisedAt ? new Date(input.raisedAt) : new Date(now());
+  if (raisedAt.getTime() > now() + FUTURE_TOLERANCE_MS) throw new AppError('raised_at_future', 422, {}, { errors: [{ path: 'raisedAt', code: 'raised_at_future' }] });
   const community = await scopedCommunities(db, ctx).select('communities.id').where('communities.id', '=', input.communityId).executeTakeFirst();
   if (!community) throw invalidReference('community', 'communityId');
   if (input.householdId != null) {

@@ -7,7 +7,8 @@ import type { IssueSettings } from '../../shared/schemas/issues.js';
 import type { WorkCalendar } from '../calendar/working-days.js';
 import { dateOfDay, shanghaiDay } from '../calendar/working-days.js';
 import type { Ctx } from '../context.js';
-import { nowIso, type Db } from '../db/database.js';
+import { now, nowIso } from '../clock.js';
+import { type Db } from '../db/database.js';
 import { enqueue } from '../notifications/outbox.js';
 import { addDays, shanghaiDate } from '../visits/dates.js';
 import { issueRef, Recipients } from './notify.js';
@@ -79,7 +80,7 @@ async function createTask(trx: Db, ctx: Ctx, issue: FollowedIssue, reason: 'conf
 
 /** The confirmation visit, due within the configured working days. */
 export async function createConfirmationTask(trx: Db, ctx: Ctx, calendar: WorkCalendar, settings: IssueSettings, issue: FollowedIssue): Promise<number | null> {
-  const due = dateOfDay(calendar.addWorkingDays(shanghaiDay(Date.now()), settings.confirmationDays));
+  const due = dateOfDay(calendar.addWorkingDays(shanghaiDay(now()), settings.confirmationDays));
   return createTask(trx, ctx, issue, 'confirmation', due);
 }
 

@@ -10,7 +10,8 @@ import { OPEN_ISSUE_STATUSES } from '../../shared/schemas/issues.js';
 import { loadCompanyCalendar } from '../calendar/company-calendar.js';
 import { endOfDayIso, shanghaiDay, type WorkCalendar } from '../calendar/working-days.js';
 import { can, requirePermission, type Ctx } from '../context.js';
-import { nowIso, type Db } from '../db/database.js';
+import { now, nowIso } from '../clock.js';
+import { type Db } from '../db/database.js';
 import { notFound } from '../http/errors.js';
 import { formatRoomLabel } from '../households/room.js';
 import { scopedIssues } from '../scope.js';
@@ -76,7 +77,7 @@ interface Clock {
 
 export async function clockFor(db: Db, companyId: number): Promise<Clock> {
   const [calendar, settings] = await Promise.all([loadCompanyCalendar(db, companyId), loadSettings(db, companyId)]);
-  return { calendar, settings, now: Date.now() };
+  return { calendar, settings, now: now() };
 }
 
 export function toSummary(r: IssueRow, clock: Clock): IssueSummary {

@@ -1,7 +1,7 @@
 /** When the escalation sweep must next look at an issue after a change made by staff. */
 import type { IssueSettings } from '../../shared/schemas/issues.js';
 import type { WorkCalendar } from '../calendar/working-days.js';
-import { nowIso } from '../db/database.js';
+import { now, nowIso } from '../clock.js';
 import { planSweep } from './deadline-plan.js';
 
 export interface ScheduleState {
@@ -19,7 +19,7 @@ export function nextCheck(calendar: WorkCalendar, settings: IssueSettings, s: Sc
     calendar,
     settings,
     { status: s.status, raisedAt: s.raised_at, replyDueAt: s.reply_due_at, resolveDueAt: s.resolve_due_at, repliedAt: s.replied_at, escalationLevel: s.escalation_level, notices: s.notices },
-    Date.now(),
+    now(),
   );
   return plan.due.length ? nowIso() : plan.checkAt;
 }

@@ -6,7 +6,8 @@
 import type { Issue } from '../../shared/schemas/issues.js';
 import { actorOf, recordAudit } from '../audit/record-audit.js';
 import { requirePermission, type Ctx } from '../context.js';
-import { nowIso, type Db } from '../db/database.js';
+import { nowIso } from '../clock.js';
+import { type Db } from '../db/database.js';
 import { AppError } from '../http/errors.js';
 import { enqueue } from '../notifications/outbox.js';
 import { shanghaiDate } from '../visits/dates.js';

@@ -9,6 +9,7 @@
  * downtime the first run catches up: every notice whose time has come goes out, each exactly once.
  */
 import { sql } from 'kysely';
+import { now } from '../clock.js';
 import type { IssueSettings } from '../../shared/schemas/issues.js';
 import { loadCompanyCalendar } from '../calendar/company-calendar.js';
 import type { WorkCalendar } from '../calendar/working-days.js';
@@ -52,8 +53,8 @@ interface Update {
   escalated: boolean;
 }
 
-export async function sweepDeadlines(handle: DatabaseHandle, now: number = Date.now(), batchSize = 1000): Promise<SweepResult> {
-  const nowIso = new Date(now).toISOString();
+export async function sweepDeadlines(handle: DatabaseHandle, at: number = now(), batchSize = 1000): Promise<SweepResult> {
+  const atIso = new Date(at).toISOString();
   const result: SweepResult = { checked: 0, notices: 0, escalated: 0 };
   const companies = new Map<number, { calendar: WorkCalendar; settings: IssueSettings }>();
   const categoryNames = new Map<number, string>();
@@ -64,7 +65,7 @@ export async function sweepDeadlines(handle: DatabaseHandle, now: number = Date.
       // A batch lost in a crash right after its commit is simply swept again (nothing of it survives
       // without the rest), so the commit need not wait for the disk.
       if (handle.dialect === 'postgres') await sql`SET LOCAL synchronous_commit = off`.execute(trx);
-      let pick = trx.selectFrom('issues').select([...COLUMNS]).where('check_at', '<=', nowIso).orderBy('check_at').limit(batchSize);
+      let pick = trx.selectFrom('issues').select([...COLUMNS]).where('check_at', '<=', atIso).orderBy('check_at').limit(batchSize);
       if (handle.dialect === 'postgres') pick = pick.forUpdate().skipLocked();
       const rows = await pick.execute();
       if (!rows.length) return 0;
@@ -83,7 +84,7 @@ export async function sweepDeadlines(handle: DatabaseHandle, now: number = Date.
           calendar,
           settings,
           { status: r.status, raisedAt: r.raised_at, replyDueAt: r.reply_due_at, resolveDueAt: r.resolve_due_at, repliedAt: r.replied_at, escalationLevel: r.escalation_level, notices: r.notices },
-          now,
+          at,
         );
         updates.push({ id: r.id, level: plan.escalationLevel, notices: plan.notices, checkAt: plan.checkAt, escalated: plan.escalationLevel > r.escalation_level });
         if (plan.due.length) {
@@ -101,18 +102,18 @@ export async function sweepDeadlines(handle: DatabaseHandle, now: number = Date.
           if (n.type === 'escalate') {
             const to = recipients.level(ref, n.level);
             messages.push(...recipients.messages('issue_escalated', ref, to, { due: n.dueAt, level: n.level, dedupe: key }));
-            timeline.push({ issueId: ref.id, companyId: ref.companyId, type: 'escalated', at: nowIso, data: { level: n.level, notified: to.length } });
+            timeline.push({ issueId: ref.id, companyId: ref.companyId, type: 'escalated', at: atIso, data: { level: n.level, notified: to.length } });
             result.escalated++;
           } else {
             const to = n.type === 'reply_overdue' ? [...recipients.level(ref, 0), ...recipients.level(ref, 1)] : recipients.level(ref, 0);
             const kind = n.type === 'reply_reminder' ? 'issue_reply_reminder' : n.type === 'resolve_reminder' ? 'issue_resolve_reminder' : 'issue_reply_overdue';
             messages.push(...recipients.messages(kind, ref, to, { due: n.dueAt, dedupe: key }));
-            timeline.push({ issueId: ref.id, companyId: ref.companyId, type: n.type === 'reply_overdue' ? 'reply_overdue' : 'reminded', at: nowIso, data: { deadline: n.type === 'resolve_reminder' ? 'resolve' : 'reply', notified: to.length } });
+            timeline.push({ issueId: ref.id, companyId: ref.companyId, type: n.type === 'reply_overdue' ? 'reply_overdue' : 'reminded', at: atIso, data: { deadline: n.type === 'resolve_reminder' ? 'resolve' : 'reply', notified: to.length } });
           }
           result.notices++;
         }
       }
-      await applyUpdates(trx, handle.dialect, updates, nowIso);
+      await applyUpdates(trx, handle.dialect, updates, atIso);
       await addTimeline(trx, timeline, handle.dialect);
       await enqueue(trx, messages, handle.dialect);
       return rows.length;
@@ -131,12 +132,12 @@ export async function sweepDeadlines(handle: DatabaseHandle, now: number = Date.
 }
 
 /** One statement per batch on both dialects: a statement per row would dominate the sweep. */
-async function applyUpdates(trx: Db, dialect: DatabaseHandle['dialect'], updates: readonly Update[], nowIso: string): Promise<void> {
+async function applyUpdates(trx: Db, dialect: DatabaseHandle['dialect'], updates: readonly Update[], atIso: string): Promise<void> {
   if (!updates.length) return;
   if (dialect === 'postgres') {
     // One JSON document per batch: PostgreSQL parses it faster than the driver escapes arrays.
     await sql`UPDATE issues AS i SET escalation_level = v.level, notices = v.notices, check_at = v."checkAt",
-      escalated_at = CASE WHEN v.escalated THEN ${nowIso}::timestamptz ELSE i.escalated_at END
+      escalated_at = CASE WHEN v.escalated THEN ${atIso}::timestamptz ELSE i.escalated_at END
       FROM json_to_recordset(${JSON.stringify(updates)}::json) AS v(id bigint, level int, notices int, "checkAt" timestamptz, escalated boolean)
       WHERE i.id = v.id`.execute(trx);
     return;
@@ -144,6 +145,6 @@ async function applyUpdates(trx: Db, dialect: DatabaseHandle['dialect'], updates
   const values = sql.join(updates.map((u) => sql`(${u.id}, ${u.level}, ${u.notices}, ${u.checkAt}, ${u.escalated ? 1 : 0})`));
   await sql`WITH v(id, level, notices, check_at, escalated) AS (VALUES ${values})
     UPDATE issues SET escalation_level = v.level, notices = v.notices, check_at = v.check_at,
-      escalated_at = CASE WHEN v.escalated = 1 THEN ${nowIso} ELSE issues.escalated_at END
+      escalated_at = CASE WHEN v.escalated = 1 THEN ${atIso} ELSE issues.escalated_at END
     FROM v WHERE issues.id = v.id`.execute(trx);
 }

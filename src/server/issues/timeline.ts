@@ -1,7 +1,8 @@
 /** The issue timeline: every change, reply, reminder and escalation, with who (null: the system) and when. */
 import { sql } from 'kysely';
 import type { Ctx } from '../context.js';
-import { nowIso, type Db, type DialectName } from '../db/database.js';
+import { nowIso } from '../clock.js';
+import { type Db, type DialectName } from '../db/database.js';
 
 export interface TimelineInput {
   issueId: number;

@@ -10,7 +10,8 @@ import type { Issue, IssueKind, IssueStatus, TransitionBody } from '../../shared
 import { actorOf, recordAudit } from '../audit/record-audit.js';
 import { loadCompanyCalendar } from '../calendar/company-calendar.js';
 import { requirePermission, type Ctx } from '../context.js';
-import { nowIso, type Db } from '../db/database.js';
+import { nowIso } from '../clock.js';
+import { type Db } from '../db/database.js';
 import type { IssuesTable } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
 import { enqueue } from '../notifications/outbox.js';

@@ -5,7 +5,7 @@
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { DatabaseHandle } from '../db/database.js';
-import { nowIso } from '../db/database.js';
+import { now, nowIso } from '../clock.js';
 import { channelsFor, type Channel } from './channels.js';
 
 const BATCH = 200;
@@ -16,14 +16,14 @@ export async function deliverOutbox(handle: DatabaseHandle, log: FastifyBaseLogg
   const { db } = handle;
   let delivered = 0;
   for (;;) {
-    const now = nowIso();
-    const lockedUntil = new Date(Date.now() + LOCK_MS).toISOString();
+    const stamp = nowIso();
+    const lockedUntil = new Date(now() + LOCK_MS).toISOString();
     const pick = db
       .selectFrom('outbox')
       .select('id')
       .where('status', '=', 'pending')
-      .where('available_at', '<=', now)
-      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
+      .where('available_at', '<=', stamp)
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', stamp)]))
       .orderBy('id')
       .limit(BATCH);
     const claimed = await db
@@ -64,7 +64,7 @@ export async function deliverOutbox(handle: DatabaseHandle, log: FastifyBaseLogg
             status: failed ? 'failed' : 'pending',
             error: err instanceof Error ? err.message.slice(0, 500) : String(err),
             locked_until: null,
-            available_at: new Date(Date.now() + 2 ** m.attempts * 30_000).toISOString(),
+            available_at: new Date(now() + 2 ** m.attempts * 30_000).toISOString(),
           })
           .where('id', '=', m.id)
           .execute();

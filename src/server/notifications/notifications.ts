@@ -2,7 +2,8 @@
 import type { Page } from '../../shared/schemas/common.js';
 import type { Notification } from '../../shared/schemas/notifications.js';
 import type { Ctx } from '../context.js';
-import { nowIso, type Db } from '../db/database.js';
+import { nowIso } from '../clock.js';
+import { type Db } from '../db/database.js';
 import { notFound } from '../http/errors.js';
 
 /** Notifications belong to their recipient; nobody else reads them, whatever their permissions. */

@@ -4,7 +4,8 @@
  * key is queued at most once, however many sweeps or app instances try.
  */
 import { sql } from 'kysely';
-import { nowIso, type Db, type DialectName } from '../db/database.js';
+import { nowIso } from '../clock.js';
+import { type Db, type DialectName } from '../db/database.js';
 
 export interface OutboxMessage {
   companyId: number;

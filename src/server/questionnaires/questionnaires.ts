@@ -13,7 +13,8 @@ import type {
 } from '../../shared/schemas/questionnaires.js';
 import { actorOf, changes, recordAudit } from '../audit/record-audit.js';
 import { inScope, requirePermission, type Ctx } from '../context.js';
-import { nowIso, type Db } from '../db/database.js';
+import { nowIso } from '../clock.js';
+import { type Db } from '../db/database.js';
 import { AppError, invalidReference, notFound } from '../http/errors.js';
 import { scopedCommunities, scopedQuestionnaires } from '../scope.js';
 

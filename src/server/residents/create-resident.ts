@@ -2,7 +2,8 @@
 import type { CreateResidentBody, Resident } from '../../shared/schemas/households.js';
 import { actorOf, recordAudit } from '../audit/record-audit.js';
 import { requirePermission, type Ctx } from '../context.js';
-import { nowIso, type Db } from '../db/database.js';
+import { nowIso } from '../clock.js';
+import { type Db } from '../db/database.js';
 import { notFound } from '../http/errors.js';
 import { scopedHouseholds } from '../scope.js';
 import { maskPhone } from './phones.js';

@@ -5,7 +5,8 @@
 import type { Resident } from '../../shared/schemas/households.js';
 import { actorOf, recordAudit } from '../audit/record-audit.js';
 import { requirePermission, type Ctx } from '../context.js';
-import { nowIso, type Db } from '../db/database.js';
+import { nowIso } from '../clock.js';
+import { type Db } from '../db/database.js';
 import { AppError } from '../http/errors.js';
 import { getResident, getResidentRow } from './queries.js';
 

@@ -2,7 +2,8 @@
 import type { Page } from '../../shared/schemas/common.js';
 import { actorOf, recordAudit } from '../audit/record-audit.js';
 import { requirePermission, type Ctx } from '../context.js';
-import { constraintViolation, nowIso, type Db } from '../db/database.js';
+import { nowIso } from '../clock.js';
+import { constraintViolation, type Db } from '../db/database.js';
 import { AppError } from '../http/errors.js';
 import { scopedTags } from '../scope.js';
 

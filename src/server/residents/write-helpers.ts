@@ -3,7 +3,8 @@
  * resolving tags against the company vocabulary, and replacing a resident's phones and tags.
  */
 import type { Ctx } from '../context.js';
-import { nowIso, type Db } from '../db/database.js';
+import { nowIso } from '../clock.js';
+import { type Db } from '../db/database.js';
 import { AppError } from '../http/errors.js';
 import { parsePhone, type Phone } from './phones.js';
 

@@ -13,7 +13,8 @@
  * the inserts compiled once per table and row count, so a batch only supplies their values.
  */
 import { sql, type CompiledQuery, type Transaction } from 'kysely';
-import { constraintViolation, nowIso, type Db } from '../db/database.js';
+import { nowIso } from '../clock.js';
+import { constraintViolation, type Db } from '../db/database.js';
 import type { Database, ResidentRole } from '../db/schema.js';
 import { cleanBuilding, cleanRoom, cleanUnit, householdSortKey } from '../households/room.js';
 import type { Phone } from '../residents/phones.js';

@@ -4,7 +4,8 @@
  */
 import fs from 'node:fs';
 import { requirePermission, type Ctx } from '../context.js';
-import { nowIso, type Db } from '../db/database.js';
+import { nowIso } from '../clock.js';
+import { type Db } from '../db/database.js';
 import { notFound } from '../http/errors.js';
 import { scopedCommunities } from '../scope.js';
 import { inspectFile, type FileLimits } from './read-file.js';

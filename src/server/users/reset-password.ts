@@ -6,7 +6,8 @@ import { hashPassword, temporaryPassword } from '../auth/secrets.js';
 import { actorOf, recordAudit } from '../audit/record-audit.js';
 import type { Config } from '../config.js';
 import { requirePermission, type Ctx } from '../context.js';
-import { nowIso, type Db } from '../db/database.js';
+import { nowIso } from '../clock.js';
+import { type Db } from '../db/database.js';
 import { getUser } from './queries.js';
 import { assertCanManage } from './update-user.js';
 

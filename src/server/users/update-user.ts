@@ -6,7 +6,8 @@
 import type { UpdateUserBody, User } from '../../shared/schemas/users.js';
 import { actorOf, changes, recordAudit } from '../audit/record-audit.js';
 import { inScope, requirePermission, type Ctx } from '../context.js';
-import { nowIso, type Db } from '../db/database.js';
+import { nowIso } from '../clock.js';
+import { type Db } from '../db/database.js';
 import { AppError } from '../http/errors.js';
 import { scopedRoles } from '../scope.js';
 import { assertDepartment, assertGrantableCommunities, assertWithinOwnPermissions, grantableRole } from './grants.js';

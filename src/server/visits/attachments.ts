@@ -5,7 +5,8 @@
  */
 import crypto from 'node:crypto';
 import { requirePermission, type Ctx } from '../context.js';
-import { nowIso, type Db } from '../db/database.js';
+import { nowIso } from '../clock.js';
+import { type Db } from '../db/database.js';
 import { AppError, notFound } from '../http/errors.js';
 import { findIssue } from '../issues/issue-queries.js';
 import { getRecord } from './record-queries.js';

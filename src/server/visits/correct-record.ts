@@ -5,7 +5,8 @@
 import type { CorrectRecordBody, VisitRecord } from '../../shared/schemas/visits.js';
 import { actorOf, changes, recordAudit } from '../audit/record-audit.js';
 import { can, requirePermission, type Ctx } from '../context.js';
-import { nowIso, type Db } from '../db/database.js';
+import { nowIso } from '../clock.js';
+import { type Db } from '../db/database.js';
 import { AppError } from '../http/errors.js';
 import { averageScore, validateAnswers } from '../questionnaires/validate-answers.js';
 import { getVersion } from '../questionnaires/questionnaires.js';

@@ -6,7 +6,8 @@
 import type { BulkCreateTasksBody, CreateTaskBody, VisitTask } from '../../shared/schemas/visits.js';
 import { actorOf, recordAudit } from '../audit/record-audit.js';
 import { requirePermission, type Ctx } from '../context.js';
-import { nowIso, type Db } from '../db/database.js';
+import { nowIso } from '../clock.js';
+import { type Db } from '../db/database.js';
 import { invalidReference, notFound } from '../http/errors.js';
 import { scopedCommunities, scopedHouseholds, scopedQuestionnaires } from '../scope.js';
 import { assertAssignees } from './assignees.js';

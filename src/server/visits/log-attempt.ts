@@ -5,7 +5,8 @@
 import type { AttemptBody, VisitTask } from '../../shared/schemas/visits.js';
 import { actorOf, recordAudit } from '../audit/record-audit.js';
 import { can, requirePermission, type Ctx } from '../context.js';
-import { nowIso, type Db } from '../db/database.js';
+import { now, nowIso } from '../clock.js';
+import { type Db } from '../db/database.js';
 import { AppError } from '../http/errors.js';
 import { getTask } from './task-queries.js';
 import { noteFollowUpNotMade } from '../issues/follow-up-tasks.js';
@@ -15,8 +16,8 @@ export async function logAttempt(db: Db, ctx: Ctx, taskId: number, input: Attemp
   requirePermission(ctx, 'visits.work', 'visits.manage');
   const task = await getTask(db, ctx, taskId);
   if (task.assigneeId !== ctx.userId && !can(ctx, 'visits.manage')) throw new AppError('task_not_yours', 403);
-  const at = input.at ? new Date(input.at) : new Date();
-  if (at.getTime() > Date.now() + 5 * 60_000) throw new AppError('time_range_invalid', 422);
+  const at = input.at ? new Date(input.at) : new Date(now());
+  if (at.getTime() > now() + 5 * 60_000) throw new AppError('time_range_invalid', 422);
   // "Call back later" is a contact, not a failure.
   const failed = input.result === 'call_back_later' ? task.attemptCount : task.attemptCount + 1;
   const status = statusAfterAttempt(task.status, input.result, failed, maxFailedAttempts);

@@ -9,7 +9,8 @@ import type { Question } from '../../shared/schemas/questionnaires.js';
 import type { RecordVisitBody, VisitRecord } from '../../shared/schemas/visits.js';
 import { actorOf, recordAudit } from '../audit/record-audit.js';
 import { can, inScope, requirePermission, type Ctx } from '../context.js';
-import { constraintViolation, nowIso, type Db } from '../db/database.js';
+import { now, nowIso } from '../clock.js';
+import { constraintViolation, type Db } from '../db/database.js';
 import { AppError, invalidReference, notFound } from '../http/errors.js';
 import { averageScore, validateAnswers } from '../questionnaires/validate-answers.js';
 import { createIssuesFromRecord } from '../issues/create-issue.js';
@@ -74,7 +75,7 @@ export async function recordVisit(db: Db, ctx: Ctx, taskId: number, input: Recor
 
   const started = new Date(input.startedAt);
   const ended = new Date(input.endedAt);
-  if (ended < started || ended.getTime() > Date.now() + 5 * 60_000) throw new AppError('time_range_invalid', 422);
+  if (ended < started || ended.getTime() > now() + 5 * 60_000) throw new AppError('time_range_invalid', 422);
   const visitDate = shanghaiDate(started);
   const backdated = visitDate < shanghaiDate();
 

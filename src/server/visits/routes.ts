@@ -19,6 +19,7 @@ import {
   VisitTask,
 } from '../../shared/schemas/visits.js';
 import { ctxOf } from '../http/auth-hook.js';
+import { shanghaiDate } from './dates.js';
 import { attachment, XLSX_TYPE } from '../spreadsheets/xlsx.js';
 import { AppError } from '../http/errors.js';
 import type { App, Deps } from '../http/types.js';
@@ -120,7 +121,7 @@ export function visitRoutes(app: App, { handle: { db }, config }: Deps) {
     },
     async (request, reply) => {
       const file = await exportRecords(db, ctxOf(request), request.query);
-      const day = new Date().toISOString().slice(0, 10);
+      const day = shanghaiDate();
       return reply.header('content-type', XLSX_TYPE).header('content-disposition', attachment(`回访记录表-${day}.xlsx`, `visit-records-${day}.xlsx`)).send(file);
     },
   );
