@@ -202,7 +202,9 @@ async function childMain(): Promise<void> {
       let d = derived.get(key);
       if (!d) {
         const raisedAt = new Date(raised).toISOString();
-        const { replyDueAt, resolveDueAt } = computeDeadlines(calendar, settings, { kind: 'problem', replyMode, raisedAt, resolveDays });
+        const { reply, resolve } = computeDeadlines(calendar, settings, { kind: 'problem', replyMode, raisedAt, resolveDays });
+        const replyDueAt = reply!.dueAt;
+        const resolveDueAt = resolve!.dueAt;
         const initial = { status: 'assigned', raisedAt, replyDueAt, resolveDueAt, repliedAt: replied ? raisedAt : null, escalationLevel: 0, notices: 0 };
         // What the sweep has done by its previous run (nothing yet for an issue entered after it).
         const before = late ? { escalationLevel: 0, notices: 0, checkAt: new Date(PREV).toISOString() } : planSweep(calendar, settings, initial, PREV);

@@ -35,7 +35,9 @@ import { userRoutes } from './users/routes.js';
 import { questionnaireRoutes } from './questionnaires/routes.js';
 import { visitRoutes } from './visits/routes.js';
 import { issueRoutes } from './issues/routes.js';
+import { onCalendarChange } from './calendar/calendar-changes.js';
 import { calendarRoutes } from './calendar/routes.js';
+import { recomputeOpenDeadlines } from './issues/recompute-deadlines.js';
 import { notificationRoutes } from './notifications/routes.js';
 
 /** Every domain registers its routes here; the OpenAPI document and the scope test pick them up. */
@@ -57,6 +59,9 @@ const DOMAINS = [
   notificationRoutes,
   auditRoutes,
 ];
+
+// Issue deadlines rest on the working-day calendar: a change to it recomputes the open ones.
+onCalendarChange(recomputeOpenDeadlines);
 
 export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];

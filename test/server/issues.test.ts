@@ -138,20 +138,20 @@ describe('issues from visits and direct entry', () => {
     expect(conflict.statusCode).toBe(409);
     expect(conflict.json().code).toBe('calendar_override_conflict');
     expect((await supervisor.post('/api/v1/calendar/overrides', { date: `${year}-03-03`, kind: 'holiday' })).statusCode).toBe(403);
-    expect((await admin.delete(`/api/v1/calendar/overrides/${created.json().id}`)).statusCode).toBe(204);
+    expect((await admin.delete(`/api/v1/calendar/overrides/${created.json().override.id}`)).statusCode).toBe(200);
 
     // Raised Monday 10 Nov 2025, 3 working days: Thursday 13 Nov; with Wednesday 12 Nov a rest day, Friday 14 Nov.
     const raised = { raisedAt: '2025-11-10T10:00:00+08:00', replyMode: 'written' };
     expect((await supervisor.post('/api/v1/issues', direct(raised))).json().replyDueAt).toBe('2025-11-13T23:59:59.999+08:00');
     const restDay = (await admin.post('/api/v1/calendar/overrides', { date: '2025-11-12', kind: 'rest_day' })).json();
     expect((await supervisor.post('/api/v1/issues', direct(raised))).json().replyDueAt).toBe('2025-11-14T23:59:59.999+08:00');
-    await admin.delete(`/api/v1/calendar/overrides/${restDay.id}`);
+    await admin.delete(`/api/v1/calendar/overrides/${restDay.override.id}`);
     expect((await supervisor.post('/api/v1/issues', direct(raised))).json().replyDueAt).toBe('2025-11-13T23:59:59.999+08:00');
   });
 
   it('anyone with issues: sees 2025 with 248 working days, 11 Oct a make-up working day and 1 Oct 国庆节', async () => {
     const y = (await visitor.get('/api/v1/calendar/working-days?year=2025')).json();
-    expect(y).toMatchObject({ year: 2025, official: true, workingDays: 248 });
+    expect(y).toMatchObject({ year: 2025, source: 'official', notice: null, workingDays: 248 });
     expect(y.days.find((d: { date: string }) => d.date === '2025-10-11')).toMatchObject({ working: true, kind: 'makeup_workday' });
     expect(y.days.find((d: { date: string }) => d.date === '2025-10-01')).toMatchObject({ working: false, kind: 'holiday', holidayName: '国庆节' });
   });

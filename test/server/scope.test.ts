@@ -41,7 +41,8 @@ let operations: Operation[];
 let components: Record<string, JsonSchema>;
 const victim: Record<string, number> = {};
 /** path parameter → whether the object belongs to a community (true) or to the whole company (false) */
-let VICTIM_PARAMS: Record<string, { id: () => number; communityLevel: boolean }>;
+/** `reference: false`: the name is a plain value in request bodies (a year), not a reference to the victim's object. */
+let VICTIM_PARAMS: Record<string, { id: () => number; communityLevel: boolean; reference?: false }>;
 let otherCompany: Client;
 let otherCommunity: Client;
 
@@ -83,6 +84,7 @@ async function snapshot(includeCompanyLevel: boolean) {
       ? {
           categories: await db.selectFrom('issue_categories').selectAll().where('company_id', '=', companyId).orderBy('id').execute(),
           overrides: await db.selectFrom('calendar_overrides').selectAll().where('company_id', '=', companyId).orderBy('id').execute(),
+          notices: await db.selectFrom('calendar_notices').selectAll().where('company_id', '=', companyId).orderBy('id').execute(),
           settings: await db.selectFrom('companies').select('issue_settings').where('id', '=', companyId).execute(),
         }
       : {}),
@@ -175,6 +177,10 @@ beforeAll(async () => {
     .values({ company_id: a.companyId, date: '2026-12-24', kind: 'rest_day', note: COMPANY_MARK, created_by: a.adminId, created_at: now })
     .returning('id')
     .executeTakeFirstOrThrow();
+  await t.handle.db
+    .insertInto('calendar_notices')
+    .values({ company_id: a.companyId, year: 2027, holidays: JSON.stringify([{ date: '2027-01-01', name: COMPANY_MARK }]), workdays: '[]', source_text: COMPANY_MARK, created_by: a.adminId, created_at: now })
+    .execute();
   const notification = await t.handle.db
     .insertInto('notifications')
     .values({ company_id: a.companyId, user_id: user.id, outbox_id: null, kind: 'issue_assigned', title: COMMUNITY_MARK, body: COMMUNITY_MARK, link: `/issues/${issue.id}`, created_at: now, read_at: null })
@@ -224,6 +230,8 @@ beforeAll(async () => {
     issueId: { id: () => victim.issueId, communityLevel: true },
     categoryId: { id: () => victim.categoryId, communityLevel: false },
     overrideId: { id: () => victim.overrideId, communityLevel: false },
+    // The victim company's entered holiday notice of 2027.
+    year: { id: () => 2027, communityLevel: false, reference: false },
     // A notification is its recipient's alone: no colleague, in any community, may read or mark it.
     notificationId: { id: () => victim.notificationId, communityLevel: true },
   };
@@ -292,7 +300,7 @@ function sampleBody(schema: JsonSchema | undefined, key = ''): unknown {
 
 /** Whether a request body names a victim object the attacker may not use (colleagues share company-level ones). */
 function bodyReferencesVictim(body: unknown, sameCompany: boolean): boolean {
-  const forbidden = Object.fromEntries(Object.entries(VICTIM_PARAMS).filter(([, p]) => !sameCompany || p.communityLevel));
+  const forbidden = Object.fromEntries(Object.entries(VICTIM_PARAMS).filter(([, p]) => p.reference !== false && (!sameCompany || p.communityLevel)));
   const ids = new Set(Object.values(forbidden).map((p) => p.id()));
   const walk = (v: unknown, key: string): boolean => {
     if (Array.isArray(v)) return v.some((x) => walk(x, key));

@@ -41,14 +41,17 @@ describe('issue status machine', () => {
 
 describe('issue deadlines and the sweep plan', () => {
   const raisedAt = '2025-09-30T09:00:00.000Z'; // 17:00 in Shanghai
-  const deadlines = computeDeadlines(calendar, settings, { kind: 'complaint', replyMode: 'written', raisedAt, resolveDays: 5 });
+  const { reply, resolve } = computeDeadlines(calendar, settings, { kind: 'complaint', replyMode: 'written', raisedAt, resolveDays: 5 });
+  const deadlines = { replyDueAt: reply!.dueAt, resolveDueAt: resolve!.dueAt };
   const state: SweepState = { status: 'assigned', raisedAt, ...deadlines, repliedAt: null, escalationLevel: 0, notices: 0 };
 
   it('written reply within 3 working days and resolution within 5, shown in Shanghai time; praise has none', () => {
     expect(shanghaiIso(deadlines.replyDueAt)).toBe('2025-10-11T23:59:59.999+08:00');
     expect(shanghaiIso(deadlines.resolveDueAt)).toBe('2025-10-14T23:59:59.999+08:00');
     expect(formatDeadline(deadlines.replyDueAt!)).toBe('2025-10-11 24:00');
-    expect(computeDeadlines(calendar, settings, { kind: 'praise', replyMode: 'oral', raisedAt, resolveDays: 5 })).toEqual({ replyDueAt: null, resolveDueAt: null });
+    expect(computeDeadlines(calendar, settings, { kind: 'praise', replyMode: 'oral', raisedAt, resolveDays: 5 })).toEqual({ reply: null, resolve: null });
+    expect(reply).toMatchObject({ days: 3, provisional: false });
+    expect(resolve).toMatchObject({ days: 5, provisional: false });
   });
 
   it('nothing is due before the reminder; the sweep is next needed at the start of the day before the reply deadline', () => {

@@ -1,17 +1,18 @@
 /**
- * Admins' overrides of the official calendar: an extra holiday (a new notice before the calendar data
- * is upgraded), an extra working day, or a company rest day. One override per date, so a date can never
- * be both a day off and a working day. Deadlines computed after a change follow it at once; deadlines
- * already set on issues keep the calendar they were computed with.
+ * Admins' overrides of the calendar: an extra holiday, an extra working day, or a company rest day. One
+ * override per date, so a date can never be both a day off and a working day. A change applies at once to
+ * new deadlines, and the open deadlines it affects are recomputed in the same transaction.
  */
-import type { CalendarOverride, CreateOverrideBody, WorkingDaysYear } from '../../shared/schemas/calendar.js';
+import type { CalendarOverride, CreateOverrideBody, OverrideChange, WorkingDaysYear } from '../../shared/schemas/calendar.js';
 import { actorOf, recordAudit } from '../audit/record-audit.js';
-import { requirePermission, type Ctx } from '../context.js';
 import { nowIso } from '../clock.js';
+import { requirePermission, type Ctx } from '../context.js';
 import { constraintViolation, type Db } from '../db/database.js';
 import { AppError, notFound } from '../http/errors.js';
-import { calendarFor, loadCompanyOverrides } from './company-calendar.js';
-import { dateOfDay, dayNumber, officialHolidayName, OFFICIAL_YEARS } from './working-days.js';
+import { calendarChanged } from './calendar-changes.js';
+import { calendarFor, loadCalendarInputs } from './company-calendar.js';
+import { toNotice } from './notices.js';
+import { dateOfDay, dayNumber } from './working-days.js';
 
 function overrideRows(db: Db, ctx: Ctx) {
   return db
@@ -31,44 +32,62 @@ export async function listOverrides(db: Db, ctx: Ctx, year?: number): Promise<Ca
   return (await q.orderBy('o.date').execute()).map(toOverride);
 }
 
-export async function createOverride(db: Db, ctx: Ctx, input: CreateOverrideBody): Promise<CalendarOverride> {
+export async function createOverride(db: Db, ctx: Ctx, input: CreateOverrideBody): Promise<OverrideChange> {
   requirePermission(ctx, 'issues.configure');
   const year = Number(input.date.slice(0, 4));
   if (year < 2004 || year > 2100) throw new AppError('calendar_out_of_range', 422);
   const existing = await db.selectFrom('calendar_overrides').select('kind').where('company_id', '=', ctx.companyId).where('date', '=', input.date).executeTakeFirst();
   if (existing) throw new AppError('calendar_override_conflict', 409, { date: input.date, kind: existing.kind });
   try {
-    const id = await db.transaction().execute(async (trx) => {
+    const { id, recomputedIssues } = await db.transaction().execute(async (trx) => {
+      const before = calendarFor(await loadCalendarInputs(trx, ctx.companyId));
       const { id } = await trx
         .insertInto('calendar_overrides')
         .values({ company_id: ctx.companyId, date: input.date, kind: input.kind, note: input.note, created_by: ctx.userId, created_at: nowIso() })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await recordAudit(trx, actorOf(ctx), { action: 'calendar_override.create', entityType: 'override', entityId: id, after: { ...input } });
-      return id;
+      const after = calendarFor(await loadCalendarInputs(trx, ctx.companyId));
+      const recomputedIssues = await calendarChanged(trx, ctx, { before, after, cause: { kind: 'override', date: input.date }, since: input.date, dryRun: false });
+      await recordAudit(trx, actorOf(ctx), { action: 'calendar_override.create', entityType: 'override', entityId: id, after: { ...input, recomputedIssues } });
+      return { id, recomputedIssues };
     });
-    return toOverride(await overrideRows(db, ctx).where('o.id', '=', id).executeTakeFirstOrThrow());
+    return { override: toOverride(await overrideRows(db, ctx).where('o.id', '=', id).executeTakeFirstOrThrow()), recomputedIssues };
   } catch (err) {
     if (constraintViolation(err) === 'unique') throw new AppError('calendar_override_conflict', 409, { date: input.date, kind: input.kind });
     throw err;
   }
 }
 
-export async function deleteOverride(db: Db, ctx: Ctx, id: number): Promise<void> {
+export async function deleteOverride(db: Db, ctx: Ctx, id: number): Promise<OverrideChange> {
   requirePermission(ctx, 'issues.configure');
   const row = await db.selectFrom('calendar_overrides').select(['id', 'date', 'kind', 'note']).where('id', '=', id).where('company_id', '=', ctx.companyId).executeTakeFirst();
   if (!row) throw notFound('override');
-  await db.transaction().execute(async (trx) => {
+  const recomputedIssues = await db.transaction().execute(async (trx) => {
+    const before = calendarFor(await loadCalendarInputs(trx, ctx.companyId));
     await trx.deleteFrom('calendar_overrides').where('id', '=', id).execute();
-    await recordAudit(trx, actorOf(ctx), { action: 'calendar_override.delete', entityType: 'override', entityId: id, before: { date: row.date, kind: row.kind, note: row.note } });
+    const after = calendarFor(await loadCalendarInputs(trx, ctx.companyId));
+    const recomputedIssues = await calendarChanged(trx, ctx, { before, after, cause: { kind: 'override', date: row.date, removed: true }, since: row.date, dryRun: false });
+    await recordAudit(trx, actorOf(ctx), { action: 'calendar_override.delete', entityType: 'override', entityId: id, before: { date: row.date, kind: row.kind, note: row.note }, after: { recomputedIssues } });
+    return recomputedIssues;
   });
+  return { override: null, recomputedIssues };
 }
 
-/** Every day of a year as the company's calendar sees it. */
+/** Every day of a year as the company's calendar sees it, and where its holidays come from. */
 export async function workingDaysOfYear(db: Db, ctx: Ctx, year: number): Promise<WorkingDaysYear> {
   requirePermission(ctx, 'issues.read', 'issues.configure');
-  const overrides = await listOverrides(db, ctx, year);
-  const calendar = calendarFor(await loadCompanyOverrides(db, ctx.companyId));
+  const [overrides, inputs, notice] = await Promise.all([
+    listOverrides(db, ctx, year),
+    loadCalendarInputs(db, ctx.companyId),
+    db
+      .selectFrom('calendar_notices as n')
+      .leftJoin('users as u', 'u.id', 'n.created_by')
+      .select(['n.year', 'n.holidays', 'n.workdays', 'n.created_at', 'u.display_name as created_by_name'])
+      .where('n.company_id', '=', ctx.companyId)
+      .where('n.year', '=', year)
+      .executeTakeFirst(),
+  ]);
+  const calendar = calendarFor(inputs);
   const byDate = new Map(overrides.map((o) => [o.date, o]));
   const first = dayNumber(`${year}-01-01`);
   const last = dayNumber(`${year}-12-31`);
@@ -76,7 +95,8 @@ export async function workingDaysOfYear(db: Db, ctx: Ctx, year: number): Promise
   for (let day = first; day <= last; day++) {
     const date = dateOfDay(day);
     const d = calendar.describe(day);
-    days.push({ date, working: d.working, kind: d.kind, holidayName: d.kind === 'holiday' ? officialHolidayName(date) : null, override: byDate.get(date) ?? null });
+    days.push({ date, working: d.working, kind: d.kind, holidayName: d.holidayName, provisional: d.provisional, override: byDate.get(date) ?? null });
   }
-  return { year, official: OFFICIAL_YEARS.has(year), workingDays: days.filter((d) => d.working).length, days };
+  const source = calendar.yearSource(year);
+  return { year, source, notice: source === 'notice' && notice ? toNotice(notice) : null, workingDays: days.filter((d) => d.working).length, days };
 }

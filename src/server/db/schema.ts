@@ -151,6 +151,7 @@ export interface Database {
   issue_events: IssueEventsTable;
   issue_replies: IssueRepliesTable;
   calendar_overrides: CalendarOverridesTable;
+  calendar_notices: CalendarNoticesTable;
   outbox: OutboxTable;
   notifications: NotificationsTable;
 }
@@ -462,6 +463,14 @@ export interface IssuesTable {
   /** bit flags of deadline notices sent: see issues/deadline-plan.ts */
   notices: number;
   check_at: string | null;
+  /** working days of the reply and resolution periods (null for praise), kept to recompute deadlines */
+  reply_days: number | null;
+  resolve_days: number | null;
+  /** when the current resolution period started: raised, or last reopened */
+  resolve_from: string | null;
+  /** 1 when the deadline was computed on a provisional calendar (a year without its notice) */
+  reply_due_provisional: Generated<number>;
+  resolve_due_provisional: Generated<number>;
   created_by: number | null;
   created_at: string;
   updated_at: string;
@@ -501,6 +510,19 @@ export interface CalendarOverridesTable {
   date: string;
   kind: 'holiday' | 'workday' | 'rest_day';
   note: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface CalendarNoticesTable {
+  id: Generated<number>;
+  company_id: number;
+  year: number;
+  /** JSON array of { date, name } */
+  holidays: string;
+  /** JSON array of YYYY-MM-DD */
+  workdays: string;
+  source_text: string;
   created_by: number | null;
   created_at: string;
 }

@@ -242,6 +242,17 @@ export const MESSAGES = {
     title: { 'zh-CN': '日期超出日历范围', en: 'Date outside the calendar' },
     detail: { 'zh-CN': '工作日历覆盖 2004 至 2100 年。', en: 'The working-day calendar covers 2004 to 2100.' },
   },
+  calendar_year_official: {
+    title: { 'zh-CN': '该年已有官方安排', en: 'Official arrangement already known' },
+    detail: {
+      'zh-CN': '{year} 年的国务院节假日安排已包含在系统的官方日历中，无需录入；公司自己的调整请在工作日历中逐日添加。',
+      en: 'The State Council arrangement for {year} is already in the official calendar; add the company’s own changes day by day instead.',
+    },
+  },
+  calendar_notice_invalid: {
+    title: { 'zh-CN': '放假通知无法录入', en: 'The notice cannot be entered' },
+    detail: { 'zh-CN': '通知中有 {count} 处需要修改，请按提示修正后再录入。', en: 'The notice has {count} problem(s); correct them and enter it again.' },
+  },
   category_name_taken: {
     title: { 'zh-CN': '分类名称已存在', en: 'Category exists' },
     detail: { 'zh-CN': '已有名为“{name}”的问题分类。', en: 'A category named “{name}” already exists.' },
@@ -314,6 +325,13 @@ const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
   not_applicable_not_allowed: { 'zh-CN': '这道题不能选“不清楚”', en: 'cannot be answered “not applicable”' },
   phone_invalid: { 'zh-CN': '不是有效的中国手机号或固定电话：{value}', en: 'is not a valid Chinese mobile or landline number: {value}' },
   password_reused: { 'zh-CN': '新密码不能与当前密码相同', en: 'must differ from the current password' },
+  notice_line_unreadable: { 'zh-CN': '无法识别“{text}”：请写明日期以及“放假”或“上班”', en: 'cannot read “{text}”: give the date and whether it is a day off (放假) or a working day (上班)' },
+  notice_date_invalid: { 'zh-CN': '日期“{date}”不存在或范围有误', en: 'the date “{date}” does not exist or the range is wrong' },
+  notice_date_outside_year: { 'zh-CN': '{date} 不在 {year} 年内', en: '{date} is not in {year}' },
+  notice_day_conflict: { 'zh-CN': '{date} 同时被写成放假和上班', en: '{date} is given both as a day off and as a working day' },
+  notice_workday_on_weekday: { 'zh-CN': '{date} 是工作日，调休上班通常在周末，请核对', en: '{date} is a weekday; make-up working days are usually at weekends — please check' },
+  notice_statutory_day_missing: { 'zh-CN': '法定节假日 {date}（{name}）不在通知中，请核对是否漏了一行', en: 'the statutory holiday {date} ({name}) is not in the notice — was a line left out?' },
+  notice_empty: { 'zh-CN': '没有读到 {year} 年的任何放假或上班日期', en: 'no day off or working day for {year} was found' },
 };
 
 export function fill(template: string, params: Record<string, unknown> = {}): string {
@@ -349,6 +367,7 @@ export const ENTITY_NAMES: Record<string, Record<Locale, string>> = {
   issue: { 'zh-CN': '问题', en: 'issue' },
   category: { 'zh-CN': '问题分类', en: 'issue category' },
   override: { 'zh-CN': '日历调整', en: 'calendar override' },
+  calendar_notice: { 'zh-CN': '放假通知', en: 'holiday notice' },
   notification: { 'zh-CN': '通知', en: 'notification' },
   resource: { 'zh-CN': '资源', en: 'resource' },
 };

@@ -15,7 +15,7 @@ import { enqueue } from '../notifications/outbox.js';
 import { scopedCommunities, scopedHouseholds } from '../scope.js';
 import { assertAssignees } from '../visits/assignees.js';
 import { loadCategories, matchCategory } from './categories.js';
-import { computeDeadlines, planSweep } from './deadline-plan.js';
+import { computeDeadlines, planSweep, replyColumns, resolveColumns } from './deadline-plan.js';
 import { getIssue } from './issue-queries.js';
 import { issueRef, Recipients } from './notify.js';
 import { assertCompanyUser, assertDepartment } from './references.js';
@@ -49,9 +49,9 @@ export async function insertIssues(trx: Db, ctx: Ctx, calendar: WorkCalendar, se
   if (!issues.length) return [];
   const stamp = nowIso();
   const rows = issues.map((i) => {
-    const { replyDueAt, resolveDueAt } = computeDeadlines(calendar, settings, { kind: i.kind, replyMode: i.replyMode, raisedAt: i.raisedAt, resolveDays: i.category.resolveDays });
+    const { reply, resolve } = computeDeadlines(calendar, settings, { kind: i.kind, replyMode: i.replyMode, raisedAt: i.raisedAt, resolveDays: i.category.resolveDays });
     const status = i.assigneeId ? 'assigned' : 'new';
-    const plan = planSweep(calendar, settings, { status, raisedAt: i.raisedAt, replyDueAt, resolveDueAt, repliedAt: null, escalationLevel: 0, notices: 0 }, now());
+    const plan = planSweep(calendar, settings, { status, raisedAt: i.raisedAt, replyDueAt: reply?.dueAt ?? null, resolveDueAt: resolve?.dueAt ?? null, repliedAt: null, escalationLevel: 0, notices: 0 }, now());
     return {
       company_id: ctx.companyId,
       community_id: i.communityId,
@@ -72,8 +72,9 @@ export async function insertIssues(trx: Db, ctx: Ctx, calendar: WorkCalendar, se
       adoption: i.kind === 'suggestion' ? 'pending' : null,
       praised_user_id: i.praisedUserId,
       praised_department_id: i.praisedDepartmentId,
-      reply_due_at: replyDueAt,
-      resolve_due_at: resolveDueAt,
+      ...replyColumns(reply),
+      ...resolveColumns(resolve),
+      resolve_from: i.raisedAt,
       escalation_level: 0,
       reopen_count: 0,
       notices: 0,

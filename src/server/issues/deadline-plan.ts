@@ -24,16 +24,43 @@ export interface DeadlineInput {
   replyMode: string;
   raisedAt: string;
   resolveDays: number;
+  /** When the resolution period starts: when the issue was raised, or when it was last reopened. */
+  resolveFrom?: string;
 }
 
-/** Deadlines as UTC ISO instants (what is stored); see `shanghaiIso` for how they are shown. */
-export function computeDeadlines(calendar: WorkCalendar, settings: IssueSettings, input: DeadlineInput): { replyDueAt: string | null; resolveDueAt: string | null } {
-  if (input.kind === 'praise') return { replyDueAt: null, resolveDueAt: null };
+export interface Deadline {
+  /** UTC ISO instant of 24:00 of the period's last day (see `shanghaiIso` for how it is shown) */
+  dueAt: string;
+  days: number;
+  /** The period crosses a year whose holiday notice is not known yet: it may move when the notice is entered. */
+  provisional: boolean;
+}
+
+/** The end of a period of `days` working days starting at an instant. */
+export function periodEnd(calendar: WorkCalendar, from: string, days: number): Deadline {
+  const start = shanghaiDay(from);
+  const last = calendar.addWorkingDays(start, days);
+  return { dueAt: utc(endOfDayIso(last)), days, provisional: calendar.isProvisional(start, last) };
+}
+
+/** The reply and resolution deadlines of an issue; praise has none. */
+export function computeDeadlines(calendar: WorkCalendar, settings: IssueSettings, input: DeadlineInput): { reply: Deadline | null; resolve: Deadline | null } {
+  if (input.kind === 'praise') return { reply: null, resolve: null };
   const replyDays = input.replyMode === 'oral' ? settings.oralReplyDays : settings.writtenReplyDays;
   return {
-    replyDueAt: utc(calendar.deadline(input.raisedAt, replyDays)),
-    resolveDueAt: utc(calendar.deadline(input.raisedAt, input.resolveDays)),
+    reply: periodEnd(calendar, input.raisedAt, replyDays),
+    resolve: periodEnd(calendar, input.resolveFrom ?? input.raisedAt, input.resolveDays),
   };
+}
+
+/** The issue columns that hold a reply deadline. */
+export function replyColumns(d: Deadline | null) {
+  return { reply_due_at: d?.dueAt ?? null, reply_days: d?.days ?? null, reply_due_provisional: d?.provisional ? 1 : 0 };
+}
+
+/** The issue columns that hold a resolution deadline. */
+export function resolveColumns(d: Deadline | null) {
+  return { resolve_due_at: d?.dueAt ?? null, resolve_days: d?.days ?? null, resolve_due_provisional: d?.provisional ? 1 : 0 };
 }
 
 export interface SweepState {

@@ -112,6 +112,8 @@ export function toSummary(r: IssueRow, clock: Clock): IssueSummary {
     closedAt: r.closed_at,
     replyState: state(r.reply_due_at, r.replied_at),
     resolveState: state(r.resolve_due_at, r.resolved_at),
+    replyDueProvisional: r.reply_due_provisional === 1 && !r.replied_at,
+    resolveDueProvisional: r.resolve_due_provisional === 1 && !r.resolved_at,
     expectedResolveDate: r.expected_resolve_date,
     escalationLevel: r.escalation_level,
     reopenCount: r.reopen_count,
@@ -162,6 +164,11 @@ export async function listIssues(db: Db, ctx: Ctx, f: IssueListQuery): Promise<P
   if (f.householdId) q = q.where('issues.household_id', '=', f.householdId);
   if (f.escalated === 'true') q = q.where('issues.escalation_level', '>', 0);
   if (f.escalated === 'false') q = q.where('issues.escalation_level', '=', 0);
+  if (f.provisional === 'true') {
+    q = q
+      .where('issues.status', 'in', open)
+      .where((eb) => eb.or([eb.and([eb('issues.reply_due_provisional', '=', 1), eb('issues.replied_at', 'is', null)]), eb('issues.resolve_due_provisional', '=', 1)]));
+  }
   if (f.q) q = q.where('issues.description', 'like', `%${f.q.replace(/[\\%_]/g, '')}%`);
 
   const [rows, count] = await Promise.all([

@@ -16,7 +16,7 @@ import type { IssuesTable } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
 import { enqueue } from '../notifications/outbox.js';
 import { linkAttachments } from './create-issue.js';
-import { computeDeadlines, NOTICE_BITS } from './deadline-plan.js';
+import { NOTICE_BITS, periodEnd, resolveColumns } from './deadline-plan.js';
 import { createComplainantFollowUp, createConfirmationTask } from './follow-up-tasks.js';
 import { callerEvents, canAct, findIssue, getIssue, type IssueRow } from './issue-queries.js';
 import { nextIssueStatus } from './issue-status.js';
@@ -60,11 +60,11 @@ export async function applyIssueEvent(trx: Db, ctx: Ctx, row: IssueRow, input: T
     case 'reopen': {
       // A new period to resolve it starts now; escalation starts over from it.
       const category = await trx.selectFrom('issue_categories').select('resolve_days').where('id', '=', row.category_id).executeTakeFirstOrThrow();
-      const { resolveDueAt } = computeDeadlines(calendar, settings, { kind, replyMode: row.reply_mode, raisedAt: now, resolveDays: category.resolve_days });
       Object.assign(patch, {
         resolved_at: null,
         reopen_count: row.reopen_count + 1,
-        resolve_due_at: resolveDueAt,
+        ...resolveColumns(periodEnd(calendar, now, category.resolve_days)),
+        resolve_from: now,
         escalation_level: 0,
         escalated_at: null,
         notices: row.notices & ~NOTICE_BITS.resolve_reminder,

@@ -14,7 +14,7 @@ import { enqueue } from '../notifications/outbox.js';
 import { assertAssignees } from '../visits/assignees.js';
 import { loadCategories } from './categories.js';
 import { assertCompanyUser, assertDepartment } from './references.js';
-import { computeDeadlines, NOTICE_BITS } from './deadline-plan.js';
+import { computeDeadlines, NOTICE_BITS, replyColumns, resolveColumns } from './deadline-plan.js';
 import { canAct, findIssue, getIssue } from './issue-queries.js';
 import { isOpenStatus } from './issue-status.js';
 import { issueRef, Recipients } from './notify.js';
@@ -57,12 +57,15 @@ export async function updateIssue(db: Db, ctx: Ctx, id: number, input: UpdateIss
   if (!diff.changed) return getIssue(db, ctx, id);
 
   const [calendar, settings] = await Promise.all([loadCompanyCalendar(db, ctx.companyId), loadSettings(db, ctx.companyId)]);
-  const deadlines = computeDeadlines(calendar, settings, { kind: row.kind, replyMode: after.replyMode, raisedAt: row.raised_at, resolveDays: category.resolveDays });
+  // The resolution period runs from when the issue was raised or last reopened.
+  const deadlines = computeDeadlines(calendar, settings, { kind: row.kind, replyMode: after.replyMode, raisedAt: row.raised_at, resolveFrom: row.resolve_from ?? row.raised_at, resolveDays: category.resolveDays });
   let notices = row.notices;
-  const replyDueAt = row.replied_at ? row.reply_due_at : deadlines.replyDueAt;
+  // A deadline already met stays as it was.
+  const reply = row.replied_at ? null : replyColumns(deadlines.reply);
+  const replyDueAt = reply ? reply.reply_due_at : row.reply_due_at;
   if (replyDueAt !== row.reply_due_at) notices &= ~(NOTICE_BITS.reply_reminder | NOTICE_BITS.reply_overdue);
-  // A reopened issue keeps the period it was given when reopened.
-  const resolveDueAt = row.reopen_count > 0 ? row.resolve_due_at : deadlines.resolveDueAt;
+  const resolve = resolveColumns(deadlines.resolve);
+  const resolveDueAt = resolve.resolve_due_at;
   if (resolveDueAt !== row.resolve_due_at) notices &= ~NOTICE_BITS.resolve_reminder;
   const status = after.assigneeId && (row.status === 'new' || row.status === 'reopened') ? 'assigned' : row.status;
   const patch = {
@@ -73,8 +76,8 @@ export async function updateIssue(db: Db, ctx: Ctx, id: number, input: UpdateIss
     assignee_id: after.assigneeId,
     praised_user_id: after.praisedUserId,
     praised_department_id: after.praisedDepartmentId,
-    reply_due_at: replyDueAt,
-    resolve_due_at: resolveDueAt,
+    ...reply,
+    ...resolve,
     notices,
     status,
     updated_at: nowIso(),

@@ -97,6 +97,8 @@ export const IssueSummary = z
     closedAt: Timestamp.nullable(),
     replyState: DueState.nullable(),
     resolveState: DueState.nullable(),
+    replyDueProvisional: z.boolean().meta({ description: 'The reply deadline was computed on the provisional calendar of a year whose holiday notice is not entered yet; it is recomputed when it is' }),
+    resolveDueProvisional: z.boolean().meta({ description: 'The same for the resolution deadline' }),
     expectedResolveDate: DateOnly.nullable(),
     escalationLevel: z.number().int().meta({ description: '0 none, 1 department head, 2 community supervisor, 3 management' }),
     reopenCount: z.number().int(),
@@ -161,6 +163,7 @@ export const IssueListQuery = PageQuery.extend({
   assigneeId: IdParam.optional(),
   householdId: IdParam.optional(),
   escalated: z.enum(['true', 'false']).optional(),
+  provisional: z.enum(['true']).optional().meta({ description: 'true: open issues with a deadline on the provisional calendar' }),
   q: z.string().trim().max(100).optional().meta({ description: 'Words in the description' }),
 });
 export type IssueListQuery = z.infer<typeof IssueListQuery>;

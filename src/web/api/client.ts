@@ -97,7 +97,7 @@ export const api = {
     request<T>('POST', path, { body: body ?? {}, quietUnauthenticated }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
-  delete: (path: string) => request<void>('DELETE', path),
+  delete: <T = void>(path: string) => request<T>('DELETE', path),
   /** multipart/form-data POST (file uploads). */
   upload: <T>(path: string, form: FormData, query?: QueryParams) => request<T>('POST', path, { body: form, query }),
 };

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router-dom';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { CalendarNoticeBanner } from './CalendarNoticeBanner';
 import { CommunitySwitcher } from './CommunitySwitcher';
 import { NotificationBell } from './NotificationBell';
 import { SideMenu } from './SideMenu';
@@ -111,6 +112,7 @@ export function AppLayout() {
           </Flex>
         </Layout.Header>
         <Layout.Content style={{ padding: isPhone ? 12 : 24, minWidth: 0 }}>
+          <CalendarNoticeBanner />
           <Outlet />
         </Layout.Content>
       </Layout>

@@ -1,19 +1,23 @@
 /**
  * 工作日历: the year's days as twelve months coloured by kind (working day, weekend, statutory holiday,
- * make-up working day), the company's overrides marked, the count of working days, and — for those who
- * configure issues — adding and deleting overrides (click a day or use the button).
+ * make-up working day), where the year's holidays come from (the official data, an entered notice, or the
+ * provisional calendar of the holiday regulation), the company's overrides marked, the count of working
+ * days, and — for those who configure issues — entering the year's notice and adding or deleting overrides
+ * (click a day or use the button). `?year=2027&notice=1` opens the notice form (the banner links there).
  */
-import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, DatePicker, Flex, Row, Space, Spin, Statistic, Table, Typography } from 'antd';
+import { FileTextOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, DatePicker, Flex, Popconfirm, Row, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCalendarOverrides, useDeleteOverride, useWorkingDays, type CalendarOverride } from '../../api/calendar';
+import { useSearchParams } from 'react-router-dom';
+import { useCalendarOverrides, useDeleteNotice, useDeleteOverride, useWorkingDays, type CalendarOverride, type WorkingDaysYear } from '../../api/calendar';
 import { useCan } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
 import { useShowError } from '../../lib/feedback';
 import { DAY_COLOR, type DayLook } from './calendarDisplay';
 import { MonthGrid } from './MonthGrid';
+import { NoticeModal } from './NoticeModal';
 import { OverrideFormModal } from './OverrideFormModal';
 import { overrideColumns } from './overrideColumns';
 
@@ -33,13 +37,76 @@ function Legend() {
   );
 }
 
+const SOURCE_COLOR: Record<WorkingDaysYear['source'], string> = { official: 'green', notice: 'blue', provisional: 'orange' };
+
+/** Where the year's holidays come from, with what an administrator can do about it. */
+function YearSourceAlert({ data, canEdit, onEnter }: { data: WorkingDaysYear; canEdit: boolean; onEnter: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const remove = useDeleteNotice();
+  if (data.source === 'provisional') {
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        title={t('calendar.provisional.title', { year: data.year })}
+        description={t('calendar.provisional.detail')}
+        action={
+          canEdit ? (
+            <Button type="primary" size="small" icon={<FileTextOutlined />} onClick={onEnter} data-testid="notice-open">
+              {t('calendar.notice.open')}
+            </Button>
+          ) : undefined
+        }
+        data-testid="calendar-provisional"
+      />
+    );
+  }
+  if (data.source === 'notice' && data.notice) {
+    return (
+      <Alert
+        type="info"
+        showIcon
+        title={t('calendar.notice.enteredBy', { year: data.year, name: data.notice.createdByName ?? '—', at: dayjs(data.notice.createdAt).format('YYYY-MM-DD HH:mm') })}
+        action={
+          canEdit ? (
+            <Space wrap>
+              <Button size="small" onClick={onEnter}>
+                {t('calendar.notice.replace')}
+              </Button>
+              <Popconfirm
+                title={t('calendar.notice.confirmDelete', { year: data.year })}
+                onConfirm={() =>
+                  remove.mutate(data.year, {
+                    onSuccess: (r) => void message.success(t('calendar.notice.deleted', { count: r.recomputedIssues })),
+                    onError: (e) => showError(e),
+                  })
+                }
+              >
+                <Button size="small" danger loading={remove.isPending}>
+                  {t('common.delete')}
+                </Button>
+              </Popconfirm>
+            </Space>
+          ) : undefined
+        }
+        data-testid="calendar-notice"
+      />
+    );
+  }
+  return null;
+}
+
 export function CalendarPage() {
   const { t } = useTranslation();
   const can = useCan();
   const canEdit = can('issues.configure');
   const { message } = App.useApp();
   const showError = useShowError();
-  const [year, setYear] = useState(() => dayjs().year());
+  const [params, setParams] = useSearchParams();
+  const [year, setYear] = useState(() => Number(params.get('year')) || dayjs().year());
+  const [noticeOpen, setNoticeOpen] = useState(() => params.get('notice') === '1');
   // null: closed; '' : open without a date; a date: open for that day.
   const [adding, setAdding] = useState<string | null>(null);
   const calendar = useWorkingDays(year);
@@ -50,13 +117,23 @@ export function CalendarPage() {
   const columns = overrideColumns({
     t,
     canEdit,
-    onDelete: (o: CalendarOverride) => remove.mutate(o.id, { onSuccess: () => void message.success(t('common.deleted')), onError: (e) => showError(e) }),
+    onDelete: (o: CalendarOverride) =>
+      remove.mutate(o.id, { onSuccess: (r) => void message.success(t('calendar.overrideChanged', { count: r.recomputedIssues })), onError: (e) => showError(e) }),
   });
 
   return (
     <>
       <PageHeader
-        title={t('calendar.nav')}
+        title={
+          <Space size={8} wrap>
+            {t('calendar.nav')}
+            {calendar.data ? (
+              <Tag color={SOURCE_COLOR[calendar.data.source]} data-testid="calendar-source">
+                {t(`calendar.sources.${calendar.data.source}`)}
+              </Tag>
+            ) : null}
+          </Space>
+        }
         extra={
           <Space wrap>
             <DatePicker
@@ -77,7 +154,7 @@ export function CalendarPage() {
         }
       />
       <Flex vertical gap={16}>
-        {calendar.data && !calendar.data.official ? <Alert type="warning" showIcon title={t('calendar.notOfficial')} data-testid="calendar-not-official" /> : null}
+        {calendar.data ? <YearSourceAlert data={calendar.data} canEdit={canEdit} onEnter={() => setNoticeOpen(true)} /> : null}
         <Card size="small">
           <Flex justify="space-between" align="center" wrap gap={12}>
             <Statistic title={t('calendar.workingDays', { year })} value={calendar.data?.workingDays ?? '—'} data-testid="calendar-working-days" />
@@ -116,6 +193,16 @@ export function CalendarPage() {
         </Card>
       </Flex>
       {canEdit ? <OverrideFormModal date={adding} onClose={() => setAdding(null)} /> : null}
+      {canEdit ? (
+        <NoticeModal
+          year={year}
+          open={noticeOpen}
+          onClose={() => {
+            setNoticeOpen(false);
+            if (params.has('notice')) setParams({}, { replace: true });
+          }}
+        />
+      ) : null}
     </>
   );
 }

@@ -13,6 +13,7 @@ function DayCell({ day, onPick }: { day: CalendarDay; onPick?: (day: CalendarDay
     day.date,
     t(`calendar.kinds.${day.kind}`),
     day.holidayName,
+    day.provisional && !day.working ? t('calendar.provisional.day') : null,
     day.override ? `${t(`calendar.overrideKinds.${day.override.kind}`)}${day.override.note ? `：${day.override.note}` : ''}` : null,
   ]
     .filter(Boolean)
@@ -25,11 +26,12 @@ function DayCell({ day, onPick }: { day: CalendarDay; onPick?: (day: CalendarDay
         aria-label={tip}
         data-testid={`calendar-day-${day.date}`}
         data-working={day.working}
+        data-provisional={day.provisional}
         style={{
           // Each day under its weekday: a Monday after a Sunday starts the next row.
           gridColumn: weekdayColumn(day.date) + 1,
           background: DAY_COLOR[look],
-          border: day.override ? '2px solid #fa8c16' : '1px solid rgba(5, 5, 5, 0.06)',
+          border: day.override ? '2px solid #fa8c16' : day.provisional && day.kind === 'holiday' ? '1px dashed #cf1322' : '1px solid rgba(5, 5, 5, 0.06)',
           borderRadius: 4,
           padding: 0,
           height: 28,

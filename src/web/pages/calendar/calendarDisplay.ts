@@ -1,4 +1,7 @@
-/** How a day of the working calendar looks: a colour per kind, and whether the company changed it. */
+/**
+ * How a day of the working calendar looks: a colour per kind, whether the company changed it, and a dashed
+ * outline when its kind is provisional (a year without its notice).
+ */
 import type { CalendarDay } from '../../api/calendar';
 
 export type DayLook = 'workday' | 'weekend' | 'holiday' | 'makeup_workday' | 'override_rest' | 'override_work';

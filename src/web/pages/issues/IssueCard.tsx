@@ -34,12 +34,12 @@ export function IssueCard({ issue, showStatus = true }: { issue: IssueSummary; s
           </Typography.Text>
           {issue.replyDueAt && !issue.repliedAt ? (
             <span>
-              <ClockCircleOutlined /> {t('issues.fields.replyDue')} <Deadline at={issue.replyDueAt} state={issue.replyState} />
+              <ClockCircleOutlined /> {t('issues.fields.replyDue')} <Deadline at={issue.replyDueAt} state={issue.replyState} provisional={issue.replyDueProvisional} />
             </span>
           ) : null}
           {issue.resolveDueAt ? (
             <span>
-              <ClockCircleOutlined /> {t('issues.fields.resolveDue')} <Deadline at={issue.resolveDueAt} state={issue.resolveState} />
+              <ClockCircleOutlined /> {t('issues.fields.resolveDue')} <Deadline at={issue.resolveDueAt} state={issue.resolveState} provisional={issue.resolveDueProvisional} />
             </span>
           ) : null}
         </Flex>

@@ -20,8 +20,8 @@ function useFacts(issue: Issue): Item[] {
     shown ? [{ key, label: t(`issues.fields.${key}`), children, span }] : [];
   const household = issue.householdId ? <Link to={`/households/${issue.householdId}`}>{issue.householdLabel}</Link> : null;
   return [
-    ...fact('replyDue', <Deadline at={issue.replyDueAt} state={issue.replyState} />),
-    ...fact('resolveDue', <Deadline at={issue.resolveDueAt} state={issue.resolveState} />),
+    ...fact('replyDue', <Deadline at={issue.replyDueAt} state={issue.replyState} provisional={issue.replyDueProvisional} />),
+    ...fact('resolveDue', <Deadline at={issue.resolveDueAt} state={issue.resolveState} provisional={issue.resolveDueProvisional} />),
     ...fact('expectedResolveDate', formatDate(issue.expectedResolveDate), !!issue.expectedResolveDate),
     ...fact('community', issue.communityName),
     ...fact('household', household, !!household),

@@ -1,5 +1,5 @@
 /** Small tags of an issue, the same on every page: kind, status, priority, escalation level and a deadline with its state. */
-import { Space, Tag, Typography } from 'antd';
+import { Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DueState, IssueSummary } from '../../api/issues';
 import { formatDeadline } from '../../lib/format';
@@ -41,13 +41,21 @@ export function DueTag({ state }: { state: DueState }) {
   return <Tag color={DUE_STATE_COLOR[state]}>{t(`issues.dueStates.${state}`)}</Tag>;
 }
 
-/** "2025-10-11 24:00" (Asia/Shanghai) with the state of the deadline. */
-export function Deadline({ at, state }: { at: string | null; state: DueState | null }) {
+/** "2025-10-11 24:00" (Asia/Shanghai) with the state of the deadline, and 暂定 when it may still move. */
+export function Deadline({ at, state, provisional = false }: { at: string | null; state: DueState | null; provisional?: boolean }) {
+  const { t } = useTranslation();
   if (!at) return <Typography.Text type="secondary">—</Typography.Text>;
   return (
     <Space size={4} wrap>
       <span style={{ whiteSpace: 'nowrap' }}>{formatDeadline(at)}</span>
       {state ? <DueTag state={state} /> : null}
+      {provisional ? (
+        <Tooltip title={t('issues.provisionalHint')}>
+          <Tag color="warning" variant="outlined" data-testid="deadline-provisional">
+            {t('issues.provisional')}
+          </Tag>
+        </Tooltip>
+      ) : null}
     </Space>
   );
 }

@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Issue } from '../../api/issues';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { formatDate, formatDateTime, formatDeadline } from '../../lib/format';
 import { EscalationTag } from './IssueTags';
 
 type Entry = Issue['timeline'][number];
@@ -14,6 +14,37 @@ const TYPE_COLOR: Record<string, string> = { escalated: 'red', reply_overdue: 'r
 function what(t: TFunction, entry: Entry): string {
   if (entry.type === 'transition' && entry.event) return t(`issues.timeline.events.${entry.event}`, { defaultValue: entry.event });
   return t(`issues.timeline.types.${entry.type}`, { defaultValue: entry.type });
+}
+
+interface Moved {
+  from: string | null;
+  to: string;
+}
+
+/** 解决期限 2027-02-11 24:00 → 2027-02-14 24:00, for each deadline a calendar change recomputed. */
+function Recomputed({ entry }: { entry: Entry }) {
+  const { t } = useTranslation();
+  const cause = entry.data.cause as { kind: 'notice' | 'override'; year?: number; date?: string; removed?: boolean } | undefined;
+  const moves = (['reply', 'resolve'] as const).flatMap((k) => {
+    const m = entry.data[k] as Moved | undefined;
+    return m ? [{ k, m }] : [];
+  });
+  return (
+    <Flex vertical gap={0}>
+      {cause ? (
+        <Typography.Text type="secondary">
+          {cause.kind === 'notice'
+            ? t(cause.removed ? 'issues.timeline.recomputed.noticeRemoved' : 'issues.timeline.recomputed.notice', { year: cause.year })
+            : t(cause.removed ? 'issues.timeline.recomputed.overrideRemoved' : 'issues.timeline.recomputed.override', { date: cause.date })}
+        </Typography.Text>
+      ) : null}
+      {moves.map(({ k, m }) => (
+        <Typography.Text key={k}>
+          {t(k === 'reply' ? 'issues.fields.replyDue' : 'issues.fields.resolveDue')}：{m.from ? formatDeadline(m.from) : '—'} → {formatDeadline(m.to)}
+        </Typography.Text>
+      ))}
+    </Flex>
+  );
 }
 
 function EntryContent({ entry }: { entry: Entry }) {
@@ -34,6 +65,7 @@ function EntryContent({ entry }: { entry: Entry }) {
         {typeof date === 'string' ? <Tag>{formatDate(date)}</Tag> : null}
         {typeof recordId === 'number' ? <Link to={`/visit-records/${recordId}`}>{t('issues.sourceRecord')}</Link> : null}
       </Flex>
+      {entry.type === 'deadlines_recomputed' ? <Recomputed entry={entry} /> : null}
       {entry.comment ? <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{entry.comment}</Typography.Text> : null}
     </Flex>
   );

@@ -61,8 +61,8 @@ export function issueColumns(t: TFunction): TableColumnsType<IssueSummary> {
         </Space>
       ),
     },
-    { title: t('issues.fields.replyDue'), key: 'replyDue', render: (_, issue) => <Deadline at={issue.replyDueAt} state={issue.replyState} /> },
-    { title: t('issues.fields.resolveDue'), key: 'resolveDue', render: (_, issue) => <Deadline at={issue.resolveDueAt} state={issue.resolveState} /> },
+    { title: t('issues.fields.replyDue'), key: 'replyDue', render: (_, issue) => <Deadline at={issue.replyDueAt} state={issue.replyState} provisional={issue.replyDueProvisional} /> },
+    { title: t('issues.fields.resolveDue'), key: 'resolveDue', render: (_, issue) => <Deadline at={issue.resolveDueAt} state={issue.resolveState} provisional={issue.resolveDueProvisional} /> },
     { title: t('common.actions'), key: 'actions', render: (_, issue) => <Link to={`/issues/${issue.id}`}>{t('common.view')}</Link> },
   ];
 }
