@@ -42,9 +42,9 @@ beforeAll(async () => {
   expect((await admin.patch(`/api/v1/departments/${dept('SEC')}`, { headId: secHead.id })).json()).toMatchObject({ headId: secHead.id, headName: '钱安保主管' });
   for (const c of (await supervisor.get('/api/v1/issue-categories')).json()) categories[c.name] = { id: c.id, departmentId: c.departmentId };
   households = [];
-  for (let i = 1; i <= 8; i++) {
+  for (let i = 1; i <= 20; i++) {
     const h = await supervisor.post(`/api/v1/communities/${communityId}/households`, { building: '3', unit: '2', room: `${i}02` });
-    const r = await supervisor.post(`/api/v1/households/${h.json().id}/residents`, { name: `业主${i}`, role: 'owner', phones: [`1390000010${i}`] });
+    const r = await supervisor.post(`/api/v1/households/${h.json().id}/residents`, { name: `业主${i}`, role: 'owner', phones: [`139000001${String(i).padStart(2, '0')}`] });
     households.push({ id: h.json().id, residentId: r.json().id });
   }
 });
@@ -214,23 +214,160 @@ describe('handling an issue', () => {
     expect(followUps.find((tk: { issueId: number }) => tk.issueId === issue.id)).toMatchObject({ dueDate: addDays(today, 30) });
   });
 
-  it('visitor: a confirmation visit that never reaches the resident shows on the issue; the issue stays resolved', async () => {
+  /** A problem raised in a visit and resolved by the security handler; its confirmation task is pending. */
+  async function resolvedIssue(description: string) {
     const { task } = await visitTask();
     await visitor.post(`/api/v1/visit-tasks/${task.id}/record`, {
       startedAt: new Date(t.clock.now() - 600_000).toISOString(),
       endedAt: new Date(t.clock.now()).toISOString(),
-      items: [{ kind: 'problem', category: '安保', description: '单元门闭门器漏油' }],
+      items: [{ kind: 'complaint', category: '安保', description }],
     });
-    const issue = (await supervisor.get('/api/v1/issues?q=闭门器')).json().items[0];
-    const resolved = (await security.post(`/api/v1/issues/${issue.id}/transitions`, { event: 'resolve', comment: '已更换闭门器' })).json();
+    const issue = (await supervisor.get(`/api/v1/issues?q=${encodeURIComponent(description)}`)).json().items[0];
+    const resolved = (await security.post(`/api/v1/issues/${issue.id}/transitions`, { event: 'resolve', comment: '已处理完毕' })).json();
+    expect(resolved).toMatchObject({ status: 'resolved', confirmationTaskId: expect.any(Number), resolvedByName: '赵安保' });
+    return resolved as { id: number; confirmationTaskId: number };
+  }
+  const taskOf = async (id: number) => t.handle.db.selectFrom('visit_tasks').select(['status', 'cancel_reason']).where('id', '=', id).executeTakeFirstOrThrow();
+
+  it('visitor: a confirmation visit that never reaches the resident goes to the supervisor to decide; the supervisor closes it with a reason, counted apart', async () => {
+    const resolved = await resolvedIssue('单元门闭门器漏油');
     for (let i = 0; i < 3; i++) await visitor.post(`/api/v1/visit-tasks/${resolved.confirmationTaskId}/attempts`, { result: 'no_answer' });
-    const after = (await supervisor.get(`/api/v1/issues/${issue.id}`)).json();
-    expect(after.status).toBe('resolved');
-    expect(after.timeline.at(-1)).toMatchObject({ type: 'visit_not_made', data: { taskId: resolved.confirmationTaskId, reason: 'confirmation', status: 'unreachable' } });
+    const after = (await supervisor.get(`/api/v1/issues/${resolved.id}`)).json();
+    expect(after).toMatchObject({ status: 'resolved', unconfirmedReason: 'unreachable', unconfirmedAt: expect.any(String), closure: null });
+    expect(after.timeline.map((e: { type: string }) => e.type).slice(-2)).toEqual(['visit_not_made', 'unconfirmed']);
+    expect(after.timeline.at(-1)).toMatchObject({ actorName: null, data: { taskId: resolved.confirmationTaskId, status: 'unreachable', level: 2, notified: 1 } });
+    const told = await t.handle.db.selectFrom('outbox').select('recipient_user_id').where('kind', '=', 'issue_unconfirmed').where('link', '=', `/issues/${resolved.id}`).execute();
+    expect(told.map((m) => m.recipient_user_id)).toEqual([ids.supervisor]);
+    expect((await supervisor.get('/api/v1/issues?view=supervision&limit=200')).json().items.map((i: { id: number }) => i.id)).toContain(resolved.id);
+    // The supervisor may close or reopen; the handler may do neither.
+    expect(after.allowedEvents.sort()).toEqual(['close', 'reopen']);
+    expect((await security.get(`/api/v1/issues/${resolved.id}`)).json().allowedEvents).toEqual([]);
+    expect((await supervisor.post(`/api/v1/issues/${resolved.id}/transitions`, { event: 'close' })).json().code).toBe('issue_comment_required');
+    const closed = (await supervisor.post(`/api/v1/issues/${resolved.id}/transitions`, { event: 'close', comment: '住户长期不在家，现场查看已修好' })).json();
+    expect(closed).toMatchObject({ status: 'closed', closure: 'supervisor', closeReason: '住户长期不在家，现场查看已修好' });
+    const audit = await t.handle.db.selectFrom('audit_log').select('after').where('action', '=', 'issue.transition').where('entity_id', '=', String(resolved.id)).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.after!)).toMatchObject({ event: 'close', closure: 'supervisor' });
+  });
+
+  it('admin: with "close as unconfirmed" set, a refused confirmation visit closes the issue as 未能确认 by the system', async () => {
+    const settings = (await admin.get('/api/v1/issue-settings')).json();
+    await admin.put('/api/v1/issue-settings', { ...settings, unconfirmedAction: 'close' });
+    try {
+      const resolved = await resolvedIssue('地库照明不足');
+      await visitor.post(`/api/v1/visit-tasks/${resolved.confirmationTaskId}/attempts`, { result: 'refused' });
+      const closed = (await supervisor.get(`/api/v1/issues/${resolved.id}`)).json();
+      expect(closed).toMatchObject({ status: 'closed', closure: 'unconfirmed', unconfirmedReason: 'refused', closeReason: null });
+      expect(closed.timeline.at(-1)).toMatchObject({ type: 'transition', event: 'close_unconfirmed', actorName: null, data: { taskId: resolved.confirmationTaskId, taskStatus: 'refused' } });
+    } finally {
+      await admin.put('/api/v1/issue-settings', settings);
+    }
+  });
+
+  it('security handler: cannot confirm his own resolution — only the resident does, in the confirmation visit', async () => {
+    const resolved = await resolvedIssue('消防通道被占用');
+    const own = (await security.get(`/api/v1/issues/${resolved.id}`)).json();
+    expect(own.allowedEvents).toEqual([]);
+    const confirm = await security.post(`/api/v1/issues/${resolved.id}/transitions`, { event: 'confirm', rating: 5 });
+    expect(confirm.statusCode).toBe(403);
+    expect(confirm.json().code).toBe('issue_confirmed_by_resident');
+    expect((await security.post(`/api/v1/issues/${resolved.id}/transitions`, { event: 'reopen', comment: '再看看' })).json().code).toBe('issue_supervisor_only');
+    expect((await supervisor.post(`/api/v1/issues/${resolved.id}/transitions`, { event: 'confirm', rating: 5 })).json().code).toBe('issue_confirmed_by_resident');
+    expect((await supervisor.post(`/api/v1/issues/${resolved.id}/transitions`, { event: 'close_unconfirmed', comment: '无法联系' })).json().code).toBe('issue_event_system');
+    expect((await supervisor.get(`/api/v1/issues/${resolved.id}`)).json().status).toBe('resolved');
+    expect(await taskOf(resolved.confirmationTaskId)).toMatchObject({ status: 'pending' });
+  });
+
+  it('supervisor: closing a resolved issue without confirmation cancels its pending confirmation visit; their own resolution they cannot close', async () => {
+    const resolved = await resolvedIssue('监控画面模糊');
+    const closed = (await supervisor.post(`/api/v1/issues/${resolved.id}/transitions`, { event: 'close', comment: '住户已当面确认，无需复访' })).json();
+    expect(closed).toMatchObject({ status: 'closed', closure: 'supervisor' });
+    expect(await taskOf(resolved.confirmationTaskId)).toEqual({ status: 'cancelled', cancel_reason: '问题已关闭，无需复访' });
+    expect(closed.timeline.at(-1).data.cancelledTaskIds).toEqual([resolved.confirmationTaskId]);
+
+    const mine = (await supervisor.post('/api/v1/issues', direct({ description: '岗亭门锁损坏' }))).json();
+    await supervisor.post(`/api/v1/issues/${mine.id}/transitions`, { event: 'resolve', comment: '已更换门锁' });
+    const ownClose = await supervisor.post(`/api/v1/issues/${mine.id}/transitions`, { event: 'close', comment: '我已确认' });
+    expect(ownClose.statusCode).toBe(403);
+    expect(ownClose.json().code).toBe('issue_own_resolution');
+    // A supervisor may reopen their own resolution, and reopening cancels a pending confirmation visit too.
+    expect((await supervisor.post(`/api/v1/issues/${mine.id}/transitions`, { event: 'reopen', comment: '门锁仍然卡顿' })).json().status).toBe('reopened');
+    const again = await resolvedIssue('楼顶水箱盖未锁');
+    expect((await supervisor.post(`/api/v1/issues/${again.id}/transitions`, { event: 'reopen', comment: '住户电话反映仍未解决' })).json()).toMatchObject({ status: 'reopened', reopenCount: 1 });
+    expect(await taskOf(again.confirmationTaskId)).toEqual({ status: 'cancelled', cancel_reason: '问题已重新打开' });
+  });
+
+  it('security handler: whoever starts, replies to or resolves an unassigned issue becomes its handler (处理人)', async () => {
+    const issue = (await supervisor.post('/api/v1/issues', direct({ description: '北门道闸抬杆慢' }))).json();
+    expect(issue).toMatchObject({ assigneeId: null, status: 'new' });
+    const started = (await security.post(`/api/v1/issues/${issue.id}/transitions`, { event: 'start' })).json();
+    expect(started).toMatchObject({ status: 'in_progress', assigneeId: ids.security, assigneeName: '赵安保' });
+    expect(started.timeline.at(-1).data.took).toBe(true);
+    const other = (await supervisor.post('/api/v1/issues', direct({ description: '南门岗亭无人' }))).json();
+    const replied = (await security.post(`/api/v1/issues/${other.id}/replies`, { mode: 'oral', content: '已安排保安值守' })).json();
+    expect(replied).toMatchObject({ assigneeId: ids.security, assigneeName: '赵安保' });
+  });
+
+  it('visitor: records the oral reply given on the spot as part of the visit; the issue is oral and its reply met at once', async () => {
+    const { task } = await visitTask();
+    const record = await visitor.post(`/api/v1/visit-tasks/${task.id}/record`, {
+      startedAt: new Date(t.clock.now() - 900_000).toISOString(),
+      endedAt: new Date(t.clock.now() - 60_000).toISOString(),
+      items: [
+        { kind: 'need', category: '收费', description: '想了解物业费缴纳方式', replyMode: 'oral', reply: '已告知可在物业 App 或前台缴纳' },
+        { kind: 'problem', category: '保洁', description: '楼道有积灰', replyMode: 'oral' },
+        { kind: 'problem', category: '绿化', description: '草坪枯黄' },
+      ],
+    });
+    expect(record.statusCode).toBe(201);
+    const issues = (await supervisor.get(`/api/v1/issues?householdId=${record.json().householdId}`)).json().items;
+    const answered = issues.find((i: { description: string }) => i.description.startsWith('想了解'));
+    expect(answered).toMatchObject({ replyMode: 'oral', replyState: 'met', repliedAt: expect.any(String) });
+    const detail = (await supervisor.get(`/api/v1/issues/${answered.id}`)).json();
+    expect(detail.replies).toEqual([expect.objectContaining({ mode: 'oral', content: '已告知可在物业 App 或前台缴纳', onTime: true, repliedByName: '张回访' })]);
+    expect(issues.find((i: { description: string }) => i.description === '楼道有积灰')).toMatchObject({ replyMode: 'oral', repliedAt: null });
+    expect(issues.find((i: { description: string }) => i.description === '草坪枯黄')).toMatchObject({ replyMode: 'written' });
+  });
+
+  it('visitor without issues.reply_on_visit: cannot record an oral reply in a visit (403), and nothing is recorded', async () => {
+    const role = (await admin.post('/api/v1/roles', { name: '临时回访员', permissions: ['communities.read', 'households.read', 'visits.work', 'issues.read'] })).json();
+    const temp = await makeUser(t, { companyId: company.companyId, roleId: role.id, communityIds: [communityId], displayName: '临时回访' });
+    const client = await loginAs(t.app, temp.username);
+    const h = households[nextHousehold++];
+    const task = (await supervisor.post('/api/v1/visit-tasks', { householdId: h.id, assigneeId: temp.id, reason: 'periodic', method: 'phone', dueDate: today })).json();
+    const res = await client.post(`/api/v1/visit-tasks/${task.id}/record`, {
+      startedAt: new Date(t.clock.now() - 600_000).toISOString(),
+      endedAt: new Date(t.clock.now()).toISOString(),
+      items: [{ kind: 'need', category: '收费', description: '咨询发票', reply: '已告知' }],
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('forbidden');
+    expect((await supervisor.get(`/api/v1/visit-tasks/${task.id}`)).json().status).toBe('pending');
+  });
+
+  it('admin: the complainant is visited again a month after resolution by default, moved to the next working day when that is a day off', async () => {
+    const settings = (await admin.get('/api/v1/issue-settings')).json();
+    expect(settings).toMatchObject({ complainantFollowUpDays: 30, complainantFollowUpFrom: 'resolved', unconfirmedAction: 'escalate' });
+    // Resolved today (Wednesday 19 Nov 2025): 31 days later is Saturday 20 Dec, so the visit is due Monday 22 Dec.
+    await admin.put('/api/v1/issue-settings', { ...settings, complainantFollowUpDays: 31 });
+    try {
+      const resolved = await resolvedIssue('快递柜被占用');
+      const solved = await visitor.post(`/api/v1/visit-tasks/${resolved.confirmationTaskId}/record`, {
+        startedAt: new Date(t.clock.now() - 120_000).toISOString(),
+        endedAt: new Date(t.clock.now()).toISOString(),
+        confirmation: { solved: true, rating: 5 },
+      });
+      expect(solved.statusCode).toBe(201);
+      const closed = (await supervisor.get(`/api/v1/issues/${resolved.id}`)).json();
+      expect(closed).toMatchObject({ status: 'closed', closure: 'confirmed', satisfaction: 5 });
+      const followUp = (await supervisor.get(`/api/v1/visit-tasks/${closed.timeline.at(-1).data.followUpTaskId}`)).json();
+      expect(followUp).toMatchObject({ reason: 'after_complaint', dueDate: '2025-12-22' });
+    } finally {
+      await admin.put('/api/v1/issue-settings', settings);
+    }
   });
 
   it('supervisor: reassigns to a handler, escalates by hand and sets the expected date the resident is told of', async () => {
-    const issue = (await supervisor.post('/api/v1/issues', direct({ householdId: households[7].id, residentId: households[7].residentId, description: '监控摄像头损坏' }))).json();
+    const issue = (await supervisor.post('/api/v1/issues', direct({ householdId: households[19].id, residentId: households[19].residentId, description: '监控摄像头损坏' }))).json();
     const reassigned = (await supervisor.patch(`/api/v1/issues/${issue.id}`, { assigneeId: ids.security, comment: '请赵师傅处理' })).json();
     expect(reassigned).toMatchObject({ status: 'assigned', assigneeId: ids.security, assigneeName: '赵安保' });
     expect((await supervisor.patch(`/api/v1/issues/${issue.id}`, { assigneeId: ids.visitor })).json().code).toBe('invalid_reference');
@@ -240,7 +377,7 @@ describe('handling an issue', () => {
     const expected = (await security.post(`/api/v1/issues/${issue.id}/expected-date`, { date: addDays(today, 10), message: '摄像头需厂家更换，预计十日内修复' })).json();
     expect(expected.expectedResolveDate).toBe(addDays(today, 10));
     expect(expected.timeline.at(-1)).toMatchObject({ type: 'expected_date', data: { toResident: true } });
-    const sms = await t.handle.db.selectFrom('outbox').selectAll().where('channel', '=', 'resident').where('recipient_resident_id', '=', households[7].residentId).execute();
+    const sms = await t.handle.db.selectFrom('outbox').selectAll().where('channel', '=', 'resident').where('recipient_resident_id', '=', households[19].residentId).execute();
     expect(sms.map((m) => m.body)).toContain('摄像头需厂家更换，预计十日内修复');
 
     const up = (await security.post(`/api/v1/issues/${issue.id}/escalate`, { comment: '需要采购，请主管协调' })).json();
@@ -248,7 +385,7 @@ describe('handling an issue', () => {
     expect((await supervisor.get('/api/v1/issues?view=supervision')).json().items.map((i: { id: number }) => i.id)).toContain(issue.id);
 
     await deliverOutbox(t.handle, t.app.log);
-    const delivered = await t.handle.db.selectFrom('outbox').select(['status', 'provider']).where('channel', '=', 'resident').where('recipient_resident_id', '=', households[7].residentId).execute();
+    const delivered = await t.handle.db.selectFrom('outbox').select(['status', 'provider']).where('channel', '=', 'resident').where('recipient_resident_id', '=', households[19].residentId).execute();
     expect(delivered.length).toBeGreaterThan(0);
     expect(delivered.every((m) => m.status === 'sent' && m.provider === 'log:sms')).toBe(true);
     const head = await loginAs(t.app, (await t.handle.db.selectFrom('users').select('username').where('id', '=', ids.securityHead).executeTakeFirstOrThrow()).username);
@@ -257,7 +394,7 @@ describe('handling an issue', () => {
   });
 
   it('security handler: a written reply reaches the resident by WeChat when preferred, and nobody who asked not to be contacted', async () => {
-    const [wechat, quiet] = [households[5], households[4]];
+    const [wechat, quiet] = [households[17], households[16]];
     await t.handle.db.updateTable('residents').set({ preferred_contact: 'wechat' }).where('id', '=', wechat.residentId).execute();
     await t.handle.db.updateTable('residents').set({ do_not_contact: 1, do_not_contact_reason: '本人要求' }).where('id', '=', quiet.residentId).execute();
     for (const h of [wechat, quiet]) {
@@ -283,7 +420,7 @@ describe('handling an issue', () => {
 
   it('handler: decides on suggestions — adoption needs a plan, not adopting tells the resident why, implemented only after adoption', async () => {
     const make = async () =>
-      (await supervisor.post('/api/v1/issues', direct({ kind: 'suggestion', categoryId: categories['保洁'].id, householdId: households[6].id, residentId: households[6].residentId, description: '垃圾桶增加分类标识' }))).json();
+      (await supervisor.post('/api/v1/issues', direct({ kind: 'suggestion', categoryId: categories['保洁'].id, householdId: households[18].id, residentId: households[18].residentId, description: '垃圾桶增加分类标识' }))).json();
     const a = await make();
     expect((await cleaner.post(`/api/v1/issues/${a.id}/transitions`, { event: 'resolve', comment: '已完成' })).json().allowed).toEqual(expect.arrayContaining(['adopt', 'reject']));
     expect((await cleaner.post(`/api/v1/issues/${a.id}/transitions`, { event: 'adopt' })).json().code).toBe('issue_plan_required');
@@ -370,6 +507,34 @@ describe('deadline sweep and escalation', () => {
     expect((await manager.post('/api/v1/notifications/read-all')).json()).toEqual({ ok: true });
     expect((await manager.get('/api/v1/notifications/unread-count')).json().count).toBe(0);
     expect((await security.post(`/api/v1/notifications/${bell.items[0].id}/read`)).statusCode).toBe(404);
+  });
+
+  it('system: a department without a head passes level 1 on to the community supervisor, and the timeline says so', async () => {
+    // 保洁部 has no head.
+    const issue = (await supervisor.post('/api/v1/issues', direct({ categoryId: categories['保洁'].id, description: '垃圾房异味', assigneeId: ids.cleaner }))).json();
+    const r = await sweepDeadlines(t.handle, Date.parse(issue.resolveDueAt) + 1000);
+    expect(r.escalated).toBeGreaterThanOrEqual(1);
+    const detail = (await supervisor.get(`/api/v1/issues/${issue.id}`)).json();
+    expect(detail.escalationLevel).toBe(2);
+    expect(detail.timeline.filter((e: { type: string }) => e.type === 'escalated').map((e: { data: unknown }) => e.data)).toEqual([{ level: 2, from: 0, noRecipient: [1], notified: 1 }]);
+    expect((await notices(issue.id)).filter((n) => n.kind === 'issue_escalated').map((n) => n.recipient_user_id)).toEqual([ids.supervisor]);
+    // Level 3 still comes two working days after the deadline: after Tuesday 25 Nov (the deadline was Friday 21 Nov).
+    await sweepDeadlines(t.handle, Date.parse('2025-11-25T23:00:00+08:00'));
+    expect((await supervisor.get(`/api/v1/issues/${issue.id}`)).json().escalationLevel).toBe(2);
+    await sweepDeadlines(t.handle, Date.parse('2025-11-26T00:00:01+08:00'));
+    expect((await supervisor.get(`/api/v1/issues/${issue.id}`)).json().escalationLevel).toBe(3);
+  });
+
+  it('supervisor: an issue entered long after it was raised escalates once, to the level it has reached, with one combined notice per person', async () => {
+    const issue = (await supervisor.post('/api/v1/issues', direct({ raisedAt: '2025-10-20T10:00:00+08:00', description: '车库积水（补录）', assigneeId: ids.security }))).json();
+    await sweepDeadlines(t.handle);
+    const detail = (await supervisor.get(`/api/v1/issues/${issue.id}`)).json();
+    expect(detail.escalationLevel).toBe(3);
+    expect(detail.timeline.filter((e: { type: string }) => e.type === 'escalated').map((e: { data: unknown }) => e.data)).toEqual([{ level: 3, from: 0, notified: 4 }]);
+    const escalations = (await notices(issue.id)).filter((n) => n.kind === 'issue_escalated').map((n) => n.recipient_user_id);
+    expect(escalations.sort()).toEqual([ids.securityHead, ids.supervisor, ids.manager, company.adminId].sort());
+    const text = await t.handle.db.selectFrom('outbox').select('body').where('kind', '=', 'issue_escalated').where('link', '=', `/issues/${issue.id}`).where('recipient_user_id', '=', ids.manager).executeTakeFirstOrThrow();
+    expect(text.body).toContain('已上报至管理层（经部门负责人、小区主管）');
   });
 
   it.runIf(pg)('system: two app instances sweeping the same PostgreSQL at once notify each escalation once', async () => {

@@ -8,6 +8,7 @@ import { masterData } from './migrations/2026_11_27_0002_master_data.js';
 import { visits } from './migrations/2026_11_27_0003_visits.js';
 import { issues } from './migrations/2026_11_27_0004_issues.js';
 import { calendarNotices } from './migrations/2026_12_01_0005_calendar_notices.js';
+import { issueClosure } from './migrations/2026_12_01_0006_issue_closure.js';
 import type { Migration } from './migrations/helpers.js';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_27_0003_visits': visits,
   '2026_11_27_0004_issues': issues,
   '2026_12_01_0005_calendar_notices': calendarNotices,
+  '2026_12_01_0006_issue_closure': issueClosure,
 };
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {

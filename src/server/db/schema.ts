@@ -471,6 +471,14 @@ export interface IssuesTable {
   /** 1 when the deadline was computed on a provisional calendar (a year without its notice) */
   reply_due_provisional: Generated<number>;
   resolve_due_provisional: Generated<number>;
+  /** how it was closed: confirmed, unconfirmed (未能确认), supervisor (without confirmation), acknowledged (praise) */
+  closure: string | null;
+  /** why a supervisor closed it without confirmation, or why it could not be confirmed */
+  close_reason: string | null;
+  resolved_by: number | null;
+  /** the confirmation visit failed; a supervisor decides */
+  unconfirmed_at: string | null;
+  unconfirmed_reason: string | null;
   created_by: number | null;
   created_at: string;
   updated_at: string;

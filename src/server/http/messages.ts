@@ -211,6 +211,28 @@ export const MESSAGES = {
     title: { 'zh-CN': '不是您部门的问题', en: 'Not your department’s issue' },
     detail: { 'zh-CN': '该问题分派给了其他部门或人员，只有处理人、本部门人员或主管可以操作。', en: 'This issue belongs to another department or person; only its handler, that department or a supervisor can act on it.' },
   },
+  issue_confirmed_by_resident: {
+    title: { 'zh-CN': '只有住户能确认已解决', en: 'Only the resident confirms' },
+    detail: {
+      'zh-CN': '问题是否解决由住户在复访中确认。请等待复访结果；如确需不经确认关闭，请由主管写明理由后关闭。',
+      en: 'Whether an issue is solved is confirmed by the resident in the confirmation visit. Wait for it; a supervisor may close the issue without confirmation, giving the reason.',
+    },
+  },
+  issue_event_system: {
+    title: { 'zh-CN': '由系统执行的操作', en: 'Done by the system' },
+    detail: { 'zh-CN': '“{event}”由系统在复访无法完成时按公司设置执行，不能手动操作。', en: '“{event}” is done by the system when the confirmation visit cannot be made, as the company set it; it cannot be done by hand.' },
+  },
+  issue_supervisor_only: {
+    title: { 'zh-CN': '需要主管操作', en: 'A supervisor’s decision' },
+    detail: { 'zh-CN': '已解决的问题只能由主管{event}。', en: 'Only a supervisor may {event} a resolved issue.' },
+  },
+  issue_own_resolution: {
+    title: { 'zh-CN': '不能关闭自己处理的问题', en: 'Not your own resolution' },
+    detail: {
+      'zh-CN': '该问题由您本人解决，不能由您不经住户确认而关闭；请等待复访，或由其他主管决定。',
+      en: 'You resolved this issue yourself, so you cannot close it without the resident’s confirmation; wait for the confirmation visit, or let another supervisor decide.',
+    },
+  },
   issue_closed: {
     title: { 'zh-CN': '问题已结束', en: 'Issue closed' },
     detail: { 'zh-CN': '该问题已是“{status}”状态，不能再修改。', en: 'This issue is already “{status}” and cannot be changed.' },
@@ -402,6 +424,8 @@ export const STATE_WORDS: Record<string, Record<Locale, string>> = {
   reject: { 'zh-CN': '不采纳', en: 'not adopt' },
   withdraw: { 'zh-CN': '撤回', en: 'withdraw' },
   acknowledge: { 'zh-CN': '致谢并关闭', en: 'acknowledge' },
+  close: { 'zh-CN': '不经确认关闭', en: 'close without confirmation' },
+  close_unconfirmed: { 'zh-CN': '按未能确认关闭', en: 'close as unconfirmed' },
   holiday: { 'zh-CN': '节假日', en: 'holiday' },
   workday: { 'zh-CN': '调休工作日', en: 'working day' },
   rest_day: { 'zh-CN': '公司休息日', en: 'company rest day' },

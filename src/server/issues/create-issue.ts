@@ -42,6 +42,8 @@ export interface NewIssue {
   assigneeId: number | null;
   praisedUserId: number | null;
   praisedDepartmentId: number | null;
+  /** An oral reply already given (by the visitor, on the spot): it meets the reply deadline at once. */
+  reply?: { content: string; at: string } | null;
 }
 
 /** Inserts issues with deadlines, schedule, timeline and notices, inside the caller's transaction. */
@@ -51,7 +53,8 @@ export async function insertIssues(trx: Db, ctx: Ctx, calendar: WorkCalendar, se
   const rows = issues.map((i) => {
     const { reply, resolve } = computeDeadlines(calendar, settings, { kind: i.kind, replyMode: i.replyMode, raisedAt: i.raisedAt, resolveDays: i.category.resolveDays });
     const status = i.assigneeId ? 'assigned' : 'new';
-    const plan = planSweep(calendar, settings, { status, raisedAt: i.raisedAt, replyDueAt: reply?.dueAt ?? null, resolveDueAt: resolve?.dueAt ?? null, repliedAt: null, escalationLevel: 0, notices: 0 }, now());
+    const repliedAt = i.kind !== 'praise' && i.reply ? i.reply.at : null;
+    const plan = planSweep(calendar, settings, { status, raisedAt: i.raisedAt, replyDueAt: reply?.dueAt ?? null, resolveDueAt: resolve?.dueAt ?? null, repliedAt, escalationLevel: 0, notices: 0 }, now());
     return {
       company_id: ctx.companyId,
       community_id: i.communityId,
@@ -75,6 +78,7 @@ export async function insertIssues(trx: Db, ctx: Ctx, calendar: WorkCalendar, se
       ...replyColumns(reply),
       ...resolveColumns(resolve),
       resolve_from: i.raisedAt,
+      replied_at: repliedAt,
       escalation_level: 0,
       reopen_count: 0,
       notices: 0,
@@ -90,6 +94,22 @@ export async function insertIssues(trx: Db, ctx: Ctx, calendar: WorkCalendar, se
     trx,
     ids.map((issueId, n) => ({ issueId, companyId: ctx.companyId, type: 'created', toStatus: rows[n].status, actor: actor(ctx), data: { channel: rows[n].channel, recordId: rows[n].record_id } })),
   );
+  const replies = ids.flatMap((issueId, n) => {
+    const r = issues[n].reply;
+    const row = rows[n];
+    if (!r || !row.replied_at) return [];
+    return [{ issueId, content: r.content, at: r.at, onTime: !row.reply_due_at || Date.parse(r.at) <= Date.parse(row.reply_due_at) }];
+  });
+  if (replies.length) {
+    await trx
+      .insertInto('issue_replies')
+      .values(replies.map((r) => ({ issue_id: r.issueId, company_id: ctx.companyId, mode: 'oral', content: r.content, replied_by: ctx.userId, replied_at: r.at, on_time: r.onTime ? 1 : 0 })))
+      .execute();
+    await addTimeline(
+      trx,
+      replies.map((r) => ({ issueId: r.issueId, companyId: ctx.companyId, type: 'reply', comment: r.content, data: { mode: 'oral', onTime: r.onTime, toResident: false, onVisit: true }, actor: actor(ctx) })),
+    );
+  }
   const refs = ids.map((id, n) => issueRef({ ...rows[n], id, category_name: issues[n].category.name }));
   const recipients = new Recipients();
   await recipients.load(trx, refs);
@@ -172,6 +192,9 @@ export interface RaisedItem {
   kind: string;
   category: string;
   description: string;
+  replyMode?: string;
+  /** the oral reply given on the spot */
+  reply?: string;
 }
 
 export interface RaisingRecord {
@@ -180,6 +203,8 @@ export interface RaisingRecord {
   householdId: number;
   residentId: number | null;
   raisedAt: string;
+  /** when the visit ended: an oral reply given in it was given then */
+  endedAt?: string;
 }
 
 /** The issue an item raised in a visit becomes: routed by its category, a complaint with high priority. */
@@ -196,12 +221,13 @@ export function issueFromItem(categories: readonly IssueCategory[], record: Rais
     recordItemId: item.id,
     channel: 'visit',
     raisedAt: record.raisedAt,
-    replyMode: 'written',
+    replyMode: item.reply ? 'oral' : (item.replyMode ?? 'written'),
     priority: item.kind === 'complaint' ? 'high' : 'normal',
     departmentId: category.departmentId,
     assigneeId,
     praisedUserId: null,
     praisedDepartmentId: null,
+    reply: item.reply ? { content: item.reply, at: record.endedAt ?? record.raisedAt } : null,
   };
 }
 

@@ -8,7 +8,8 @@
  * - When the reply deadline passes unanswered, the handler and department head are told once.
  * - When the resolution deadline passes the issue goes up one level (1 department head, 2 community
  *   supervisor, 3 management), and one more every `escalationStepDays` working days after that.
- * A sweep that runs late catches up: every notice whose time has come is due at once, each only once.
+ * A sweep that runs late, or an issue entered after the fact, catches up: every notice whose time has come is
+ * due at once, each only once, and the levels reached together make one escalation to the highest of them.
  */
 import type { IssueSettings } from '../../shared/schemas/issues.js';
 import { isOpenStatus } from './issue-status.js';
@@ -17,7 +18,8 @@ import { endOfDayIso, shanghaiDay, startOfDayMs, type WorkCalendar } from '../ca
 export const NOTICE_BITS = { reply_reminder: 1, reply_overdue: 2, resolve_reminder: 4 } as const;
 export const TOP_LEVEL = 3;
 
-export type Notice = { type: 'reply_reminder' | 'reply_overdue' | 'resolve_reminder'; dueAt: string } | { type: 'escalate'; level: number; dueAt: string };
+/** An escalation names the level reached and the level it started from: catching up reaches several at once. */
+export type Notice = { type: 'reply_reminder' | 'reply_overdue' | 'resolve_reminder'; dueAt: string } | { type: 'escalate'; level: number; from: number; dueAt: string };
 
 export interface DeadlineInput {
   kind: string;
@@ -123,8 +125,8 @@ export function planSweep(calendar: WorkCalendar, settings: IssueSettings, s: Sw
         break;
       }
       plan.escalationLevel = level;
-      plan.due.push({ type: 'escalate', level, dueAt });
     }
+    if (plan.escalationLevel > s.escalationLevel) plan.due.push({ type: 'escalate', level: plan.escalationLevel, from: s.escalationLevel, dueAt });
   }
   // A reminder that is due together with the overdue notice or escalation it warns of is pointless.
   if (plan.due.some((n) => n.type === 'escalate')) plan.due = plan.due.filter((n) => n.type !== 'resolve_reminder');

@@ -28,5 +28,9 @@ export const DEFAULT_ISSUE_SETTINGS: IssueSettings = {
   reminderLeadDays: 1,
   escalationStepDays: 1,
   confirmationDays: 3,
+  // The regulation: complainants are visited again within one month after the complaint is resolved.
   complainantFollowUpDays: 30,
+  complainantFollowUpFrom: 'resolved',
+  // A person decides what an unconfirmed resolution means.
+  unconfirmedAction: 'escalate',
 };

@@ -26,20 +26,20 @@ export async function escalateIssue(db: Db, ctx: Ctx, id: number, comment: strin
   if (!isOpenStatus(row.status)) throw new AppError('issue_closed', 409, { status: row.status });
   if (row.kind === 'praise') throw new AppError('issue_no_deadline', 409);
   if (row.escalation_level >= TOP_LEVEL) throw new AppError('issue_escalation_top', 409);
-  const level = row.escalation_level + 1;
   const now = nowIso();
   const [calendar, settings] = await Promise.all([loadCompanyCalendar(db, ctx.companyId), loadSettings(db, ctx.companyId)]);
   await db.transaction().execute(async (trx) => {
+    const ref = issueRef(row);
+    const recipients = new Recipients();
+    await recipients.load(trx, [ref]);
+    // One level up; a level without anyone to tell passes it on to the next that has someone.
+    const { level, to, empty } = recipients.escalation(ref, row.escalation_level, row.escalation_level + 1);
     const check_at = nextCheck(calendar, settings, { ...row, escalation_level: level });
     // Guarded on the level read, so a sweep escalating at the same moment does not announce a level twice.
     const updated = await trx.updateTable('issues').set({ escalation_level: level, escalated_at: now, check_at, updated_at: now }).where('id', '=', id).where('escalation_level', '=', row.escalation_level).executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) return;
-    const ref = issueRef(row);
-    const recipients = new Recipients();
-    await recipients.load(trx, [ref]);
-    const to = recipients.level(ref, level);
     await enqueue(trx, recipients.messages('issue_escalated', ref, to, { due: row.resolve_due_at, level, dedupe: `issue:${id}:escalate:${level}:${row.resolve_due_at ?? ''}` }));
-    await addTimeline(trx, [{ issueId: id, companyId: row.company_id, type: 'escalated', comment, data: { level, manual: true, notified: to.length }, actor: actor(ctx) }]);
+    await addTimeline(trx, [{ issueId: id, companyId: row.company_id, type: 'escalated', comment, data: { level, from: row.escalation_level, manual: true, ...(empty.length ? { noRecipient: empty } : {}), notified: to.length }, actor: actor(ctx) }]);
     await recordAudit(trx, actorOf(ctx), { action: 'issue.escalate', entityType: 'issue', entityId: id, communityId: row.community_id, before: { level: row.escalation_level }, after: { level } });
   });
   return getIssue(db, ctx, id);

@@ -1,7 +1,8 @@
 /**
  * Visits that follow an issue: the confirmation visit (复访) once it is resolved — "is it really solved?" —
- * and, for complaints, the visit within a month after closing that the regulations ask for. Both go to
+ * and, for complaints, the visit within a month after resolution that the regulations ask for. Both go to
  * the visitor of the original visit when that account is still active, else to the community supervisor.
+ * A confirmation visit left pending when the issue closes or reopens another way is cancelled.
  */
 import type { IssueSettings } from '../../shared/schemas/issues.js';
 import type { WorkCalendar } from '../calendar/working-days.js';
@@ -10,9 +11,8 @@ import type { Ctx } from '../context.js';
 import { now, nowIso } from '../clock.js';
 import { type Db } from '../db/database.js';
 import { enqueue } from '../notifications/outbox.js';
-import { addDays, shanghaiDate } from '../visits/dates.js';
+import { OPEN_STATUSES } from '../visits/task-status.js';
 import { issueRef, Recipients } from './notify.js';
-import { addTimeline } from './timeline.js';
 
 export interface FollowedIssue {
   id: number;
@@ -84,17 +84,33 @@ export async function createConfirmationTask(trx: Db, ctx: Ctx, calendar: WorkCa
   return createTask(trx, ctx, issue, 'confirmation', due);
 }
 
-/** The complainant's follow-up visit, within the configured calendar days after closing (0: none). */
-export async function createComplainantFollowUp(trx: Db, ctx: Ctx, settings: IssueSettings, issue: FollowedIssue): Promise<number | null> {
+/**
+ * The complainant's follow-up visit (regulation: within one month after the complaint is resolved): due the
+ * configured number of calendar days after resolution or closing, moved to the next working day when that is
+ * a day off, and never in the past. 0 days: none.
+ */
+export async function createComplainantFollowUp(
+  trx: Db,
+  ctx: Ctx,
+  calendar: WorkCalendar,
+  settings: IssueSettings,
+  issue: FollowedIssue & { resolved_at: string },
+): Promise<number | null> {
   if (settings.complainantFollowUpDays <= 0) return null;
-  return createTask(trx, ctx, issue, 'after_complaint', addDays(shanghaiDate(), settings.complainantFollowUpDays));
+  const start = settings.complainantFollowUpFrom === 'closed' ? now() : issue.resolved_at;
+  const day = Math.max(shanghaiDay(start) + settings.complainantFollowUpDays, shanghaiDay(now()));
+  return createTask(trx, ctx, issue, 'after_complaint', dateOfDay(calendar.addWorkingDays(day, 0)));
 }
 
-/**
- * A visit about an issue that ended without reaching the resident (unreachable or refused) is put on the
- * issue's timeline, so whoever follows the issue sees that its confirmation or follow-up did not happen.
- */
-export async function noteFollowUpNotMade(trx: Db, ctx: Ctx, task: { id: number; issueId: number | null; reason: string }, status: string): Promise<void> {
-  if (!task.issueId || (status !== 'unreachable' && status !== 'refused')) return;
-  await addTimeline(trx, [{ issueId: task.issueId, companyId: ctx.companyId, type: 'visit_not_made', data: { taskId: task.id, reason: task.reason, status }, actor: { id: ctx.userId, name: ctx.displayName } }]);
+/** Cancels the issue's confirmation visits still to be made; returns their ids. */
+export async function cancelConfirmationTasks(trx: Db, issueId: number, event: string): Promise<number[]> {
+  const open = await trx.selectFrom('visit_tasks').select('id').where('issue_id', '=', issueId).where('reason', '=', 'confirmation').where('status', 'in', [...OPEN_STATUSES]).execute();
+  if (!open.length) return [];
+  const ids = open.map((t) => t.id);
+  await trx
+    .updateTable('visit_tasks')
+    .set({ status: 'cancelled', cancel_reason: event === 'reopen' ? '问题已重新打开' : '问题已关闭，无需复访', updated_at: nowIso() })
+    .where('id', 'in', ids)
+    .execute();
+  return ids;
 }

@@ -16,7 +16,7 @@ import { notFound } from '../http/errors.js';
 import { formatRoomLabel } from '../households/room.js';
 import { scopedIssues } from '../scope.js';
 import { dueState, shanghaiIso, TOP_LEVEL } from './deadline-plan.js';
-import { allowedEvents, isOpenStatus } from './issue-status.js';
+import { allowedEvents, isOpenStatus, NOT_BY_CALLERS, SUPERVISOR_EVENTS } from './issue-status.js';
 import { loadSettings } from './settings.js';
 
 function selectIssues(db: Db, ctx: Ctx) {
@@ -64,9 +64,15 @@ export function canAct(ctx: Ctx, row: { assignee_id: number | null; department_i
 
 export function callerEvents(ctx: Ctx, row: IssueRow): IssueEventName[] {
   if (!canAct(ctx, row)) return [];
-  const events = allowedEvents({ status: row.status as IssueStatus, kind: row.kind as IssueKind, adoption: row.adoption });
-  // Withdrawing takes a supervisor or whoever entered the issue.
-  return events.filter((e) => e !== 'withdraw' || can(ctx, 'issues.manage') || row.created_by === ctx.userId);
+  const events = allowedEvents({ status: row.status as IssueStatus, kind: row.kind as IssueKind, adoption: row.adoption }).filter((e) => !NOT_BY_CALLERS.has(e));
+  return events.filter((e) => {
+    // Withdrawing takes a supervisor or whoever entered the issue.
+    if (e === 'withdraw') return can(ctx, 'issues.manage') || row.created_by === ctx.userId;
+    // A resolved issue is closed by the resident's confirmation; a supervisor may close it without one — but
+    // never their own resolution — or reopen it.
+    if (SUPERVISOR_EVENTS.has(e) && row.status === 'resolved') return can(ctx, 'issues.manage') && (e !== 'close' || row.resolved_by !== ctx.userId);
+    return true;
+  });
 }
 
 interface Clock {
@@ -134,9 +140,13 @@ export async function listIssues(db: Db, ctx: Ctx, f: IssueListQuery): Promise<P
   if (f.view === 'mine') q = q.where('issues.assignee_id', '=', ctx.userId);
   if (f.view === 'department') q = q.where('issues.department_id', '=', ctx.departmentId ?? -1).where('issues.status', 'in', open);
   if (f.view === 'supervision') {
-    q = q
-      .where('issues.status', 'in', open)
-      .where((eb) => eb.or([eb('issues.escalation_level', '>', 0), overdueAt(now)]));
+    // Open and overdue or escalated, and resolved issues whose confirmation visit failed: a supervisor decides.
+    q = q.where((eb) =>
+      eb.or([
+        eb.and([eb('issues.status', 'in', open), eb.or([eb('issues.escalation_level', '>', 0), overdueAt(now)])]),
+        eb.and([eb('issues.status', '=', 'resolved'), eb('issues.unconfirmed_at', 'is not', null)]),
+      ]),
+    );
   }
   if (f.status) q = q.where('issues.status', '=', f.status);
   if (f.open === 'true') q = q.where('issues.status', 'in', open);
@@ -208,7 +218,8 @@ export async function getIssue(db: Db, ctx: Ctx, id: number): Promise<Issue> {
       .leftJoin('users as c', 'c.id', 'issues.created_by')
       .leftJoin('users as p', 'p.id', 'issues.praised_user_id')
       .leftJoin('departments as pd', 'pd.id', 'issues.praised_department_id')
-      .select(['c.display_name as created_by_name', 'p.display_name as praised_user_name', 'pd.name as praised_department_name'])
+      .leftJoin('users as rb', 'rb.id', 'issues.resolved_by')
+      .select(['c.display_name as created_by_name', 'p.display_name as praised_user_name', 'pd.name as praised_department_name', 'rb.display_name as resolved_by_name'])
       .where('issues.id', '=', id)
       .executeTakeFirstOrThrow(),
     db.selectFrom('visit_tasks').select('id').where('issue_id', '=', id).where('reason', '=', 'confirmation').orderBy('id', 'desc').limit(1).executeTakeFirst(),
@@ -228,6 +239,11 @@ export async function getIssue(db: Db, ctx: Ctx, id: number): Promise<Issue> {
     praisedDepartmentName: people.praised_department_name,
     createdByName: people.created_by_name,
     confirmationTaskId: task?.id ?? null,
+    closure: row.closure as Issue['closure'],
+    closeReason: row.close_reason,
+    resolvedByName: people.resolved_by_name,
+    unconfirmedAt: row.unconfirmed_at,
+    unconfirmedReason: row.unconfirmed_reason as Issue['unconfirmedReason'],
     allowedEvents: callerEvents(ctx, row),
     canEdit,
     canSetExpectedDate: canEdit && row.kind !== 'praise',

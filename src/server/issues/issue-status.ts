@@ -2,7 +2,8 @@
  * The issue's status machine, as data. Pure: tested without a database.
  *
  *   new ─┬─(assignment)─▶ assigned ─start─▶ in_progress ─resolve─▶ resolved ─confirm─▶ closed
- *        │                                                            │
+ *        │                                                            │  ├─close────────────▶ closed (a supervisor, with a reason)
+ *        │                                                            │  └─close_unconfirmed─▶ closed (未能确认)
  *        │                                   reopened ◀──reopen───────┘   (the resident says "not solved")
  *        ├─reject─▶ not_adopted            (suggestions; adopt keeps the issue open until it is implemented)
  *        ├─acknowledge─▶ closed            (praise)
@@ -10,6 +11,9 @@
  *
  * Assignment is not an event of its own: setting an assignee on a new or reopened issue moves it to
  * assigned (see update-issue.ts).
+ *
+ * Who may send which event is decided apart (`CALLER_EVENTS`): only the resident confirms, through the
+ * confirmation visit; only the system closes as unconfirmed.
  */
 import { OPEN_ISSUE_STATUSES, type IssueEventName, type IssueKind, type IssueStatus } from '../../shared/schemas/issues.js';
 import { AppError } from '../http/errors.js';
@@ -19,7 +23,7 @@ export const ISSUE_TRANSITIONS: Record<IssueStatus, Partial<Record<IssueEventNam
   assigned: { start: 'in_progress', resolve: 'resolved', adopt: 'in_progress', reject: 'not_adopted', acknowledge: 'closed', withdraw: 'withdrawn' },
   in_progress: { resolve: 'resolved', adopt: 'in_progress', reject: 'not_adopted', withdraw: 'withdrawn' },
   reopened: { start: 'in_progress', resolve: 'resolved', withdraw: 'withdrawn' },
-  resolved: { confirm: 'closed', reopen: 'reopened' },
+  resolved: { confirm: 'closed', reopen: 'reopened', close: 'closed', close_unconfirmed: 'closed' },
   closed: {},
   not_adopted: {},
   withdrawn: {},
@@ -52,6 +56,12 @@ function fitsIssue(issue: IssueState, event: IssueEventName): boolean {
   if (issue.kind === 'suggestion' && event === 'resolve') return issue.adoption === 'adopted';
   return true;
 }
+
+/** Events that no caller sends through the API: the confirmation visit and the system send them. */
+export const NOT_BY_CALLERS: ReadonlySet<IssueEventName> = new Set(['confirm', 'close_unconfirmed']);
+
+/** Events on a resolved issue that only a supervisor (issues.manage) may send: closing without confirmation, reopening. */
+export const SUPERVISOR_EVENTS: ReadonlySet<IssueEventName> = new Set(['close', 'reopen']);
 
 export function allowedEvents(issue: IssueState): IssueEventName[] {
   return (Object.keys(ISSUE_TRANSITIONS[issue.status]) as IssueEventName[]).filter((e) => fitsIssue(issue, e));

@@ -107,11 +107,40 @@ export class Recipients {
     return [...new Set(ids.filter((id): id is number => id !== null))];
   }
 
+  /**
+   * Who hears of an escalation from level `from` to level `reached`: everyone of the levels passed on the way,
+   * one combined notice each (a late entry or a sweep catching up reaches several levels at once). A level
+   * without anyone — a department without a head, a community without a supervisor — passes it on to the next
+   * level that has someone.
+   */
+  escalation(issue: IssueRef, from: number, reached: number): { level: number; to: number[]; empty: number[] } {
+    const empty: number[] = [];
+    const to = new Set<number>();
+    for (let l = from + 1; l <= reached; l++) {
+      const people = this.level(issue, l);
+      if (!people.length) empty.push(l);
+      for (const id of people) to.add(id);
+    }
+    let level = reached;
+    while (!to.size && level < 3) {
+      level++;
+      const people = this.level(issue, level);
+      if (!people.length) empty.push(level);
+      for (const id of people) to.add(id);
+    }
+    return { level, to: [...to], empty };
+  }
+
   locale(userId: number): Locale {
     return this.locales.get(userId) ?? 'zh-CN';
   }
 
-  messages(kind: StaffNoticeKind, issue: IssueRef, userIds: readonly number[], extra: { due?: string | null; level?: number; dedupe?: string } = {}): OutboxMessage[] {
+  messages(
+    kind: StaffNoticeKind,
+    issue: IssueRef,
+    userIds: readonly number[],
+    extra: { due?: string | null; level?: number; passed?: number[]; byVisit?: boolean; dedupe?: string } = {},
+  ): OutboxMessage[] {
     return [...new Set(userIds)].map((userId) => {
       const text = staffNotice(kind, this.locale(userId), {
         issueId: issue.id,
@@ -119,6 +148,8 @@ export class Recipients {
         description: issue.description,
         due: extra.due ? formatDeadline(extra.due) : undefined,
         level: extra.level,
+        passed: extra.passed,
+        byVisit: extra.byVisit,
       });
       return {
         companyId: issue.companyId,

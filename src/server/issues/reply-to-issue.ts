@@ -6,7 +6,7 @@
 import type { Issue, ReplyBody } from '../../shared/schemas/issues.js';
 import { actorOf, recordAudit } from '../audit/record-audit.js';
 import { loadCompanyCalendar } from '../calendar/company-calendar.js';
-import { requirePermission, type Ctx } from '../context.js';
+import { can, requirePermission, type Ctx } from '../context.js';
 import { nowIso } from '../clock.js';
 import { type Db } from '../db/database.js';
 import { AppError } from '../http/errors.js';
@@ -27,13 +27,20 @@ export async function replyToIssue(db: Db, ctx: Ctx, id: number, input: ReplyBod
   const [calendar, settings] = await Promise.all([loadCompanyCalendar(db, ctx.companyId), loadSettings(db, ctx.companyId)]);
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('issue_replies').values({ issue_id: id, company_id: ctx.companyId, mode: input.mode, content: input.content, replied_by: ctx.userId, replied_at: now, on_time: onTime ? 1 : 0 }).execute();
-    if (!row.replied_at) {
-      const check_at = nextCheck(calendar, settings, { ...row, replied_at: now });
-      await trx.updateTable('issues').set({ replied_at: now, check_at, updated_at: now }).where('id', '=', id).execute();
+    // Whoever answers an issue nobody was assigned to becomes its handler.
+    const took = row.assignee_id === null && can(ctx, 'issues.handle');
+    if (!row.replied_at || took) {
+      const replied_at = row.replied_at ?? now;
+      const check_at = nextCheck(calendar, settings, { ...row, replied_at });
+      await trx
+        .updateTable('issues')
+        .set({ replied_at, check_at, updated_at: now, ...(took ? { assignee_id: ctx.userId, status: row.status === 'new' || row.status === 'reopened' ? 'assigned' : row.status } : {}) })
+        .where('id', '=', id)
+        .execute();
     }
     const toResident = input.mode === 'written' && row.resident_id !== null;
     if (toResident) await enqueue(trx, [{ companyId: ctx.companyId, channel: 'resident', recipientResidentId: row.resident_id, kind: 'issue_reply', title: '问题回复', body: input.content }]);
-    await addTimeline(trx, [{ issueId: id, companyId: ctx.companyId, type: 'reply', comment: input.content, data: { mode: input.mode, onTime, toResident }, actor: actor(ctx) }]);
+    await addTimeline(trx, [{ issueId: id, companyId: ctx.companyId, type: 'reply', comment: input.content, data: { mode: input.mode, onTime, toResident, ...(took ? { took: true } : {}) }, actor: actor(ctx) }]);
     await recordAudit(trx, actorOf(ctx), { action: 'issue.reply', entityType: 'issue', entityId: id, communityId: row.community_id, after: { mode: input.mode, onTime } });
   });
   return getIssue(db, ctx, id);

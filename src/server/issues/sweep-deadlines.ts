@@ -15,8 +15,8 @@ import { loadCompanyCalendar } from '../calendar/company-calendar.js';
 import type { WorkCalendar } from '../calendar/working-days.js';
 import type { Db, DatabaseHandle } from '../db/database.js';
 import { enqueue, type OutboxMessage } from '../notifications/outbox.js';
-import { planSweep, type Notice } from './deadline-plan.js';
-import { issueRef, Recipients, type IssueRef } from './notify.js';
+import { planSweep } from './deadline-plan.js';
+import { issueRef, Recipients } from './notify.js';
 import { loadSettings } from './settings.js';
 import { addTimeline, type TimelineInput } from './timeline.js';
 
@@ -76,35 +76,34 @@ export async function sweepDeadlines(handle: DatabaseHandle, at: number = now(),
       const missing = [...new Set(rows.map((r) => r.category_id))].filter((id) => !categoryNames.has(id));
       if (missing.length) for (const c of await trx.selectFrom('issue_categories').select(['id', 'name']).where('id', 'in', missing).execute()) categoryNames.set(c.id, c.name);
 
-      const updates: Update[] = [];
-      const due: { ref: IssueRef; notices: Notice[] }[] = [];
-      for (const r of rows) {
+      const planned = rows.map((r) => {
         const { calendar, settings } = companies.get(r.company_id)!;
-        const plan = planSweep(
-          calendar,
-          settings,
-          { status: r.status, raisedAt: r.raised_at, replyDueAt: r.reply_due_at, resolveDueAt: r.resolve_due_at, repliedAt: r.replied_at, escalationLevel: r.escalation_level, notices: r.notices },
-          at,
-        );
-        updates.push({ id: r.id, level: plan.escalationLevel, notices: plan.notices, checkAt: plan.checkAt, escalated: plan.escalationLevel > r.escalation_level });
-        if (plan.due.length) {
-          const ref = issueRef({ ...r, category_name: categoryNames.get(r.category_id) ?? '' });
-          due.push({ ref, notices: plan.due });
-        }
-      }
+        const state = { status: r.status, raisedAt: r.raised_at, replyDueAt: r.reply_due_at, resolveDueAt: r.resolve_due_at, repliedAt: r.replied_at, escalationLevel: r.escalation_level, notices: r.notices };
+        return { r, state, plan: planSweep(calendar, settings, state, at) };
+      });
+      const due = planned.filter((p) => p.plan.due.length).map((p) => ({ ...p, ref: issueRef({ ...p.r, category_name: categoryNames.get(p.r.category_id) ?? '' }) }));
 
       await recipients.load(trx, due.map((d) => d.ref));
       const messages: OutboxMessage[] = [];
       const timeline: TimelineInput[] = [];
-      for (const { ref, notices } of due) {
-        for (const n of notices) {
-          const key = `issue:${ref.id}:${n.type === 'escalate' ? `escalate:${n.level}` : n.type}:${n.dueAt}`;
+      for (const d of due) {
+        const { ref, r } = d;
+        for (const n of d.plan.due) {
           if (n.type === 'escalate') {
-            const to = recipients.level(ref, n.level);
-            messages.push(...recipients.messages('issue_escalated', ref, to, { due: n.dueAt, level: n.level, dedupe: key }));
-            timeline.push({ issueId: ref.id, companyId: ref.companyId, type: 'escalated', at: atIso, data: { level: n.level, notified: to.length } });
+            // One notice for the level reached, to everyone on the way; a level without anyone passes it on.
+            const { level, to, empty } = recipients.escalation(ref, n.from, n.level);
+            const key = `issue:${ref.id}:escalate:${level}:${n.dueAt}`;
+            const passed = Array.from({ length: level - n.from - 1 }, (_, i) => n.from + 1 + i).filter((l) => !empty.includes(l));
+            messages.push(...recipients.messages('issue_escalated', ref, to, { due: n.dueAt, level, passed, dedupe: key }));
+            timeline.push({ issueId: ref.id, companyId: ref.companyId, type: 'escalated', at: atIso, data: { level, from: n.from, ...(empty.length ? { noRecipient: empty } : {}), notified: to.length } });
+            if (level !== d.plan.escalationLevel) {
+              const { calendar, settings } = companies.get(r.company_id)!;
+              const next = planSweep(calendar, settings, { ...d.state, escalationLevel: level, notices: d.plan.notices }, at);
+              d.plan = { ...d.plan, escalationLevel: level, checkAt: next.checkAt };
+            }
             result.escalated++;
           } else {
+            const key = `issue:${ref.id}:${n.type}:${n.dueAt}`;
             const to = n.type === 'reply_overdue' ? [...recipients.level(ref, 0), ...recipients.level(ref, 1)] : recipients.level(ref, 0);
             const kind = n.type === 'reply_reminder' ? 'issue_reply_reminder' : n.type === 'resolve_reminder' ? 'issue_resolve_reminder' : 'issue_reply_overdue';
             messages.push(...recipients.messages(kind, ref, to, { due: n.dueAt, dedupe: key }));
@@ -113,6 +112,11 @@ export async function sweepDeadlines(handle: DatabaseHandle, at: number = now(),
           result.notices++;
         }
       }
+      const plans = new Map(due.map((d) => [d.r.id, d.plan]));
+      const updates: Update[] = planned.map(({ r, plan }) => {
+        const final = plans.get(r.id) ?? plan;
+        return { id: r.id, level: final.escalationLevel, notices: final.notices, checkAt: final.checkAt, escalated: final.escalationLevel > r.escalation_level };
+      });
       await applyUpdates(trx, handle.dialect, updates, atIso);
       await addTimeline(trx, timeline, handle.dialect);
       await enqueue(trx, messages, handle.dialect);

@@ -14,7 +14,7 @@ import { constraintViolation, type Db } from '../db/database.js';
 import { AppError, invalidReference, notFound } from '../http/errors.js';
 import { averageScore, validateAnswers } from '../questionnaires/validate-answers.js';
 import { createIssuesFromRecord } from '../issues/create-issue.js';
-import { noteFollowUpNotMade } from '../issues/follow-up-tasks.js';
+import { followUpNotMade } from '../issues/follow-up-not-made.js';
 import { findIssueForTask } from '../issues/issue-queries.js';
 import { applyIssueEvent } from '../issues/transition-issue.js';
 import { shanghaiDate } from './dates.js';
@@ -73,6 +73,8 @@ export async function recordVisit(db: Db, ctx: Ctx, taskId: number, input: Recor
     if (errors.length) throw new AppError('answers_invalid', 422, { count: errors.length }, { errors: errors.map((e) => ({ path: e.path, code: e.code, params: e.params })) });
   }
 
+  // Answering the resident on the spot is a reply on the issue's behalf: it takes its own permission.
+  if (input.items.some((i) => i.reply) && !can(ctx, 'issues.reply_on_visit')) throw new AppError('forbidden', 403, { permission: 'issues.reply_on_visit' });
   const started = new Date(input.startedAt);
   const ended = new Date(input.endedAt);
   if (ended < started || ended.getTime() > now() + 5 * 60_000) throw new AppError('time_range_invalid', 422);
@@ -136,11 +138,11 @@ export async function recordVisit(db: Db, ctx: Ctx, taskId: number, input: Recor
       const issueIds = await createIssuesFromRecord(
         trx,
         ctx,
-        { id, communityId: task.communityId, householdId: task.householdId, residentId: task.residentId, raisedAt: started.toISOString() },
+        { id, communityId: task.communityId, householdId: task.householdId, residentId: task.residentId, raisedAt: started.toISOString(), endedAt: ended.toISOString() },
         input.items.map((item, i) => ({ id: itemIds[i], ...item })),
       );
       if (confirming && input.confirmation) await confirmIssue(trx, ctx, task.issueId!, id, input.confirmation);
-      if (input.outcome === 'refused') await noteFollowUpNotMade(trx, ctx, task, 'refused');
+      if (input.outcome === 'refused') await followUpNotMade(trx, ctx, task, 'refused');
       const attachments = input.attachmentIds.length
         ? await trx
             .updateTable('attachments')

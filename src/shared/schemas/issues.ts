@@ -14,13 +14,21 @@ export type IssueChannel = z.infer<typeof IssueChannel>;
 export const IssueStatus = z.enum(['new', 'assigned', 'in_progress', 'resolved', 'closed', 'reopened', 'not_adopted', 'withdrawn']);
 export type IssueStatus = z.infer<typeof IssueStatus>;
 export const OPEN_ISSUE_STATUSES: readonly IssueStatus[] = ['new', 'assigned', 'in_progress', 'reopened'];
-export const IssueEventName = z.enum(['start', 'resolve', 'confirm', 'reopen', 'adopt', 'reject', 'withdraw', 'acknowledge']);
+export const IssueEventName = z
+  .enum(['start', 'resolve', 'confirm', 'reopen', 'adopt', 'reject', 'withdraw', 'acknowledge', 'close', 'close_unconfirmed'])
+  .meta({
+    description:
+      'confirm: only the confirmation visit (the resident says it is solved); close: a supervisor closes a resolved issue without confirmation, with a reason; close_unconfirmed: the system, when the confirmation visit cannot reach the resident and the company closes such issues',
+  });
 export type IssueEventName = z.infer<typeof IssueEventName>;
 export const IssuePriority = z.enum(['low', 'normal', 'high', 'urgent']);
 export type IssuePriority = z.infer<typeof IssuePriority>;
 export const ReplyMode = z.enum(['oral', 'written']);
 export type ReplyMode = z.infer<typeof ReplyMode>;
 export const Adoption = z.enum(['pending', 'adopted', 'not_adopted', 'implemented']);
+/** How a closed issue was closed; the KPIs count each apart. */
+export const Closure = z.enum(['confirmed', 'unconfirmed', 'supervisor', 'acknowledged']);
+export type Closure = z.infer<typeof Closure>;
 export type Adoption = z.infer<typeof Adoption>;
 /** How a deadline stands: still open (on time / due soon / overdue) or met (on time / late). */
 export const DueState = z.enum(['on_time', 'due_soon', 'overdue', 'met', 'met_late']);
@@ -62,7 +70,11 @@ export const IssueSettings = z
     reminderLeadDays: z.number().int().min(0).max(10).meta({ description: 'Working days before a deadline at which the assignee is reminded' }),
     escalationStepDays: z.number().int().min(1).max(30).meta({ description: 'Working days between escalation levels once the resolution deadline has passed' }),
     confirmationDays: z.number().int().min(0).max(30).meta({ description: 'Working days to make the confirmation visit after resolution' }),
-    complainantFollowUpDays: z.number().int().min(0).max(90).meta({ description: 'Calendar days after a complaint is closed by which the complainant is visited again; 0 = none' }),
+    complainantFollowUpDays: z.number().int().min(0).max(90).meta({ description: 'Calendar days after the start point by which the complainant is visited again (moved to the next working day); 0 = none' }),
+    complainantFollowUpFrom: z.enum(['resolved', 'closed']).meta({ description: 'Where the complainant’s follow-up period starts: when the complaint was resolved (the regulation) or when it was closed' }),
+    unconfirmedAction: z
+      .enum(['escalate', 'close'])
+      .meta({ description: 'When the confirmation visit cannot reach the resident (unreachable after the configured attempts, or refused): escalate to the community supervisor to decide, or close as 未能确认' }),
   })
   .meta({ id: 'IssueSettings' });
 export type IssueSettings = z.infer<typeof IssueSettings>;
@@ -138,6 +150,11 @@ export const Issue = IssueSummary.extend({
   praisedDepartmentName: z.string().nullable(),
   createdByName: z.string().nullable(),
   confirmationTaskId: Id.nullable(),
+  closure: Closure.nullable().meta({ description: 'confirmed by the resident, unconfirmed (未能确认), closed by a supervisor without confirmation, or acknowledged (praise)' }),
+  closeReason: z.string().nullable(),
+  resolvedByName: z.string().nullable(),
+  unconfirmedAt: Timestamp.nullable().meta({ description: 'When the confirmation visit failed; if still resolved, a supervisor decides (close with a reason, or reopen)' }),
+  unconfirmedReason: z.enum(['unreachable', 'refused']).nullable().meta({ description: 'Why the confirmation visit failed' }),
   allowedEvents: z.array(IssueEventName).meta({ description: 'Transitions the caller may make now' }),
   canEdit: z.boolean().meta({ description: 'The caller may reply and reassign' }),
   canSetExpectedDate: z.boolean().meta({ description: 'The caller may set the expected resolution date (not for praise)' }),

@@ -30,6 +30,7 @@ export const PERMISSIONS = [
   'issues.manage',
   'issues.oversee',
   'issues.configure',
+  'issues.reply_on_visit',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -60,6 +61,7 @@ export const PERMISSION_GROUPS: Record<Permission, string> = {
   'issues.manage': 'issues',
   'issues.oversee': 'issues',
   'issues.configure': 'issues',
+  'issues.reply_on_visit': 'issues',
 };
 
 /**
@@ -69,7 +71,8 @@ export const PERMISSION_GROUPS: Record<Permission, string> = {
  * - issues.handle: reply to, work on and resolve issues assigned to oneself or one's department;
  * - issues.manage: assign, reassign, escalate and withdraw any issue in scope (supervision, 督办);
  * - issues.oversee: receive the last level of escalation (management);
- * - issues.configure: categories and routing, deadlines, and the working-day calendar.
+ * - issues.configure: categories and routing, deadlines, and the working-day calendar;
+ * - issues.reply_on_visit: record, as part of a visit, the oral reply given to the resident on the spot.
  */
 
 /** The built-in roles of DESIGN.md §1, created for every company. Admins may add custom roles. */
@@ -93,8 +96,9 @@ export const BUILTIN_ROLES: Record<string, readonly Permission[]> = {
     'issues.create',
     'issues.handle',
     'issues.manage',
+    'issues.reply_on_visit',
   ],
-  visitor: ['communities.read', 'households.read', 'residents.contact', 'visits.work', 'issues.read', 'issues.create'],
+  visitor: ['communities.read', 'households.read', 'residents.contact', 'visits.work', 'issues.read', 'issues.create', 'issues.reply_on_visit'],
   handler: ['communities.read', 'households.read', 'issues.read', 'issues.handle'],
 };
 export type BuiltinRoleKey = keyof typeof BUILTIN_ROLES;

@@ -103,12 +103,27 @@ export const AttemptBody = z.strictObject({
 });
 export type AttemptBody = z.infer<typeof AttemptBody>;
 
-export const RecordItemInput = z.strictObject({
+const RecordItemFields = {
   kind: ItemKind,
   category: z.string().trim().min(1).max(30),
   description: z.string().trim().min(1).max(2000),
+};
+export const RecordItemInput = z.strictObject({
+  ...RecordItemFields,
+  replyMode: z
+    .enum(['oral', 'written'])
+    .default('written')
+    .meta({ description: 'How the resident is to be answered: oral (the same working day) or written (within the written-reply days)' }),
+  reply: z
+    .string()
+    .trim()
+    .min(1)
+    .max(2000)
+    .optional()
+    .meta({ description: 'The oral reply the visitor gave on the spot (needs issues.reply_on_visit); it meets the reply deadline at once' }),
 });
-export const RecordItem = RecordItemInput.extend({
+export type RecordItemInput = z.infer<typeof RecordItemInput>;
+export const RecordItem = z.object(RecordItemFields).extend({
   id: Id,
   issueId: Id.nullable().meta({ description: 'The issue the item became' }),
   issueStatus: z.string().nullable(),

@@ -2,7 +2,7 @@
  * The head of an issue page: kind, category, status and tags, the description, then the facts — deadlines
  * with their state, who raised it and where, who handles it, and how it ended (resolution, adoption, rating).
  */
-import { Card, Descriptions, Flex, Typography } from 'antd';
+import { Card, Descriptions, Flex, Tag, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -42,7 +42,19 @@ function useFacts(issue: Issue): Item[] {
     ...fact('adoptionReason', issue.adoptionReason, !!issue.adoptionReason, 'filled'),
     ...fact('praisedUser', issue.praisedUserName, !!issue.praisedUserName),
     ...fact('praisedDepartment', issue.praisedDepartmentName, !!issue.praisedDepartmentName),
+    ...fact('resolvedBy', issue.resolvedByName, !!issue.resolvedByName),
     ...fact('resolution', issue.resolution, !!issue.resolution, 'filled'),
+    ...fact(
+      'closure',
+      issue.closure ? (
+        <Tag color={issue.closure === 'confirmed' || issue.closure === 'acknowledged' ? 'green' : 'orange'} data-testid="issue-closure">
+          {t(`issues.closures.${issue.closure}`)}
+          {issue.closure === 'unconfirmed' && issue.unconfirmedReason ? `（${t(`issues.unconfirmedReasons.${issue.unconfirmedReason}`)}）` : ''}
+        </Tag>
+      ) : null,
+      !!issue.closure,
+    ),
+    ...fact('closeReason', issue.closeReason, !!issue.closeReason, 'filled'),
     ...fact('satisfaction', <SatisfactionRate value={issue.satisfaction} disabled />, issue.satisfaction !== null),
     ...fact('withdrawReason', issue.withdrawReason, !!issue.withdrawReason, 'filled'),
     ...fact(

@@ -1,6 +1,6 @@
 /** One issue: its facts, the actions the caller may take, attachments, replies to the resident and the timeline. */
 import { LeftOutlined } from '@ant-design/icons';
-import { Card, Flex, Result, Spin } from 'antd';
+import { Alert, Card, Flex, Result, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useIssue } from '../../api/issues';
@@ -31,6 +31,15 @@ export function IssuePage() {
         <LeftOutlined /> {t('issues.back')}
       </Link>
       <IssueOverview issue={issue} />
+      {issue.status === 'resolved' && issue.unconfirmedReason ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('issues.unconfirmed.title', { reason: t(`issues.unconfirmedReasons.${issue.unconfirmedReason}`) })}
+          description={issue.allowedEvents.includes('close') ? t('issues.unconfirmed.decide') : t('issues.unconfirmed.waiting')}
+          data-testid="issue-unconfirmed"
+        />
+      ) : null}
       <IssueActions issue={issue} />
       <Card size="small" title={t('issues.fields.attachments')}>
         <AttachmentLinks attachments={issue.attachments} />

@@ -49,7 +49,7 @@ function Recomputed({ entry }: { entry: Entry }) {
 
 function EntryContent({ entry }: { entry: Entry }) {
   const { t } = useTranslation();
-  const { level, date, recordId } = entry.data;
+  const { level, date, recordId, noRecipient } = entry.data;
   return (
     <Flex vertical gap={2}>
       <Typography.Text type="secondary">{formatDateTime(entry.at)}</Typography.Text>
@@ -62,6 +62,7 @@ function EntryContent({ entry }: { entry: Entry }) {
           </Typography.Text>
         ) : null}
         {typeof level === 'number' ? <EscalationTag level={level} /> : null}
+        {Array.isArray(noRecipient) && noRecipient.length ? <Typography.Text type="warning">{t('issues.escalatedNoRecipient', { levels: noRecipient.join('、') })}</Typography.Text> : null}
         {typeof date === 'string' ? <Tag>{formatDate(date)}</Tag> : null}
         {typeof recordId === 'number' ? <Link to={`/visit-records/${recordId}`}>{t('issues.sourceRecord')}</Link> : null}
       </Flex>

@@ -13,7 +13,8 @@ import { useShowError } from '../../lib/feedback';
 import { ActionModal } from './ActionModal';
 import { actionLabelKey } from './issueActions';
 
-export type DialogEvent = Exclude<IssueEventName, 'start'>;
+/** "Start" needs no dialog; confirming is the resident's, in the confirmation visit; closing as unconfirmed is the system's. */
+export type DialogEvent = Exclude<IssueEventName, 'start' | 'confirm' | 'close_unconfirmed'>;
 
 interface EventForm {
   comment: 'required' | 'optional';
@@ -25,7 +26,7 @@ interface EventForm {
 
 const FORMS: Record<DialogEvent, EventForm> = {
   resolve: { comment: 'required', attachments: true },
-  confirm: { comment: 'optional', rating: true },
+  close: { comment: 'required' },
   reopen: { comment: 'required', danger: true },
   adopt: { comment: 'optional', plan: true },
   reject: { comment: 'required', danger: true },

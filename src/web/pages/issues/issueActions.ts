@@ -27,7 +27,7 @@ export const ISSUE_ACTIONS: readonly ActionEntry[] = [
   transition('resolve', { primary: true }),
   transition('adopt', { primary: true }),
   transition('reject', { danger: true }),
-  transition('confirm', { primary: true }),
+  transition('close', { primary: true }),
   transition('reopen', { danger: true }),
   transition('acknowledge', { primary: true }),
   { key: 'reassign', allowed: editable },

@@ -1,5 +1,8 @@
-/** 时限设置: reply, reminder, escalation and confirmation deadlines (working days unless said otherwise). */
-import { App, Button, Card, Form, InputNumber } from 'antd';
+/**
+ * 时限设置: reply, reminder, escalation and confirmation deadlines (working days unless said otherwise), where the
+ * complainant's follow-up period starts, and what happens when a confirmation visit cannot reach the resident.
+ */
+import { App, Button, Card, Form, InputNumber, Radio } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useIssueSettings, useSaveIssueSettings, type IssueSettings } from '../../api/issues';
@@ -13,6 +16,12 @@ const FIELDS: readonly { name: keyof IssueSettings; min: number; max: number; un
   { name: 'escalationStepDays', min: 1, max: 30, unit: 'workingDayUnit' },
   { name: 'confirmationDays', min: 0, max: 30, unit: 'workingDayUnit' },
   { name: 'complainantFollowUpDays', min: 0, max: 90, unit: 'calendarDayUnit' },
+];
+
+/** The settings that are a choice, with their options (as in the schema). */
+const CHOICES: readonly { name: 'complainantFollowUpFrom' | 'unconfirmedAction'; options: readonly string[] }[] = [
+  { name: 'complainantFollowUpFrom', options: ['resolved', 'closed'] },
+  { name: 'unconfirmedAction', options: ['escalate', 'close'] },
 ];
 
 export function DeadlineSettingsCard() {
@@ -45,6 +54,17 @@ export function DeadlineSettingsCard() {
             rules={[{ required: true, message: t('issueSettings.daysRequired') }]}
           >
             <InputNumber min={f.min} max={f.max} precision={0} suffix={t(`issueSettings.${f.unit}`)} style={{ width: 200 }} />
+          </Form.Item>
+        ))}
+        {CHOICES.map((c) => (
+          <Form.Item key={c.name} name={c.name} label={t(`issueSettings.fields.${c.name}`)} extra={t(`issueSettings.hints.${c.name}`)}>
+            <Radio.Group data-testid={`issue-settings-${c.name}`}>
+              {c.options.map((o) => (
+                <Radio key={o} value={o} style={{ display: 'flex', marginBottom: 4 }}>
+                  {t(`issueSettings.options.${c.name}.${o}`)}
+                </Radio>
+              ))}
+            </Radio.Group>
           </Form.Item>
         ))}
         <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="issue-settings-save">

@@ -1,16 +1,20 @@
 /**
  * Items raised during the visit (problem, complaint, suggestion, need, praise), one card per row. The
- * category is one of the company's active issue categories, sent by name: each item becomes an issue.
+ * category is one of the company's active issue categories, sent by name: each item becomes an issue. Each
+ * item says how the resident is to be answered (written, or oral the same working day); a visitor allowed to
+ * (issues.reply_on_visit) records the oral answer given on the spot, which meets the reply deadline at once.
  */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Form, Input, Select } from 'antd';
+import { Button, Card, Flex, Form, Input, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useIssueCategories } from '../../api/issues';
 import { ITEM_KINDS } from '../../api/visits';
+import { useCan } from '../../auth/session';
 
 export function RecordItemsField() {
   const { t } = useTranslation();
   const categories = (useIssueCategories().data ?? []).map((c) => ({ value: c.name, label: c.name }));
+  const canReply = useCan()('issues.reply_on_visit');
   return (
     <Form.List name="items">
       {(fields, { add, remove }) => (
@@ -37,6 +41,23 @@ export function RecordItemsField() {
               >
                 <Input.TextArea rows={2} maxLength={2000} aria-label={`${t('visits.form.itemDescription')} ${index + 1}`} />
               </Form.Item>
+              <Form.Item name={[field.name, 'replyMode']} label={t('visits.form.itemReplyMode')} initialValue="written">
+                <Radio.Group
+                  optionType="button"
+                  options={(['written', 'oral'] as const).map((m) => ({ value: m, label: t(`issues.replyModes.${m}`) }))}
+                  aria-label={`${t('visits.form.itemReplyMode')} ${index + 1}`}
+                  data-testid="record-item-reply-mode"
+                />
+              </Form.Item>
+              <Form.Item noStyle shouldUpdate={(a, b) => a.items?.[field.name]?.replyMode !== b.items?.[field.name]?.replyMode}>
+                {({ getFieldValue }) =>
+                  canReply && getFieldValue(['items', field.name, 'replyMode']) === 'oral' ? (
+                    <Form.Item name={[field.name, 'reply']} label={t('visits.form.itemReply')} extra={t('visits.form.itemReplyHint')}>
+                      <Input.TextArea rows={2} maxLength={2000} aria-label={`${t('visits.form.itemReply')} ${index + 1}`} data-testid="record-item-reply" />
+                    </Form.Item>
+                  ) : null
+                }
+              </Form.Item>
               <Flex justify="end" style={{ marginBottom: 12, marginTop: -8 }}>
                 <Button danger type="text" icon={<DeleteOutlined />} onClick={() => remove(field.name)}>
                   {t('visits.form.removeItem')}
@@ -44,7 +65,7 @@ export function RecordItemsField() {
               </Flex>
             </Card>
           ))}
-          <Button type="dashed" size="large" block icon={<PlusOutlined />} onClick={() => add({ kind: 'problem' })}>
+          <Button type="dashed" size="large" block icon={<PlusOutlined />} onClick={() => add({ kind: 'problem', replyMode: 'written' })}>
             {t('visits.form.addItem')}
           </Button>
         </Flex>

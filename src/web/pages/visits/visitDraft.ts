@@ -15,7 +15,7 @@ export interface DraftValues {
   opinions?: string;
   suggestions?: string;
   improvementMeasures?: string;
-  items?: { kind: ItemKind; category?: string; description?: string }[];
+  items?: { kind: ItemKind; category?: string; description?: string; replyMode?: 'oral' | 'written'; reply?: string }[];
   attachments?: { id: number; fileName: string }[];
   confirmation?: { solved?: boolean; rating?: number; comment?: string };
 }
