@@ -235,7 +235,7 @@ describe('handling an issue', () => {
     const after = (await supervisor.get(`/api/v1/issues/${resolved.id}`)).json();
     expect(after).toMatchObject({ status: 'resolved', unconfirmedReason: 'unreachable', unconfirmedAt: expect.any(String), closure: null });
     expect(after.timeline.map((e: { type: string }) => e.type).slice(-2)).toEqual(['visit_not_made', 'unconfirmed']);
-    expect(after.timeline.at(-1)).toMatchObject({ actorName: null, data: { taskId: resolved.confirmationTaskId, status: 'unreachable', level: 2, notified: 1 } });
+    expect(after.timeline.at(-1)).toMatchObject({ actorName: null, data: { taskId: resolved.confirmationTaskId, status: 'unreachable', toLevel: 2, notified: 1 } });
     const told = await t.handle.db.selectFrom('outbox').select('recipient_user_id').where('kind', '=', 'issue_unconfirmed').where('link', '=', `/issues/${resolved.id}`).execute();
     expect(told.map((m) => m.recipient_user_id)).toEqual([ids.supervisor]);
     expect((await supervisor.get('/api/v1/issues?view=supervision&limit=200')).json().items.map((i: { id: number }) => i.id)).toContain(resolved.id);

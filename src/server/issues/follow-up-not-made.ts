@@ -36,5 +36,5 @@ export async function followUpNotMade(trx: Db, ctx: Ctx, task: { id: number; iss
   const supervisor = recipients.level(ref, 2);
   const to = supervisor.length ? supervisor : recipients.level(ref, 3);
   await enqueue(trx, recipients.messages('issue_unconfirmed', ref, to, { dedupe: `issue:${issue.id}:unconfirmed:${task.id}` }));
-  await addTimeline(trx, [{ issueId: issue.id, companyId: ctx.companyId, type: 'unconfirmed', data: { taskId: task.id, status, level: supervisor.length ? 2 : 3, notified: to.length }, actor: null }]);
+  await addTimeline(trx, [{ issueId: issue.id, companyId: ctx.companyId, type: 'unconfirmed', data: { taskId: task.id, status, toLevel: supervisor.length ? 2 : 3, notified: to.length }, actor: null }]);
 }

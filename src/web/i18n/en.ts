@@ -1153,7 +1153,7 @@ export const en: Dictionary = {
       confirmationDays: 'Working days after resolution to make the confirmation visit',
       complainantFollowUpDays: 'Calendar days after the start point to visit the complainant again (moved to the next working day when that is a day off); 0 = none',
       complainantFollowUpFrom: 'The regulation: “within one month after the complaint is resolved”',
-      unconfirmedAction: 'When the confirmation visit stays unreachable after the configured attempts, or the resident refuses it; either way it is counted apart',
+      unconfirmedAction: 'When the confirmation visit stays unreachable after the attempts allowed (3 by default), or the resident refuses it; either way it is counted apart',
     },
     options: {
       complainantFollowUpFrom: { resolved: 'the day it was resolved', closed: 'the day it was closed' },
@@ -1226,6 +1226,7 @@ export const en: Dictionary = {
       makeup_workday: 'Make-up working day',
       override_rest: 'Made a rest day',
       override_work: 'Made a working day',
+      provisional: 'Provisional holiday (statutory)',
     },
     overrideKinds: {
       holiday: 'Holiday',

@@ -1148,7 +1148,7 @@ export const zhCN = {
       confirmationDays: '问题解决后几个工作日内完成复访确认',
       complainantFollowUpDays: '从起算点起多少天内再次回访投诉人（自然日，遇节假日顺延至下一个工作日）；0 = 不安排',
       complainantFollowUpFrom: '制度要求“投诉解决后一个月内回访”',
-      unconfirmedAction: '复访多次未接通（次数见系统设置）或住户拒绝复访时如何处理；两种情况在统计中都单独计算',
+      unconfirmedAction: '复访多次未接通（默认 3 次）或住户拒绝复访时如何处理；两种情况在统计中都单独计算',
     },
     options: {
       complainantFollowUpFrom: { resolved: '问题解决之日', closed: '问题关闭之日' },
@@ -1221,6 +1221,7 @@ export const zhCN = {
       makeup_workday: '调休上班',
       override_rest: '公司调整为休息',
       override_work: '公司调整为上班',
+      provisional: '暂定节假日（按法定节假日）',
     },
     overrideKinds: {
       holiday: '节假日',

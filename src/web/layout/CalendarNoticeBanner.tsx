@@ -6,7 +6,7 @@
 import { Alert, Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { useCalendarStatus } from '../api/calendar';
 import { useCan } from '../auth/session';
 
@@ -19,7 +19,9 @@ export function CalendarNoticeBanner() {
   const status = useCalendarStatus(allowed);
   const [dismissed, setDismissed] = useState(() => sessionStorage.getItem(DISMISSED));
   const year = status.data?.needsNotice ?? null;
-  if (!allowed || year === null || dismissed === String(year)) return null;
+  // The calendar page says it itself, with the same button.
+  const onCalendar = useLocation().pathname.startsWith('/settings/calendar');
+  if (!allowed || year === null || dismissed === String(year) || onCalendar) return null;
   return (
     <Alert
       type="warning"
@@ -33,7 +35,7 @@ export function CalendarNoticeBanner() {
       }}
       title={t('calendar.banner', { year })}
       action={
-        <Link to={`/calendar?year=${year}&notice=1`}>
+        <Link to={`/settings/calendar?year=${year}&notice=1`}>
           <Button size="small" type="primary" data-testid="notice-banner-enter">
             {t('calendar.notice.open')}
           </Button>

@@ -3,7 +3,7 @@
  * make-up working day), where the year's holidays come from (the official data, an entered notice, or the
  * provisional calendar of the holiday regulation), the company's overrides marked, the count of working
  * days, and — for those who configure issues — entering the year's notice and adding or deleting overrides
- * (click a day or use the button). `?year=2027&notice=1` opens the notice form (the banner links there).
+ * (click a day or use the button). `/settings/calendar?year=2027&notice=1` opens the notice form (the banner links there).
  */
 import { FileTextOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, DatePicker, Flex, Popconfirm, Row, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
@@ -23,7 +23,7 @@ import { overrideColumns } from './overrideColumns';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 
-function Legend() {
+function Legend({ provisional }: { provisional: boolean }) {
   const { t } = useTranslation();
   return (
     <Space wrap size={[12, 4]}>
@@ -33,6 +33,12 @@ function Legend() {
           <Typography.Text type="secondary">{t(`calendar.looks.${look}`)}</Typography.Text>
         </Space>
       ))}
+      {provisional ? (
+        <Space size={4}>
+          <span style={{ display: 'inline-block', width: 14, height: 14, borderRadius: 3, background: DAY_COLOR.holiday, border: '1px dashed #cf1322' }} />
+          <Typography.Text type="secondary">{t('calendar.looks.provisional')}</Typography.Text>
+        </Space>
+      ) : null}
     </Space>
   );
 }
@@ -51,13 +57,16 @@ function YearSourceAlert({ data, canEdit, onEnter }: { data: WorkingDaysYear; ca
         type="warning"
         showIcon
         title={t('calendar.provisional.title', { year: data.year })}
-        description={t('calendar.provisional.detail')}
-        action={
-          canEdit ? (
-            <Button type="primary" size="small" icon={<FileTextOutlined />} onClick={onEnter} data-testid="notice-open">
-              {t('calendar.notice.open')}
-            </Button>
-          ) : undefined
+        description={
+          // The button sits under the text, so that on a phone the text keeps the width.
+          <Flex vertical gap={8} align="start">
+            <span>{t('calendar.provisional.detail')}</span>
+            {canEdit ? (
+              <Button type="primary" icon={<FileTextOutlined />} onClick={onEnter} data-testid="notice-open">
+                {t('calendar.notice.open')}
+              </Button>
+            ) : null}
+          </Flex>
         }
         data-testid="calendar-provisional"
       />
@@ -158,7 +167,7 @@ export function CalendarPage() {
         <Card size="small">
           <Flex justify="space-between" align="center" wrap gap={12}>
             <Statistic title={t('calendar.workingDays', { year })} value={calendar.data?.workingDays ?? '—'} data-testid="calendar-working-days" />
-            <Legend />
+            <Legend provisional={calendar.data?.source === 'provisional'} />
           </Flex>
         </Card>
         {calendar.isLoading ? (

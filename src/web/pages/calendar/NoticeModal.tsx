@@ -157,7 +157,7 @@ export function NoticeModal({ year, open, onClose }: { year: number; open: boole
             setText(e.target.value);
             preview.reset();
           }}
-          autoSize={{ minRows: 8, maxRows: 16 }}
+          autoSize={{ minRows: 6, maxRows: 10 }}
           maxLength={20_000}
           placeholder={t('calendar.notice.placeholder', { year })}
           aria-label={t('calendar.notice.title', { year })}
