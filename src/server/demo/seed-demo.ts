@@ -1,15 +1,20 @@
 /**
- * The demo company: three communities with their households and residents, the usual departments, visit
- * history with the issues raised in it, and one account of every built-in role, all with the demo password. Created once, on the first start in demo mode.
+ * The demo company: three communities with their households and residents, the usual departments with
+ * their heads and handlers, the supervisors, visitors and other staff, four months of visit history
+ * with the issues raised in it, and the issues still being worked today. All accounts use the demo
+ * password; the login page lists one per role. Created once, on the first start in demo mode.
  */
 import type { Config } from '../config.js';
-import { createCompany } from '../companies/create-company.js';
 import { hashPassword } from '../auth/secrets.js';
-import { nowIso } from '../clock.js';
+import { loadCompanyCalendar } from '../calendar/company-calendar.js';
+import { dateOfDay, shanghaiDay } from '../calendar/working-days.js';
+import { now, nowIso } from '../clock.js';
+import { createCompany } from '../companies/create-company.js';
 import { type Db } from '../db/database.js';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.js';
-import { seedDemoRoster } from './demo-roster.js';
+import { DEMO_PASSWORD } from './accounts.js';
 import { seedDemoIssues } from './demo-issues.js';
+import { seedDemoRoster } from './demo-roster.js';
+import { seedDemoStaff } from './demo-staff.js';
 import { seedDemoVisits } from './demo-visits.js';
 
 export const DEMO_COMPANY = '示范物业服务有限公司';
@@ -20,12 +25,11 @@ const COMMUNITIES = [
   { code: 'XHGC', name: '星河商业广场', type: 'commercial', address: '杭州市上城区解放路 99 号' },
 ] as const;
 
-/** Which communities each demo account works in; company-wide roles need none. */
-const SCOPE: Record<string, string[]> = {
-  supervisor: ['YGHY', 'CHY'],
-  visitor: ['YGHY'],
-  handler: ['YGHY', 'CHY'],
-};
+/**
+ * Items raised at random stop this many working days before today: older issues have had time to run
+ * their course (closed), and those still open are the scripted stories.
+ */
+const HISTORY_SETTLED_DAYS = 18;
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => String(i + 1));
 
@@ -37,68 +41,44 @@ export async function seedDemo(db: Db, config: Config): Promise<boolean> {
     admin: { username: 'admin', displayName: '系统管理员', password: DEMO_PASSWORD, mustChangePassword: false },
     scryptCost: config.scryptCost,
   });
-  const now = nowIso();
-  const hash = await hashPassword(DEMO_PASSWORD, config.scryptCost);
-  const communityIds = await db.transaction().execute(async (trx) => {
+  const stamp = nowIso();
+  const passwordHash = await hashPassword(DEMO_PASSWORD, config.scryptCost);
+  const { communityIds, people } = await db.transaction().execute(async (trx) => {
     const communities = await trx
       .insertInto('communities')
-      .values(COMMUNITIES.map((c) => ({ ...c, company_id: companyId, status: 'active' as const, created_at: now, updated_at: now })))
+      .values(COMMUNITIES.map((c) => ({ ...c, company_id: companyId, status: 'active' as const, created_at: stamp, updated_at: stamp })))
       .returning(['id', 'code'])
       .execute();
-    const communityId = new Map(communities.map((c) => [c.code, c.id]));
-    const { id: engineering } = await trx
-      .selectFrom('departments')
-      .select('id')
-      .where('company_id', '=', companyId)
-      .where('code', '=', 'ENG')
-      .executeTakeFirstOrThrow();
-    for (const account of DEMO_ACCOUNTS.filter((a) => a.username !== 'admin')) {
-      const { id } = await trx
-        .insertInto('users')
-        .values({
-          company_id: companyId,
-          username: account.username,
-          display_name: account.displayName,
-          phone: null,
-          password_hash: hash,
-          must_change_password: 0,
-          role_id: roleIds[account.role],
-          department_id: account.role === 'handler' ? engineering : null,
-          status: 'active',
-          locale: 'zh-CN',
-          created_at: now,
-          updated_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const scope = SCOPE[account.role] ?? [];
-      if (scope.length) {
-        await trx.insertInto('user_communities').values(scope.map((code) => ({ user_id: id, community_id: communityId.get(code)! }))).execute();
-      }
-      if (account.role === 'supervisor') {
-        await trx.updateTable('communities').set({ supervisor_id: id }).where('id', 'in', scope.map((code) => communityId.get(code)!)).execute();
-      }
-    }
-    return communityId;
+    const communityIds = new Map(communities.map((c) => [c.code, c.id]));
+    const departments = await trx.selectFrom('departments').select(['id', 'code']).where('company_id', '=', companyId).execute();
+    const departmentIds = new Map(departments.map((d) => [d.code, d.id]));
+    const people = await seedDemoStaff(trx, { companyId, roleIds, communityIds, departmentIds, passwordHash });
+    return { communityIds, people };
   });
+  const community = (code: string) => communityIds.get(code)!;
   await seedDemoRoster(db, companyId, [
     // 12 buildings × 2 units × 25 floors × 2 rooms = 1,200 households
-    { communityId: communityIds.get('YGHY')!, buildings: range(12), units: ['1', '2'], floors: 25, roomsPerFloor: 2, commercial: false },
+    { communityId: community('YGHY'), buildings: range(12), units: ['1', '2'], floors: 25, roomsPerFloor: 2, commercial: false },
     // 5 × 2 × 15 × 2 = 300 households
-    { communityId: communityIds.get('CHY')!, buildings: range(5), units: ['1', '2'], floors: 15, roomsPerFloor: 2, commercial: false },
+    { communityId: community('CHY'), buildings: range(5), units: ['1', '2'], floors: 15, roomsPerFloor: 2, commercial: false },
     // 2 blocks × 2 floors × 20 shops = 80 merchants
-    { communityId: communityIds.get('XHGC')!, buildings: ['A', 'B'], units: null, floors: 2, roomsPerFloor: 20, commercial: true },
+    { communityId: community('XHGC'), buildings: ['A', 'B'], units: null, floors: 2, roomsPerFloor: 20, commercial: true },
   ]);
-  const staff = await db.selectFrom('users').select(['id', 'username']).where('company_id', '=', companyId).where('username', 'in', ['visitor', 'supervisor']).execute();
-  const visitorId = staff.find((u) => u.username === 'visitor')!.id;
-  const supervisorId = staff.find((u) => u.username === 'supervisor')!.id;
-  await seedDemoVisits(db, companyId, [
-    { communityId: communityIds.get('YGHY')!, visitorIds: [visitorId, supervisorId], openTasksFor: visitorId },
-    { communityId: communityIds.get('CHY')!, visitorIds: [supervisorId], openTasksFor: null },
-  ]);
-  const handlerId = (await db.selectFrom('users').select('id').where('company_id', '=', companyId).where('username', '=', 'handler').executeTakeFirstOrThrow()).id;
-  // The demo handler heads the engineering department: the first level of escalation for repairs.
-  await db.updateTable('departments').set({ head_id: handlerId }).where('company_id', '=', companyId).where('code', '=', 'ENG').execute();
-  await seedDemoIssues(db, companyId, { id: supervisorId, name: '李主管' }, handlerId);
+  const calendar = await loadCompanyCalendar(db, companyId);
+  const itemsUntil = dateOfDay(calendar.workingDaysBefore(shanghaiDay(now()), HISTORY_SETTLED_DAYS));
+  const visitor = (code: 'YGHY' | 'CHY' | 'XHGC') => people.visitors(code)[0].id;
+  const supervisor = (code: 'YGHY' | 'CHY' | 'XHGC') => people.supervisor(code).id;
+  await seedDemoVisits(
+    db,
+    companyId,
+    [
+      // Residential estates: about a fifth of the households a month; merchants: two in five.
+      { communityId: community('YGHY'), commercial: false, visitors: [{ id: visitor('YGHY'), weight: 5 }, { id: supervisor('YGHY'), weight: 1 }], monthlyShare: 0.2, openTasks: { visitorId: visitor('YGHY'), count: 12 } },
+      { communityId: community('CHY'), commercial: false, visitors: [{ id: visitor('CHY'), weight: 4 }, { id: supervisor('CHY'), weight: 1 }], monthlyShare: 0.2, openTasks: { visitorId: visitor('CHY'), count: 6 } },
+      { communityId: community('XHGC'), commercial: true, visitors: [{ id: visitor('XHGC'), weight: 4 }, { id: supervisor('XHGC'), weight: 1 }], monthlyShare: 0.4, openTasks: { visitorId: visitor('XHGC'), count: 6 } },
+    ],
+    { itemsUntil },
+  );
+  await seedDemoIssues(db, companyId, people, communityIds);
   return true;
 }
