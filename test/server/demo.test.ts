@@ -179,6 +179,15 @@ describe('demo company (seeded on a Wednesday afternoon)', () => {
     expect(praise.some((p) => p.status === 'closed')).toBe(true);
   });
 
+  it('manager: every closed demo issue says how it was closed, and every open deadline keeps its period for recomputation', async () => {
+    const closed = await t.handle.db.selectFrom('issues').select(['kind', 'closure', 'resolved_by']).where('status', '=', 'closed').execute();
+    expect(closed.length).toBeGreaterThan(0);
+    expect(closed.every((i) => i.closure === (i.kind === 'praise' ? 'acknowledged' : 'confirmed'))).toBe(true);
+    expect(closed.filter((i) => i.kind !== 'praise').every((i) => i.resolved_by !== null)).toBe(true);
+    const open = await t.handle.db.selectFrom('issues').select(['resolve_due_at', 'resolve_days', 'resolve_from', 'reply_days']).where('status', 'in', ['new', 'assigned', 'in_progress', 'reopened']).execute();
+    expect(open.filter((i) => i.resolve_due_at !== null).every((i) => i.resolve_days !== null && i.resolve_from !== null && i.reply_days !== null)).toBe(true);
+  });
+
   it('every demo account: signs in with the demo password', async () => {
     for (const p of DEMO_STAFF) if (p.account) await loginAs(t.app, p.account.username, DEMO_PASSWORD);
   });

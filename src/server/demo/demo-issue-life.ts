@@ -8,11 +8,10 @@
 import type { IssueEventName, IssueKind, IssueSettings, IssueStatus } from '../../shared/schemas/issues.js';
 import { dateOfDay, shanghaiDay, startOfDayMs, type WorkCalendar } from '../calendar/working-days.js';
 import type { NewIssue } from '../issues/create-issue.js';
-import { computeDeadlines, NOTICE_BITS, planSweep, type SweepPlan } from '../issues/deadline-plan.js';
+import { computeDeadlines, NOTICE_BITS, periodEnd, planSweep, type Deadline, type SweepPlan } from '../issues/deadline-plan.js';
 import { nextIssueStatus } from '../issues/issue-status.js';
 import type { IssueRef, Recipients } from '../issues/notify.js';
 import type { StaffNoticeKind } from '../notifications/templates.js';
-import { addDays, shanghaiDate } from '../visits/dates.js';
 
 const MINUTE = 60_000;
 
@@ -77,8 +76,12 @@ export class IssueLife {
   status: IssueStatus;
   adoption: string | null;
   assigneeId: number | null = null;
-  readonly replyDueAt: string | null;
-  resolveDueAt: string | null;
+  readonly reply: Deadline | null;
+  resolve: Deadline | null;
+  /** when the current resolution period started */
+  resolveFrom: string;
+  resolvedBy: number | null = null;
+  closure: string | null = null;
   repliedAt: number | null = null;
   resolvedAt: number | null = null;
   closedAt: number | null = null;
@@ -111,12 +114,21 @@ export class IssueLife {
     this.status = 'new';
     this.adoption = issue.kind === 'suggestion' ? 'pending' : null;
     const deadlines = computeDeadlines(env.calendar, env.settings, { kind: issue.kind, replyMode: issue.replyMode, raisedAt: issue.raisedAt, resolveDays: issue.category.resolveDays });
-    this.replyDueAt = deadlines.replyDueAt;
-    this.resolveDueAt = deadlines.resolveDueAt;
+    this.reply = deadlines.reply;
+    this.resolve = deadlines.resolve;
+    this.resolveFrom = issue.raisedAt;
     this.raisedDay = shanghaiDay(issue.raisedAt);
     this.cursor = start.createdAt;
     this.events.push({ type: 'created', toStatus: 'new', comment: '', data: { channel: issue.channel, recordId: issue.recordId }, actor: start.createdBy, at: start.createdAt });
     if (issue.kind !== 'praise') this.notify('issue_assigned', start.createdAt, this.level(0), { due: this.resolveDueAt, except: start.createdBy.id });
+  }
+
+  get replyDueAt(): string | null {
+    return this.reply?.dueAt ?? null;
+  }
+
+  get resolveDueAt(): string | null {
+    return this.resolve?.dueAt ?? null;
   }
 
   get kind(): IssueKind {
@@ -145,7 +157,7 @@ export class IssueLife {
     return this;
   }
 
-  reply(at: number, by: Person, mode: 'oral' | 'written', content: string): this {
+  answer(at: number, by: Person, mode: 'oral' | 'written', content: string): this {
     this.step(at);
     const onTime = !this.replyDueAt || at <= Date.parse(this.replyDueAt);
     this.replies.push({ mode, content, by: by.id, at, onTime });
@@ -166,10 +178,11 @@ export class IssueLife {
   }
 
   /** Resolves it; the confirmation visit goes to the visitor of the original visit, else the supervisor. */
-  resolve(at: number, by: Person, resolution: string): this {
+  resolveIt(at: number, by: Person, resolution: string): this {
     let task: LifeTask | undefined;
     this.transition(at, by, 'resolve', resolution, () => {
       this.resolvedAt = at;
+      this.resolvedBy = by.id;
       this.resolution = resolution;
       if (this.kind === 'suggestion') this.adoption = 'implemented';
       task = this.followUp('confirmation', at, by.id, dateOfDay(this.env.calendar.addWorkingDays(shanghaiDay(at), this.env.settings.confirmationDays)));
@@ -193,9 +206,14 @@ export class IssueLife {
       let followUp: LifeTask | undefined;
       this.transition(at, visitor, 'confirm', answer.comment, () => {
         this.closedAt = at;
+        this.closure = 'confirmed';
         this.satisfaction = answer.rating;
-        if (this.kind === 'complaint' && this.env.settings.complainantFollowUpDays > 0) {
-          followUp = this.followUp('after_complaint', at, visitor?.id ?? this.start.supervisorId, addDays(shanghaiDate(at), this.env.settings.complainantFollowUpDays));
+        const settings = this.env.settings;
+        if (this.kind === 'complaint' && settings.complainantFollowUpDays > 0) {
+          // As follow-up-tasks.ts: from resolution (or closing), moved to the next working day, never in the past.
+          const from = settings.complainantFollowUpFrom === 'closed' ? at : (this.resolvedAt ?? at);
+          const day = Math.max(shanghaiDay(from) + settings.complainantFollowUpDays, shanghaiDay(at));
+          followUp = this.followUp('after_complaint', at, visitor?.id ?? this.start.supervisorId, dateOfDay(this.env.calendar.addWorkingDays(day, 0)));
         }
       });
       const event = this.events.at(-1)!;
@@ -205,8 +223,10 @@ export class IssueLife {
       this.transition(at, visitor, 'reopen', answer.comment, () => {
         // A new period to resolve it starts now; escalation starts over from it.
         this.resolvedAt = null;
+        this.resolvedBy = null;
         this.reopenCount++;
-        this.resolveDueAt = computeDeadlines(this.env.calendar, this.env.settings, { kind: this.kind, replyMode: this.issue.replyMode, raisedAt: new Date(at).toISOString(), resolveDays: this.issue.category.resolveDays }).resolveDueAt;
+        this.resolveFrom = new Date(at).toISOString();
+        this.resolve = periodEnd(this.env.calendar, this.resolveFrom, this.issue.category.resolveDays);
         this.escalationLevel = 0;
         this.escalatedAt = null;
         this.notices &= ~NOTICE_BITS.resolve_reminder;
@@ -250,6 +270,7 @@ export class IssueLife {
   acknowledge(at: number, by: Person): this {
     return this.transition(at, by, 'acknowledge', '', () => {
       this.closedAt = at;
+      this.closure = 'acknowledged';
     });
   }
 
@@ -341,13 +362,15 @@ export class IssueLife {
   }
 
   /** The notices of one sweep, as sweep-deadlines.ts sends them. */
-  private fire(plan: SweepPlan, at: number): void {
+  private fire(due: SweepPlan, at: number): void {
+    let plan = due;
     for (const n of plan.due) {
       if (n.type === 'escalate') {
-        const to = this.level(n.level);
-        this.notify('issue_escalated', at, to, { due: n.dueAt, level: n.level });
-        this.events.push({ type: 'escalated', comment: '', data: { level: n.level, notified: to.length }, actor: null, at });
+        const { level, to, empty } = this.env.recipients.escalation(this.ref(), n.from, n.level);
+        this.notify('issue_escalated', at, to, { due: n.dueAt, level });
+        this.events.push({ type: 'escalated', comment: '', data: { level, from: n.from, ...(empty.length ? { noRecipient: empty } : {}), notified: to.length }, actor: null, at });
         this.escalatedAt = at;
+        plan = { ...plan, escalationLevel: level };
       } else {
         const to = n.type === 'reply_overdue' ? [...this.level(0), ...this.level(1)] : this.level(0);
         const kind = n.type === 'reply_reminder' ? 'issue_reply_reminder' : n.type === 'resolve_reminder' ? 'issue_resolve_reminder' : 'issue_reply_overdue';

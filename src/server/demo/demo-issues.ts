@@ -16,6 +16,7 @@ import { now } from '../clock.js';
 import { type Db } from '../db/database.js';
 import { loadCategories, matchCategory } from '../issues/categories.js';
 import { issueFromItem, type NewIssue } from '../issues/create-issue.js';
+import { replyColumns, resolveColumns } from '../issues/deadline-plan.js';
 import { Recipients } from '../issues/notify.js';
 import { loadSettings } from '../issues/settings.js';
 import { addTimeline, type TimelineInput } from '../issues/timeline.js';
@@ -82,7 +83,7 @@ function playHistory(c: Ctx, life: IssueLife, rnd: () => number) {
     return;
   }
   if (life.kind === 'suggestion') {
-    life.reply(life.later(nextDay(), hour()), head, 'oral', '感谢您的建议，我们会认真研究后给您答复');
+    life.answer(life.later(nextDay(), hour()), head, 'oral', '感谢您的建议，我们会认真研究后给您答复');
     const decidedDay = 1 + Math.floor(rnd() * 2);
     const decided = life.later(decidedDay, hour());
     if (rnd() < 0.35) {
@@ -93,7 +94,7 @@ function playHistory(c: Ctx, life: IssueLife, rnd: () => number) {
     life.adopt(life.later(0, 0), head, pick(ADOPT_PLANS), addDays(shanghaiDate(decided), 14 + Math.floor(rnd() * 20)));
     // Carried out within the category's working days: the deadline of an adopted suggestion is still its category's.
     const doneDay = Math.max(decidedDay, Math.min(life.issue.category.resolveDays, 2 + Math.floor(rnd() * 5)));
-    life.resolve(life.later(doneDay, 15), handler, '已按计划实施完毕');
+    life.resolveIt(life.later(doneDay, 15), handler, '已按计划实施完毕');
     life.confirmationVisit(life.later(doneDay + 1 + Math.floor(rnd() * 2), 10 + Math.floor(rnd() * 6)), { solved: true, rating: 4 + Math.floor(rnd() * 2), comment: pick(CONFIRM_COMMENTS) });
     return;
   }
@@ -103,17 +104,17 @@ function playHistory(c: Ctx, life: IssueLife, rnd: () => number) {
   }
   assign(life, life.later(0, 9 + Math.floor(rnd() * 3)), head, handler);
   const replyDay = rnd() < 0.05 ? c.env.settings.writtenReplyDays + 1 : nextDay();
-  life.reply(life.later(replyDay, hour()), handler, 'oral', '已电话联系住户，说明处理安排');
+  life.answer(life.later(replyDay, hour()), handler, 'oral', '已电话联系住户，说明处理安排');
   life.begin(life.later(replyDay, 17), handler);
   const days = life.issue.category.resolveDays;
   let resolveDay = rnd() < 0.85 ? Math.max(replyDay, 1 + Math.floor(rnd() * days)) : days + 1 + Math.floor(rnd() * 2);
-  life.resolve(life.later(resolveDay, 14 + Math.floor(rnd() * 3)), handler, resolutionOf(life.issue));
+  life.resolveIt(life.later(resolveDay, 14 + Math.floor(rnd() * 3)), handler, resolutionOf(life.issue));
   let visitDay = resolveDay + 1 + Math.floor(rnd() * 3);
   if (rnd() < 0.08) {
     life.confirmationVisit(life.later(visitDay, 10 + Math.floor(rnd() * 6)), { solved: false, comment: pick(REOPEN_REASONS) });
     life.begin(life.later(visitDay, 16), handler);
     resolveDay = visitDay + 1 + Math.floor(rnd() * 2);
-    life.resolve(life.later(resolveDay, 15), handler, `${resolutionOf(life.issue)}；已再次上门复查`);
+    life.resolveIt(life.later(resolveDay, 15), handler, `${resolutionOf(life.issue)}；已再次上门复查`);
     visitDay = resolveDay + 1 + Math.floor(rnd() * 2);
   }
   const r = rnd();
@@ -134,7 +135,7 @@ function playStory(c: Ctx, life: IssueLife, story: DemoStory, age: number) {
   const today = shanghaiDate(c.env.now);
   const last = age - 1;
   const early = Math.min(1, last);
-  if (story.channel !== 'visit') life.reply(life.later(0, 0), supervisor, 'oral', '已记录您反映的情况，马上安排相关部门处理');
+  if (story.channel !== 'visit') life.answer(life.later(0, 0), supervisor, 'oral', '已记录您反映的情况，马上安排相关部门处理');
   switch (story.stage) {
     case 'new':
     case 'pending':
@@ -143,7 +144,7 @@ function playStory(c: Ctx, life: IssueLife, story: DemoStory, age: number) {
       life.acknowledge(life.later(0, 0), head);
       return;
     case 'adopted':
-      life.reply(life.later(early, 10), head, 'written', '感谢您的建议，已安排现场勘察，结果会及时告知您');
+      life.answer(life.later(early, 10), head, 'written', '感谢您的建议，已安排现场勘察，结果会及时告知您');
       assign(life, life.later(last, 15), head, handler);
       life.adopt(life.later(last, 15), head, '已联系供电公司现场勘察，计划在北门车棚安装 10 个充电桩', addDays(today, 45));
       return;
@@ -154,11 +155,11 @@ function playStory(c: Ctx, life: IssueLife, story: DemoStory, age: number) {
   assign(life, life.later(0, 0), head, handler);
   if (life.repliedAt === null) {
     const replyDay = story.replyLate ? c.env.settings.writtenReplyDays + 1 : early;
-    life.reply(life.later(replyDay, 10, 30), handler, 'written', `您反映的问题已收到，${life.issue.category.departmentName ?? '相关部门'}正在处理，处理完毕后会再次与您联系`);
+    life.answer(life.later(replyDay, 10, 30), handler, 'written', `您反映的问题已收到，${life.issue.category.departmentName ?? '相关部门'}正在处理，处理完毕后会再次与您联系`);
   }
   life.begin(life.later(early, 11), handler);
   if (story.stage === 'expected') life.expect(life.later(last, 16), handler, addDays(today, 7), `需要与相关业主协调后处理，预计 ${addDays(today, 7)} 前解决，已告知住户`);
-  if (story.stage === 'resolved' || story.stage === 'reopened') life.resolve(life.later(story.stage === 'reopened' ? 1 : (story.resolvedOn ?? last), 15), handler, resolutionOf(life.issue));
+  if (story.stage === 'resolved' || story.stage === 'reopened') life.resolveIt(life.later(story.stage === 'reopened' ? 1 : (story.resolvedOn ?? last), 15), handler, resolutionOf(life.issue));
   if (story.stage === 'reopened') life.confirmationVisit(life.later(2, 10), { solved: false, comment: '住户说下雨天还是往里渗水，问题没有解决' });
 }
 
@@ -290,8 +291,11 @@ async function writeLives(trx: Db, companyId: number, lives: readonly IssueLife[
             withdraw_reason: l.withdrawReason,
             praised_user_id: l.issue.praisedUserId,
             praised_department_id: l.issue.praisedDepartmentId,
-            reply_due_at: l.replyDueAt,
-            resolve_due_at: l.resolveDueAt,
+            ...replyColumns(l.reply),
+            ...resolveColumns(l.resolve),
+            resolve_from: l.resolveFrom,
+            resolved_by: l.resolvedBy,
+            closure: l.closure,
             replied_at: iso(l.repliedAt),
             resolved_at: iso(l.resolvedAt),
             closed_at: iso(l.closedAt),
