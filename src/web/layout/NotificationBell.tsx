@@ -1,9 +1,10 @@
 /**
  * The bell in the header: the unread count (polled every minute and when the window regains focus) and a
- * popover with the latest notifications. Opening one marks it read and goes to its page.
+ * popover with the latest notifications (a drawer on phones, where a popover would run off the screen).
+ * Opening one marks it read and goes to its page.
  */
 import { BellOutlined } from '@ant-design/icons';
-import { Badge, Button, Empty, Flex, Popover, Spin, Typography } from 'antd';
+import { Badge, Button, Drawer, Empty, Flex, Grid, Popover, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -62,27 +63,35 @@ export function NotificationBell() {
     if (n.link) navigate(n.link);
   };
 
-  return (
-    <Popover
-      trigger="click"
-      placement="bottomRight"
-      open={open}
-      onOpenChange={setOpen}
-      title={
-        <Flex justify="space-between" align="center" gap={16}>
-          {t('notifications.title')}
-          <Button type="link" size="small" disabled={count === 0} loading={markAllRead.isPending} onClick={() => markAllRead.mutate()} data-testid="notifications-read-all">
-            {t('notifications.readAll')}
-          </Button>
-        </Flex>
-      }
-      content={<div style={{ width: 'min(340px, calc(100vw - 32px))' }}>{open ? <NotificationList onOpen={openNotification} /> : null}</div>}
-    >
-      <Button type="text" aria-label={t('notifications.bell', { count })} data-testid="notification-bell">
-        <Badge count={count} size="small" overflowCount={99} data-testid="notification-count">
-          <BellOutlined style={{ fontSize: 18 }} />
-        </Badge>
+  const isPhone = !Grid.useBreakpoint().md;
+  const title = (
+    <Flex justify="space-between" align="center" gap={16}>
+      {t('notifications.title')}
+      <Button type="link" size="small" disabled={count === 0} loading={markAllRead.isPending} onClick={() => markAllRead.mutate()} data-testid="notifications-read-all">
+        {t('notifications.readAll')}
       </Button>
+    </Flex>
+  );
+  const bell = (
+    <Button type="text" aria-label={t('notifications.bell', { count })} data-testid="notification-bell" onClick={isPhone ? () => setOpen(true) : undefined}>
+      <Badge count={count} size="small" overflowCount={99} data-testid="notification-count">
+        <BellOutlined style={{ fontSize: 18 }} />
+      </Badge>
+    </Button>
+  );
+  if (isPhone) {
+    return (
+      <>
+        {bell}
+        <Drawer placement="top" open={open} onClose={() => setOpen(false)} title={title} size="auto" styles={{ body: { padding: '0 12px 12px' } }}>
+          {open ? <NotificationList onOpen={openNotification} /> : null}
+        </Drawer>
+      </>
+    );
+  }
+  return (
+    <Popover trigger="click" placement="bottomRight" open={open} onOpenChange={setOpen} title={title} content={<div style={{ width: 340 }}>{open ? <NotificationList onOpen={openNotification} /> : null}</div>}>
+      {bell}
     </Popover>
   );
 }
