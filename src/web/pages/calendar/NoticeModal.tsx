@@ -20,40 +20,32 @@ async function readText(file: File): Promise<string> {
   }
 }
 
-function Problems({ preview }: { preview: NoticePreview }) {
+/** What stops the notice (errors) or should be checked (warnings), one line each. */
+function ProblemList({ type, list, testId }: { type: 'error' | 'warning'; list: NoticePreview['errors']; testId: string }) {
   const { t } = useTranslation();
+  if (!list.length) return null;
+  return (
+    <Alert
+      type={type}
+      showIcon
+      title={t(type === 'error' ? 'calendar.notice.errors' : 'calendar.notice.warnings', { count: list.length })}
+      description={
+        <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+          {list.map((p, i) => (
+            <li key={i}>{p.message}</li>
+          ))}
+        </ul>
+      }
+      data-testid={testId}
+    />
+  );
+}
+
+function Problems({ preview }: { preview: NoticePreview }) {
   return (
     <>
-      {preview.errors.length ? (
-        <Alert
-          type="error"
-          showIcon
-          title={t('calendar.notice.errors', { count: preview.errors.length })}
-          description={
-            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-              {preview.errors.map((e, i) => (
-                <li key={i}>{e.message}</li>
-              ))}
-            </ul>
-          }
-          data-testid="notice-errors"
-        />
-      ) : null}
-      {preview.warnings.length ? (
-        <Alert
-          type="warning"
-          showIcon
-          title={t('calendar.notice.warnings', { count: preview.warnings.length })}
-          description={
-            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-              {preview.warnings.map((w, i) => (
-                <li key={i}>{w.message}</li>
-              ))}
-            </ul>
-          }
-          data-testid="notice-warnings"
-        />
-      ) : null}
+      <ProblemList type="error" list={preview.errors} testId="notice-errors" />
+      <ProblemList type="warning" list={preview.warnings} testId="notice-warnings" />
     </>
   );
 }
