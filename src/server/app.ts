@@ -25,6 +25,7 @@ import { householdRoutes } from './households/routes.js';
 import { residentRoutes } from './residents/routes.js';
 import { staffRoutes } from './staff/routes.js';
 import { registerAuthHook } from './http/auth-hook.js';
+import { registerInputGuard } from './http/input-guard.js';
 import { apiNotFound, registerProblemHandlers } from './http/problem.js';
 import type { App, Deps } from './http/types.js';
 import { webDir } from './paths.js';
@@ -113,6 +114,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 
   registerAuthHook(app, deps.handle, config);
+  registerInputGuard(app);
   for (const register of DOMAINS) register(app, deps);
   options.extraRoutes?.(app, deps);
 

@@ -314,6 +314,10 @@ const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
   not_applicable_not_allowed: { 'zh-CN': '这道题不能选“不清楚”', en: 'cannot be answered “not applicable”' },
   phone_invalid: { 'zh-CN': '不是有效的中国手机号或固定电话：{value}', en: 'is not a valid Chinese mobile or landline number: {value}' },
   password_reused: { 'zh-CN': '新密码不能与当前密码相同', en: 'must differ from the current password' },
+  control_character: { 'zh-CN': '含有不允许的控制字符（{char}）', en: 'contains a control character that is not allowed ({char})' },
+  integer_format: { 'zh-CN': '须为十进制整数，如 12（不带 + 号、空格、小数点或前导零）', en: 'must be a plain decimal integer such as 12 (no plus sign, spaces, decimal point or leading zeros)' },
+  number_format: { 'zh-CN': '须为十进制数，如 3 或 3.5', en: 'must be a plain decimal number such as 3 or 3.5' },
+  too_deep: { 'zh-CN': '嵌套层级过深（最多 {maximum} 层）', en: 'is nested too deeply (at most {maximum} levels)' },
 };
 
 export function fill(template: string, params: Record<string, unknown> = {}): string {

@@ -1,6 +1,6 @@
 /** The working-day calendar (China's official holidays and make-up days) and a company's overrides. */
 import { z } from 'zod';
-import { Id, Timestamp } from './common.js';
+import { Id, textInteger, Timestamp } from './common.js';
 import { DateOnly } from './households.js';
 
 export const DayKind = z.enum(['workday', 'weekend', 'holiday', 'makeup_workday']);
@@ -21,7 +21,7 @@ export const CalendarDay = z.object({
 });
 export type CalendarDay = z.infer<typeof CalendarDay>;
 
-export const WorkingDaysQuery = z.strictObject({ year: z.coerce.number().int().min(2004).max(2100) });
+export const WorkingDaysQuery = z.strictObject({ year: textInteger(z.number().int().min(2004).max(2100)) });
 export const WorkingDaysYear = z
   .object({
     year: z.number().int(),
