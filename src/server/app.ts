@@ -26,7 +26,7 @@ import { residentRoutes } from './residents/routes.js';
 import { staffRoutes } from './staff/routes.js';
 import { registerAuthHook } from './http/auth-hook.js';
 import { registerInputGuard } from './http/input-guard.js';
-import { apiNotFound, registerProblemHandlers } from './http/problem.js';
+import { apiNotFound, frameworkErrors, MAX_PARAM_LENGTH, registerProblemHandlers } from './http/problem.js';
 import type { App, Deps } from './http/types.js';
 import { webDir } from './paths.js';
 import { roleRoutes } from './roles/routes.js';
@@ -76,6 +76,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : crypto.randomUUID();
     },
     requestIdHeader: false,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors,
     ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>();
 

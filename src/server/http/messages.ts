@@ -84,6 +84,36 @@ export const MESSAGES = {
     title: { 'zh-CN': '不支持的内容类型', en: 'Unsupported media type' },
     detail: { 'zh-CN': '请以 application/json 发送请求体。', en: 'Send the request body as application/json.' },
   },
+  multipart_invalid: {
+    title: { 'zh-CN': '上传格式错误', en: 'Malformed upload' },
+    detail: {
+      'zh-CN': '上传内容不是有效的 multipart/form-data（缺少分隔符、内容不完整或格式损坏），请重新选择文件上传。',
+      en: 'The upload is not valid multipart/form-data (no boundary, truncated or damaged); please choose the file and upload it again.',
+    },
+  },
+  multipart_too_many_parts: {
+    title: { 'zh-CN': '上传内容过多', en: 'Too many parts' },
+    detail: { 'zh-CN': '一次只能上传一个文件和少量表单字段。', en: 'Upload one file and only a few form fields at a time.' },
+  },
+  upload_too_large: {
+    title: { 'zh-CN': '文件过大', en: 'File too large' },
+    detail: { 'zh-CN': '上传的文件超过了允许的大小。', en: 'The uploaded file exceeds the allowed size.' },
+  },
+  malformed_url: {
+    title: { 'zh-CN': '网址格式错误', en: 'Malformed address' },
+    detail: {
+      'zh-CN': '请求地址中有无效的百分号编码（如 %E0%A4%A），请检查链接是否完整。',
+      en: 'The address contains an invalid percent-escape (such as %E0%A4%A); check that the link is complete.',
+    },
+  },
+  path_parameter_too_long: {
+    title: { 'zh-CN': '网址过长', en: 'Address too long' },
+    detail: { 'zh-CN': '地址中的参数超过 {maximum} 个字符。', en: 'A parameter in the address is longer than {maximum} characters.' },
+  },
+  bad_request: {
+    title: { 'zh-CN': '请求无效', en: 'Bad request' },
+    detail: { 'zh-CN': '服务器无法处理这个请求的格式，请检查后重试。', en: 'The server cannot process the form of this request; check it and try again.' },
+  },
   conflict: {
     title: { 'zh-CN': '数据冲突', en: 'Conflict' },
     detail: { 'zh-CN': '与已有数据冲突（例如编号或名称重复）。', en: 'This conflicts with existing data (for example a duplicate code or name).' },
