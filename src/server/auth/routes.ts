@@ -134,7 +134,7 @@ export function authRoutes(app: App, { handle, config }: Deps) {
         response: { 201: CreatedApiToken },
       },
     },
-    async (request, reply) => reply.status(201).send(await createApiToken(db, ctxOf(request), request.body)),
+    async (request, reply) => reply.status(201).send(await createApiToken(db, principal(request), request.body)),
   );
 
   app.delete(

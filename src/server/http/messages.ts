@@ -159,6 +159,20 @@ export const MESSAGES = {
       en: 'You cannot disable your own account or change your own role; ask another administrator.',
     },
   },
+  cannot_reset_own_password: {
+    title: { 'zh-CN': '不能重置自己的密码', en: 'Cannot reset your own password' },
+    detail: {
+      'zh-CN': '重置会让您自己的账号被迫修改密码；请在“个人中心”修改自己的密码。',
+      en: 'A reset would force your own account to change its password; change your own password under Profile instead.',
+    },
+  },
+  token_cannot_create_token: {
+    title: { 'zh-CN': '令牌不能创建令牌', en: 'A token cannot create tokens' },
+    detail: {
+      'zh-CN': 'API 令牌不能用来创建新的令牌，请登录控制台在“个人中心”创建。',
+      en: 'An API token cannot be used to create further tokens; sign in to the console and create one under Profile.',
+    },
+  },
   household_exists: {
     title: { 'zh-CN': '房屋已存在', en: 'Household exists' },
     detail: { 'zh-CN': '{label} 已经登记过了。', en: '{label} is already registered.' },

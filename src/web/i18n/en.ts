@@ -126,6 +126,8 @@ export const en: Dictionary = {
     confirmEnable: 'Enable {{name}} again?',
     resetPassword: 'Reset password',
     confirmReset: 'Generate a new temporary password for {{name}}? The current password stops working.',
+    ownPasswordHint: 'Change your own password under Profile',
+    ownStatusHint: 'You cannot disable your own account',
     temporaryPasswordTitle: 'Temporary password for {{name}}',
     temporaryPassword: 'Temporary password',
     temporaryPasswordWarning:

@@ -124,6 +124,8 @@ export const zhCN = {
     confirmEnable: '重新启用 {{name}}？',
     resetPassword: '重置密码',
     confirmReset: '为 {{name}} 生成新的临时密码？原密码将失效。',
+    ownPasswordHint: '自己的密码请在“个人中心”修改',
+    ownStatusHint: '不能停用自己的账号',
     temporaryPasswordTitle: '{{name}} 的临时密码',
     temporaryPassword: '临时密码',
     temporaryPasswordWarning: '临时密码只显示这一次，请复制后通过安全渠道告知本人。对方首次登录时须修改密码。',
