@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { basicPasswordProblem, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../shared/password-policy.js';
 
 const flag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
@@ -18,7 +19,13 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
-  HUIFANG_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  // Checked in full (common passwords, the admin's own words) when the first company is created: bootstrap.ts.
+  HUIFANG_ADMIN_PASSWORD: z
+    .string()
+    .refine((v) => basicPasswordProblem(v) === null, {
+      message: `must have ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters and no blanks at either end`,
+    })
+    .optional(),
   HUIFANG_ADMIN_MUST_CHANGE: flag,
   HUIFANG_DEMO: flag,
   HUIFANG_COMPANY_NAME: z.string().min(1).default('默认物业公司'),

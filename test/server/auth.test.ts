@@ -122,6 +122,28 @@ describe('passwords', () => {
     await loginAs(t.app, username, 'New-Passw0rd-1');
   });
 
+  it('user: a weak new password is refused with a code and a message saying what is wrong', async () => {
+    const { username } = await makeUser(t, { companyId: company.companyId, roleId: company.roleIds.visitor, communityIds: [communityId], username: 'liu.yang' });
+    const user = await loginAs(t.app, username);
+    const cases: [string, string][] = [
+      ['password123', 'password_too_common'],
+      ['qwerty123456', 'password_too_common'],
+      ['aaaaaaaaaa1', 'password_predictable'],
+      ['          1a', 'password_whitespace'],
+      ['liuyang20240101', 'password_contains_username'],
+      ['Short-1a', 'password_too_short'],
+    ];
+    for (const [newPassword, code] of cases) {
+      const res = await user.post('/api/v1/auth/password', { currentPassword: PASSWORD, newPassword }, { 'accept-language': 'en' });
+      expect(res.statusCode, newPassword).toBe(400);
+      expect(res.json().code, newPassword).toBe(code);
+      expect(res.json().errors, newPassword).toEqual([expect.objectContaining({ path: 'newPassword', code })]);
+    }
+    const zh = (await user.post('/api/v1/auth/password', { currentPassword: PASSWORD, newPassword: 'liuyang20240101' })).json();
+    expect(zh.detail).toContain('密码包含了您的用户名');
+    expect((await user.post('/api/v1/auth/password', { currentPassword: PASSWORD, newPassword: 'Tea-Kettle-Orbit-7' })).statusCode).toBe(200);
+  });
+
   it('system: stores passwords only as scrypt hashes', async () => {
     const { id } = await visitor();
     const row = await t.handle.db.selectFrom('users').select('password_hash').where('id', '=', id).executeTakeFirstOrThrow();
