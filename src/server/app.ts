@@ -26,6 +26,7 @@ import { residentRoutes } from './residents/routes.js';
 import { staffRoutes } from './staff/routes.js';
 import { registerAuthHook } from './http/auth-hook.js';
 import { registerInputGuard } from './http/input-guard.js';
+import { registerLoadShedding } from './http/load-shedding.js';
 import { apiNotFound, frameworkErrors, MAX_PARAM_LENGTH, registerProblemHandlers } from './http/problem.js';
 import type { App, Deps } from './http/types.js';
 import { webDir } from './paths.js';
@@ -87,6 +88,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     reply.header('x-request-id', request.id);
   });
   registerProblemHandlers(app, config.bodyLimit);
+  // First of the request hooks: a request beyond the limit is refused before it costs anything.
+  registerLoadShedding(app, config.maxConcurrency);
 
   await app.register(fastifyCookie);
   // Roster uploads only; the route streams the single file to disk and enforces the size while it arrives.

@@ -11,6 +11,9 @@ const flag = z
   .optional()
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
 
+/** Requests handled at once per instance before more are shed with 503; see docs/benchmarks.md (load shedding). */
+const DEFAULT_MAX_CONCURRENCY = 16;
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
@@ -44,6 +47,7 @@ const EnvSchema = z.object({
   HUIFANG_IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(200_000),
   HUIFANG_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   HUIFANG_OUTBOX_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(600).default(5),
+  HUIFANG_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).default(DEFAULT_MAX_CONCURRENCY),
 });
 
 export interface Config {
@@ -76,6 +80,8 @@ export interface Config {
   sweepIntervalMs: number;
   /** how often queued notifications are delivered */
   outboxIntervalMs: number;
+  /** requests this instance handles at once; more are answered 503 overloaded */
+  maxConcurrency: number;
   version: string;
 }
 
@@ -117,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
     importMaxRows: e.HUIFANG_IMPORT_MAX_ROWS,
     sweepIntervalMs: e.HUIFANG_SWEEP_INTERVAL_SECONDS * 1000,
     outboxIntervalMs: e.HUIFANG_OUTBOX_INTERVAL_SECONDS * 1000,
+    maxConcurrency: e.HUIFANG_MAX_CONCURRENCY,
     version,
   };
 }

@@ -379,6 +379,10 @@ export const MESSAGES = {
     title: { 'zh-CN': '时间有误', en: 'Invalid time' },
     detail: { 'zh-CN': '结束时间不能早于开始时间，也不能晚于现在。', en: 'The end time may not be before the start time or in the future.' },
   },
+  overloaded: {
+    title: { 'zh-CN': '服务器繁忙', en: 'Server busy' },
+    detail: { 'zh-CN': '服务器当前请求过多，请稍后几秒再试。', en: 'The server is handling too many requests; please try again in a few seconds.' },
+  },
   internal_error: {
     title: { 'zh-CN': '服务器内部错误', en: 'Internal server error' },
     detail: {
