@@ -15,8 +15,7 @@ let communityId: number;
 let address = 0;
 
 beforeAll(async () => {
-  // Load shedding would refuse some of 60 simultaneous requests with 503; this file is about throttling.
-  t = await createTestApp({ HUIFANG_LOGIN_MAX_FAILURES_PER_USER: '5', HUIFANG_LOGIN_MAX_FAILURES_PER_IP: '20', HUIFANG_MAX_CONCURRENCY: '1000' });
+  t = await createTestApp({ HUIFANG_LOGIN_MAX_FAILURES_PER_USER: '5', HUIFANG_LOGIN_MAX_FAILURES_PER_IP: '20' });
   company = await makeCompany(t);
   communityId = (await makeCommunity(t, company.companyId)).id;
 });

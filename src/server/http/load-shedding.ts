@@ -1,5 +1,5 @@
 /**
- * Load shedding: at most `HUIFANG_MAX_CONCURRENCY` requests are handled at once by this instance; one more is
+ * Load shedding: at most `HUIFANG_MAX_CONCURRENCY` API requests are handled at once by this instance; one more is
  * answered 503 `overloaded` with `Retry-After` at once, before authentication touches the database, instead of
  * queueing behind the others until clients time out. Routes marked `unshed` (the health check) are always
  * handled, so that a load balancer sees a busy instance as alive.
@@ -29,7 +29,8 @@ const RETRY_AFTER_SECONDS = 1;
 export function registerLoadShedding(app: FastifyInstance, maxConcurrency: number): { inFlight: () => number } {
   let inFlight = 0;
   app.addHook('onRequest', (request, reply, done) => {
-    if (request.routeOptions.config.unshed) return done();
+    // The console's files cost next to nothing; refusing one would break a page that the API could still serve.
+    if (request.routeOptions.config.unshed || !request.routeOptions.url?.startsWith('/api/v1/')) return done();
     if (inFlight >= maxConcurrency) {
       // Answered here rather than through the error handler: under overload this is the common path.
       sendProblem(request, reply, new AppError('overloaded', 503, {}, { headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } }));
