@@ -9,6 +9,7 @@ import { authOverhead } from './auth-overhead.js';
 import { coldStart } from './cold-start.js';
 import { householdSearch } from './household-search.js';
 import { issueSweep } from './issue-sweep.js';
+import { loadShedding } from './load-shedding.js';
 import { machine, type BenchResult } from './lib.js';
 import { rosterImport } from './roster-import.js';
 import { visitBenchmarks } from './visits.js';
@@ -24,6 +25,8 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult | BenchResult[]>> = {
   ...(pgUrl ? { 'auth-overhead-postgres': () => authOverhead(pgUrl) } : {}),
   'household-search-sqlite': () => householdSearch(),
   ...(pgUrl ? { 'household-search-postgres': () => householdSearch(pgUrl) } : {}),
+  'load-shedding-sqlite': () => loadShedding(),
+  ...(pgUrl ? { 'load-shedding-postgres': () => loadShedding(pgUrl) } : {}),
   'visits-sqlite': () => visitBenchmarks(),
   ...(pgUrl ? { 'visits-postgres': () => visitBenchmarks(pgUrl) } : {}),
   'roster-import-sqlite': () => rosterImport(),

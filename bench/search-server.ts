@@ -35,7 +35,7 @@ const pgUrl = process.env.BENCH_DATABASE_URL || undefined;
 const pgSchema = pgUrl ? `bench_search_${process.pid}` : undefined;
 if (pgUrl) await withPg(pgUrl, `CREATE SCHEMA ${pgSchema}`);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'huifang-search-'));
-const config = loadConfig({ LOG_LEVEL: 'silent', HUIFANG_SCRYPT_COST: '1024' }, 'bench');
+const config = loadConfig({ LOG_LEVEL: 'silent', HUIFANG_SCRYPT_COST: '1024', HUIFANG_MAX_CONCURRENCY: process.env.BENCH_MAX_CONCURRENCY ?? '' }, 'bench');
 const handle = openDatabase({ databaseUrl: pgUrl, pgSchema, sqliteFile: path.join(dir, 'huifang.db') });
 await migrateToLatest(handle);
 const { db } = handle;

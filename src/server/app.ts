@@ -25,7 +25,9 @@ import { householdRoutes } from './households/routes.js';
 import { residentRoutes } from './residents/routes.js';
 import { staffRoutes } from './staff/routes.js';
 import { registerAuthHook } from './http/auth-hook.js';
-import { apiNotFound, registerProblemHandlers } from './http/problem.js';
+import { registerInputGuard } from './http/input-guard.js';
+import { registerLoadShedding } from './http/load-shedding.js';
+import { apiNotFound, frameworkErrors, MAX_PARAM_LENGTH, registerProblemHandlers } from './http/problem.js';
 import type { App, Deps } from './http/types.js';
 import { webDir } from './paths.js';
 import { roleRoutes } from './roles/routes.js';
@@ -80,6 +82,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : crypto.randomUUID();
     },
     requestIdHeader: false,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors,
     ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -89,6 +93,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     reply.header('x-request-id', request.id);
   });
   registerProblemHandlers(app, config.bodyLimit);
+  // First of the request hooks: a request beyond the limit is refused before it costs anything.
+  registerLoadShedding(app, config.maxConcurrency);
 
   await app.register(fastifyCookie);
   // Roster uploads only; the route streams the single file to disk and enforces the size while it arrives.
@@ -118,6 +124,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 
   registerAuthHook(app, deps.handle, config);
+  registerInputGuard(app);
   for (const register of DOMAINS) register(app, deps);
   options.extraRoutes?.(app, deps);
 

@@ -4,11 +4,15 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { basicPasswordProblem, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../shared/password-policy.js';
 
 const flag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
   .optional()
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+/** Requests handled at once per instance before more are shed with 503; see docs/benchmarks.md (load shedding). */
+const DEFAULT_MAX_CONCURRENCY = 16;
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -18,7 +22,13 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
-  HUIFANG_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  // Checked in full (common passwords, the admin's own words) when the first company is created: bootstrap.ts.
+  HUIFANG_ADMIN_PASSWORD: z
+    .string()
+    .refine((v) => basicPasswordProblem(v) === null, {
+      message: `must have ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters and no blanks at either end`,
+    })
+    .optional(),
   HUIFANG_ADMIN_MUST_CHANGE: flag,
   HUIFANG_DEMO: flag,
   HUIFANG_COMPANY_NAME: z.string().min(1).default('默认物业公司'),
@@ -37,6 +47,7 @@ const EnvSchema = z.object({
   HUIFANG_IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(200_000),
   HUIFANG_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   HUIFANG_OUTBOX_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(600).default(5),
+  HUIFANG_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).default(DEFAULT_MAX_CONCURRENCY),
 });
 
 export interface Config {
@@ -69,6 +80,8 @@ export interface Config {
   sweepIntervalMs: number;
   /** how often queued notifications are delivered */
   outboxIntervalMs: number;
+  /** requests this instance handles at once; more are answered 503 overloaded */
+  maxConcurrency: number;
   version: string;
 }
 
@@ -110,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
     importMaxRows: e.HUIFANG_IMPORT_MAX_ROWS,
     sweepIntervalMs: e.HUIFANG_SWEEP_INTERVAL_SECONDS * 1000,
     outboxIntervalMs: e.HUIFANG_OUTBOX_INTERVAL_SECONDS * 1000,
+    maxConcurrency: e.HUIFANG_MAX_CONCURRENCY,
     version,
   };
 }

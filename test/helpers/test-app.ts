@@ -29,6 +29,8 @@ export const TEST_ENV = {
   LOG_LEVEL: 'silent',
   // Integration tests log in many times from one address; throttling has its own tests with low limits.
   HUIFANG_LOGIN_MAX_FAILURES_PER_IP: '1000',
+  // Tests send bursts of parallel requests; load shedding has its own test with a tiny limit.
+  HUIFANG_MAX_CONCURRENCY: '1000',
 };
 
 export interface TestOptions extends BuildOptions {

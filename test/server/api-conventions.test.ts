@@ -89,6 +89,36 @@ describe('API conventions', () => {
     expect(docs.body).toContain('swagger');
   });
 
+  it('client: an upload without a multipart boundary, or with a broken one, gets 400 multipart_invalid', async () => {
+    for (const contentType of ['multipart/form-data', `multipart/form-data; boundary=${'x'.repeat(300)}`]) {
+      const res = await admin.request('POST', '/api/v1/attachments', 'abc', { 'content-type': contentType, 'accept-language': 'en' });
+      expect(res.statusCode, contentType.slice(0, 40)).toBe(400);
+      expect(isProblem(res)).toBe(true);
+      expect(res.json()).toMatchObject({ code: 'multipart_invalid', title: 'Malformed upload' });
+    }
+  });
+
+  it('client: a path parameter over 100 characters gets 414 path_parameter_too_long as problem+json', async () => {
+    const res = await admin.get(`/api/v1/users/${'1'.repeat(101)}`);
+    expect(res.statusCode).toBe(414);
+    expect(isProblem(res)).toBe(true);
+    expect(res.json()).toMatchObject({ code: 'path_parameter_too_long', title: '网址过长', detail: '地址中的参数超过 100 个字符。' });
+  });
+
+  it('client: a malformed percent-escape in the address gets 400 malformed_url as problem+json, in English when asked', async () => {
+    const res = await admin.get('/api/v1/users/%E0%A4%A', { 'accept-language': 'en' });
+    expect(res.statusCode).toBe(400);
+    expect(isProblem(res)).toBe(true);
+    expect(res.json()).toMatchObject({ code: 'malformed_url', title: 'Malformed address', instance: '/api/v1/users/%E0%A4%A' });
+    expect(res.body).not.toContain('FST_');
+  });
+
+  it('client: a JSON body with a __proto__ key gets 400 malformed_json', async () => {
+    const res = await admin.request('POST', '/api/v1/roles', '{"name":"x","permissions":[],"__proto__":{"admin":true}}', { 'content-type': 'application/json' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('malformed_json');
+  });
+
   it('anyone: an unauthenticated call gets 401 unauthenticated', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/users' });
     expect(res.statusCode).toBe(401);

@@ -122,6 +122,28 @@ describe('passwords', () => {
     await loginAs(t.app, username, 'New-Passw0rd-1');
   });
 
+  it('user: a weak new password is refused with a code and a message saying what is wrong', async () => {
+    const { username } = await makeUser(t, { companyId: company.companyId, roleId: company.roleIds.visitor, communityIds: [communityId], username: 'liu.yang' });
+    const user = await loginAs(t.app, username);
+    const cases: [string, string][] = [
+      ['password123', 'password_too_common'],
+      ['qwerty123456', 'password_too_common'],
+      ['aaaaaaaaaa1', 'password_predictable'],
+      ['          1a', 'password_whitespace'],
+      ['liuyang20240101', 'password_contains_username'],
+      ['Short-1a', 'password_too_short'],
+    ];
+    for (const [newPassword, code] of cases) {
+      const res = await user.post('/api/v1/auth/password', { currentPassword: PASSWORD, newPassword }, { 'accept-language': 'en' });
+      expect(res.statusCode, newPassword).toBe(400);
+      expect(res.json().code, newPassword).toBe(code);
+      expect(res.json().errors, newPassword).toEqual([expect.objectContaining({ path: 'newPassword', code })]);
+    }
+    const zh = (await user.post('/api/v1/auth/password', { currentPassword: PASSWORD, newPassword: 'liuyang20240101' })).json();
+    expect(zh.detail).toContain('密码包含了您的用户名');
+    expect((await user.post('/api/v1/auth/password', { currentPassword: PASSWORD, newPassword: 'Tea-Kettle-Orbit-7' })).statusCode).toBe(200);
+  });
+
   it('system: stores passwords only as scrypt hashes', async () => {
     const { id } = await visitor();
     const row = await t.handle.db.selectFrom('users').select('password_hash').where('id', '=', id).executeTakeFirstOrThrow();
@@ -143,6 +165,18 @@ describe('passwords', () => {
   });
 });
 
+describe('own password', () => {
+  it('admin: cannot reset their own password through the reset route, and stays free of the forced change', async () => {
+    const { adminId: id, adminUsername } = await makeCompany(t);
+    const admin = await loginAs(t.app, adminUsername);
+    const res = await admin.post(`/api/v1/users/${id}/password-reset`, {}, { 'accept-language': 'en' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ code: 'cannot_reset_own_password', title: 'Cannot reset your own password' });
+    expect((await admin.get('/api/v1/auth/session')).json().user.mustChangePassword).toBe(false);
+    await loginAs(t.app, adminUsername);
+  });
+});
+
 describe('accounts', () => {
   it('admin: disabling an account ends its sessions and tokens at once; it cannot log in', async () => {
     const { id, username } = await visitor();
@@ -160,7 +194,32 @@ describe('accounts', () => {
   });
 });
 
+describe('API tokens of disabled accounts', () => {
+  it('admin: disabling an account revokes its tokens (audited), so enabling it again does not bring them back', async () => {
+    const { id, username } = await visitor();
+    const { client: token, tokenId } = await tokenClient(t.app, await loginAs(t.app, username));
+    const admin = await loginAs(t.app, company.adminUsername);
+    expect((await admin.patch(`/api/v1/users/${id}`, { status: 'disabled' })).statusCode).toBe(200);
+    expect((await admin.patch(`/api/v1/users/${id}`, { status: 'active' })).json().status).toBe('active');
+    expect((await token.get('/api/v1/communities')).statusCode).toBe(401);
+    const audit = (await admin.get(`/api/v1/audit-log?entityType=api_token&entityId=${tokenId}&action=api_token.revoke`)).json();
+    expect(audit.items).toEqual([expect.objectContaining({ action: 'api_token.revoke', after: { reason: 'account_disabled', userId: id } })]);
+    const session = await loginAs(t.app, username);
+    expect((await session.get('/api/v1/me/tokens')).json().items).toEqual([]);
+  });
+});
+
 describe('API tokens', () => {
+  it('integration: a Bearer token cannot create further tokens (403 token_cannot_create_token)', async () => {
+    const { username } = await visitor();
+    const session = await loginAs(t.app, username);
+    const { client } = await tokenClient(t.app, session);
+    const res = await client.post('/api/v1/me/tokens', { name: '再生令牌' });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('token_cannot_create_token');
+    expect((await session.get('/api/v1/me/tokens')).json().items).toHaveLength(1);
+  });
+
   it('user: creates a token shown once, stored hashed, usable as Bearer, then revokes it', async () => {
     const { username } = await visitor();
     const session = await loginAs(t.app, username);

@@ -57,6 +57,23 @@ describe('first start with HUIFANG_ADMIN_PASSWORD', () => {
     await handle.close();
     await dropSchema();
   });
+
+  it('operator: a weak HUIFANG_ADMIN_PASSWORD stops the first start with a message that says what is wrong, and creates nothing', async () => {
+    const { handle, dropSchema } = await openTestDatabase();
+    await migrateToLatest(handle);
+    const cases: [string, RegExp][] = [
+      ['password123', /HUIFANG_ADMIN_PASSWORD: This is a common password/],
+      ['admin123456', /HUIFANG_ADMIN_PASSWORD: (The password contains your username|This is a common password)/],
+      ['          1a', /HUIFANG_ADMIN_PASSWORD: must have 10 to 200 characters and no blanks/],
+    ];
+    for (const [password, message] of cases) {
+      const attempt = async () => ensureFirstCompany(handle.db, loadConfig({ ...TEST_ENV, HUIFANG_ADMIN_PASSWORD: password }, 'test'), capturingLog().log);
+      await expect(attempt(), password).rejects.toThrow(message);
+    }
+    expect(await handle.db.selectFrom('companies').select('id').execute()).toEqual([]);
+    await handle.close();
+    await dropSchema();
+  });
 });
 
 describe('demo mode', () => {

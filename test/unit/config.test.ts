@@ -18,7 +18,7 @@ describe('configuration', () => {
       const msg = (e as Error).message;
       expect(msg).toContain('PORT');
       expect(msg).toContain('DATABASE_URL: must start with postgres://');
-      expect(msg).toContain('HUIFANG_ADMIN_PASSWORD: must be at least 10 characters');
+      expect(msg).toContain('HUIFANG_ADMIN_PASSWORD: must have 10 to 200 characters and no blanks at either end');
     }
   });
 

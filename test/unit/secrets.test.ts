@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hashPassword, safeEqual, temporaryPassword, verifyPassword } from '../../src/server/auth/secrets.js';
-import { NewPassword } from '../../src/shared/schemas/auth.js';
+import { PASSWORD_MIN_LENGTH } from '../../src/shared/password-policy.js';
 
 describe('password hashing', () => {
   it('verifies the right password and rejects a wrong one', async () => {
@@ -25,8 +25,13 @@ describe('password hashing', () => {
 });
 
 describe('temporary passwords', () => {
-  it('always satisfy the password policy', () => {
-    for (let i = 0; i < 200; i++) expect(NewPassword.safeParse(temporaryPassword()).success).toBe(true);
+  it('are long enough and mix letters and digits (their strength is checked in password-policy.test.ts)', () => {
+    for (let i = 0; i < 200; i++) {
+      const password = temporaryPassword();
+      expect(password.length).toBeGreaterThanOrEqual(PASSWORD_MIN_LENGTH);
+      expect(password).toMatch(/[A-Za-z]/);
+      expect(password).toMatch(/[0-9]/);
+    }
   });
 });
 

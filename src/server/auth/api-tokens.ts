@@ -1,6 +1,7 @@
 /**
  * Personal API tokens: created and revoked by their owner, shown once, stored as a sha256 hash.
- * A token acts as its owner (never with more permissions), until it expires or is revoked.
+ * A token acts as its owner (never with more permissions), until it expires or is revoked. A token cannot
+ * create further tokens: a leaked one would otherwise outlive its own revocation.
  */
 import type { ApiToken, CreateApiTokenBody, CreatedApiToken } from '../../shared/schemas/auth.js';
 import type { Page } from '../../shared/schemas/common.js';
@@ -8,7 +9,8 @@ import { actorOf, recordAudit } from '../audit/record-audit.js';
 import type { Ctx } from '../context.js';
 import { now, nowIso } from '../clock.js';
 import { type Db } from '../db/database.js';
-import { notFound } from '../http/errors.js';
+import { AppError, notFound } from '../http/errors.js';
+import type { Principal } from './principal.js';
 import { randomSecret, sha256 } from './secrets.js';
 
 export const TOKEN_PREFIX = 'hf_';
@@ -41,7 +43,9 @@ export async function listApiTokens(db: Db, ctx: Ctx): Promise<Page<ApiToken>> {
   return { items: rows.map(toApiToken), total: rows.length };
 }
 
-export async function createApiToken(db: Db, ctx: Ctx, input: CreateApiTokenBody): Promise<CreatedApiToken> {
+export async function createApiToken(db: Db, principal: Principal, input: CreateApiTokenBody): Promise<CreatedApiToken> {
+  if (principal.via === 'token') throw new AppError('token_cannot_create_token', 403);
+  const { ctx } = principal;
   const secret = TOKEN_PREFIX + randomSecret(32);
   const stamp = nowIso();
   const expiresAt = input.expiresInDays ? new Date(now() + input.expiresInDays * 86_400_000).toISOString() : null;

@@ -1,5 +1,6 @@
 /**
- * A user changes their own password. Every other session of the user ends; the current one stays.
+ * A user changes their own password, to one the password rules accept (judged against their username, name and
+ * company). Every other session of the user ends; the current one stays.
  */
 import type { ChangePasswordBody } from '../../shared/schemas/auth.js';
 import type { Config } from '../config.js';
@@ -7,6 +8,7 @@ import { actorOf, recordAudit } from '../audit/record-audit.js';
 import { nowIso } from '../clock.js';
 import { type Db } from '../db/database.js';
 import { AppError } from '../http/errors.js';
+import { assertAcceptablePassword } from './password-rules.js';
 import type { Principal } from './principal.js';
 import { hashPassword, verifyPassword } from './secrets.js';
 
@@ -19,6 +21,11 @@ export async function changePassword(db: Db, config: Config, principal: Principa
   if (input.currentPassword === input.newPassword) {
     throw new AppError('password_reused', 400, {}, { errors: [{ path: 'newPassword', code: 'password_reused' }] });
   }
+  await assertAcceptablePassword(
+    input.newPassword,
+    { username: ctx.username, displayName: ctx.displayName, companyName: principal.companyName },
+    'newPassword',
+  );
   const hash = await hashPassword(input.newPassword, config.scryptCost);
   await db.transaction().execute(async (trx) => {
     await trx

@@ -33,7 +33,7 @@ export function authRoutes(app: App, { handle, config }: Deps) {
       schema: { tags, operationId: 'login', summary: 'Sign in with username and password', body: LoginBody, response: { 200: SessionResponse } },
     },
     async (request, reply) => {
-      const { sessionToken } = await login(db, config, {
+      const { sessionToken } = await login(handle, config, {
         ...request.body,
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
@@ -134,7 +134,7 @@ export function authRoutes(app: App, { handle, config }: Deps) {
         response: { 201: CreatedApiToken },
       },
     },
-    async (request, reply) => reply.status(201).send(await createApiToken(db, ctxOf(request), request.body)),
+    async (request, reply) => reply.status(201).send(await createApiToken(db, principal(request), request.body)),
   );
 
   app.delete(

@@ -38,6 +38,60 @@ export const MESSAGES = {
     title: { 'zh-CN': '新密码与当前密码相同', en: 'Password unchanged' },
     detail: { 'zh-CN': '新密码不能与当前密码相同。', en: 'The new password must differ from the current one.' },
   },
+  password_too_short: {
+    title: { 'zh-CN': '密码太短', en: 'Password too short' },
+    detail: { 'zh-CN': '密码至少需要 {min} 个字符。', en: 'The password needs at least {min} characters.' },
+  },
+  password_too_long: {
+    title: { 'zh-CN': '密码太长', en: 'Password too long' },
+    detail: { 'zh-CN': '密码最多 {max} 个字符。', en: 'The password may have at most {max} characters.' },
+  },
+  password_whitespace: {
+    title: { 'zh-CN': '密码首尾有空格', en: 'Blanks around the password' },
+    detail: {
+      'zh-CN': '密码不能以空格开头或结尾，也不能全是空格；空格容易在输入时多打或漏打。',
+      en: 'The password may not start or end with a blank, nor be only blanks; such blanks are easily added or lost when typing.',
+    },
+  },
+  password_contains_username: {
+    title: { 'zh-CN': '密码包含用户名', en: 'Password contains your username' },
+    detail: {
+      'zh-CN': '密码包含了您的用户名，别人最先会试这个。请换一个与账号无关的组合。',
+      en: 'The password contains your username, the first thing anyone would try. Choose something unrelated to your account.',
+    },
+  },
+  password_contains_name: {
+    title: { 'zh-CN': '密码包含姓名', en: 'Password contains your name' },
+    detail: { 'zh-CN': '密码包含了您的姓名，很容易被猜到。请换一个与本人无关的组合。', en: 'The password contains your name and is easy to guess. Choose something unrelated to you.' },
+  },
+  password_contains_company: {
+    title: { 'zh-CN': '密码包含公司名称', en: 'Password contains the company name' },
+    detail: {
+      'zh-CN': '密码包含了公司名称，同事和外人都容易猜到。请换一个与公司无关的组合。',
+      en: 'The password contains the company name, which colleagues and outsiders guess easily. Choose something unrelated to the company.',
+    },
+  },
+  password_too_common: {
+    title: { 'zh-CN': '密码太常见', en: 'Password too common' },
+    detail: {
+      'zh-CN': '这是常见密码或常用词（如 password123、qwerty），会最先被试到。可以用几个不相关的词加数字和符号，例如“茶壶-月亮-73”的拼音或英文。',
+      en: 'This is a common password or word (such as password123 or qwerty) and is tried first. Combine a few unrelated words with digits and symbols.',
+    },
+  },
+  password_predictable: {
+    title: { 'zh-CN': '密码规律太明显', en: 'Password too predictable' },
+    detail: {
+      'zh-CN': '密码由键盘顺序、重复字符、连续数字或日期组成，很容易被猜到。请加入不相关的词、数字和符号。',
+      en: 'The password is a keyboard row, a repetition, a sequence or a date, which are easy to guess. Add unrelated words, digits and symbols.',
+    },
+  },
+  password_too_weak: {
+    title: { 'zh-CN': '密码太容易被猜到', en: 'Password too easy to guess' },
+    detail: {
+      'zh-CN': '这个密码太容易被猜到。请用更长、更不规则的组合，例如几个不相关的词加数字和符号。',
+      en: 'This password is too easy to guess. Use a longer, less regular combination, such as a few unrelated words with digits and symbols.',
+    },
+  },
   forbidden: {
     title: { 'zh-CN': '没有权限', en: 'Forbidden' },
     detail: { 'zh-CN': '您没有执行此操作的权限（需要：{permission}）。', en: 'You do not have permission to do this (requires {permission}).' },
@@ -84,6 +138,36 @@ export const MESSAGES = {
     title: { 'zh-CN': '不支持的内容类型', en: 'Unsupported media type' },
     detail: { 'zh-CN': '请以 application/json 发送请求体。', en: 'Send the request body as application/json.' },
   },
+  multipart_invalid: {
+    title: { 'zh-CN': '上传格式错误', en: 'Malformed upload' },
+    detail: {
+      'zh-CN': '上传内容不是有效的 multipart/form-data（缺少分隔符、内容不完整或格式损坏），请重新选择文件上传。',
+      en: 'The upload is not valid multipart/form-data (no boundary, truncated or damaged); please choose the file and upload it again.',
+    },
+  },
+  multipart_too_many_parts: {
+    title: { 'zh-CN': '上传内容过多', en: 'Too many parts' },
+    detail: { 'zh-CN': '一次只能上传一个文件和少量表单字段。', en: 'Upload one file and only a few form fields at a time.' },
+  },
+  upload_too_large: {
+    title: { 'zh-CN': '文件过大', en: 'File too large' },
+    detail: { 'zh-CN': '上传的文件超过了允许的大小。', en: 'The uploaded file exceeds the allowed size.' },
+  },
+  malformed_url: {
+    title: { 'zh-CN': '网址格式错误', en: 'Malformed address' },
+    detail: {
+      'zh-CN': '请求地址中有无效的百分号编码（如 %E0%A4%A），请检查链接是否完整。',
+      en: 'The address contains an invalid percent-escape (such as %E0%A4%A); check that the link is complete.',
+    },
+  },
+  path_parameter_too_long: {
+    title: { 'zh-CN': '网址过长', en: 'Address too long' },
+    detail: { 'zh-CN': '地址中的参数超过 {maximum} 个字符。', en: 'A parameter in the address is longer than {maximum} characters.' },
+  },
+  bad_request: {
+    title: { 'zh-CN': '请求无效', en: 'Bad request' },
+    detail: { 'zh-CN': '服务器无法处理这个请求的格式，请检查后重试。', en: 'The server cannot process the form of this request; check it and try again.' },
+  },
   conflict: {
     title: { 'zh-CN': '数据冲突', en: 'Conflict' },
     detail: { 'zh-CN': '与已有数据冲突（例如编号或名称重复）。', en: 'This conflicts with existing data (for example a duplicate code or name).' },
@@ -127,6 +211,20 @@ export const MESSAGES = {
     detail: {
       'zh-CN': '不能停用自己的账号或更改自己的角色，请由其他管理员操作。',
       en: 'You cannot disable your own account or change your own role; ask another administrator.',
+    },
+  },
+  cannot_reset_own_password: {
+    title: { 'zh-CN': '不能重置自己的密码', en: 'Cannot reset your own password' },
+    detail: {
+      'zh-CN': '重置会让您自己的账号被迫修改密码；请在“个人中心”修改自己的密码。',
+      en: 'A reset would force your own account to change its password; change your own password under Profile instead.',
+    },
+  },
+  token_cannot_create_token: {
+    title: { 'zh-CN': '令牌不能创建令牌', en: 'A token cannot create tokens' },
+    detail: {
+      'zh-CN': 'API 令牌不能用来创建新的令牌，请登录控制台在“个人中心”创建。',
+      en: 'An API token cannot be used to create further tokens; sign in to the console and create one under Profile.',
     },
   },
   household_exists: {
@@ -314,6 +412,10 @@ export const MESSAGES = {
     title: { 'zh-CN': '时间有误', en: 'Invalid time' },
     detail: { 'zh-CN': '结束时间不能早于开始时间，也不能晚于现在。', en: 'The end time may not be before the start time or in the future.' },
   },
+  overloaded: {
+    title: { 'zh-CN': '服务器繁忙', en: 'Server busy' },
+    detail: { 'zh-CN': '服务器当前请求过多，请稍后几秒再试。', en: 'The server is handling too many requests; please try again in a few seconds.' },
+  },
   internal_error: {
     title: { 'zh-CN': '服务器内部错误', en: 'Internal server error' },
     detail: {
@@ -334,7 +436,15 @@ const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
   invalid_value: { 'zh-CN': '取值不在允许范围内：{values}', en: 'must be one of: {values}' },
   invalid_format: { 'zh-CN': '格式不正确', en: 'has an invalid format' },
   unrecognized_keys: { 'zh-CN': '不认识的字段：{keys}', en: 'unknown field(s): {keys}' },
-  password_too_weak: { 'zh-CN': '密码至少 10 位，且须同时包含字母和数字', en: 'must be at least 10 characters with letters and digits' },
+  password_too_short: { 'zh-CN': '至少 {min} 个字符', en: 'needs at least {min} characters' },
+  password_too_long: { 'zh-CN': '最多 {max} 个字符', en: 'may have at most {max} characters' },
+  password_whitespace: { 'zh-CN': '首尾不能有空格', en: 'may not start or end with a blank' },
+  password_contains_username: { 'zh-CN': '不能包含用户名', en: 'may not contain your username' },
+  password_contains_name: { 'zh-CN': '不能包含姓名', en: 'may not contain your name' },
+  password_contains_company: { 'zh-CN': '不能包含公司名称', en: 'may not contain the company name' },
+  password_too_common: { 'zh-CN': '是常见密码或常用词', en: 'is a common password or word' },
+  password_predictable: { 'zh-CN': '是键盘顺序、重复、连续数字或日期', en: 'is a keyboard pattern, repetition, sequence or date' },
+  password_too_weak: { 'zh-CN': '太容易被猜到', en: 'is too easy to guess' },
   username_format: { 'zh-CN': '只能包含字母、数字、点、下划线和连字符', en: 'may contain only letters, digits, dot, underscore and hyphen' },
   code_format: { 'zh-CN': '只能包含字母、数字、下划线和连字符', en: 'may contain only letters, digits, underscore and hyphen' },
   invalid: { 'zh-CN': '无效', en: 'is invalid' },
@@ -354,6 +464,10 @@ const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
   notice_workday_on_weekday: { 'zh-CN': '{date} 是工作日，调休上班通常在周末，请核对', en: '{date} is a weekday; make-up working days are usually at weekends — please check' },
   notice_statutory_day_missing: { 'zh-CN': '法定节假日 {date}（{name}）不在通知中，请核对是否漏了一行', en: 'the statutory holiday {date} ({name}) is not in the notice — was a line left out?' },
   notice_empty: { 'zh-CN': '没有读到 {year} 年的任何放假或上班日期', en: 'no day off or working day for {year} was found' },
+  control_character: { 'zh-CN': '含有不允许的控制字符（{char}）', en: 'contains a control character that is not allowed ({char})' },
+  integer_format: { 'zh-CN': '须为十进制整数，如 12（不带 + 号、空格、小数点或前导零）', en: 'must be a plain decimal integer such as 12 (no plus sign, spaces, decimal point or leading zeros)' },
+  number_format: { 'zh-CN': '须为十进制数，如 3 或 3.5', en: 'must be a plain decimal number such as 3 or 3.5' },
+  too_deep: { 'zh-CN': '嵌套层级过深（最多 {maximum} 层）', en: 'is nested too deeply (at most {maximum} levels)' },
 };
 
 export function fill(template: string, params: Record<string, unknown> = {}): string {

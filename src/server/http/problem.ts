@@ -48,7 +48,34 @@ const FRAMEWORK_ERRORS: Record<string, [ErrorCode, number]> = {
   FST_ERR_CTP_BODY_TOO_LARGE: ['payload_too_large', 413],
   FST_ERR_CTP_INVALID_MEDIA_TYPE: ['unsupported_media_type', 415],
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['malformed_json', 400],
+  // @fastify/multipart
+  FST_INVALID_MULTIPART_CONTENT_TYPE: ['multipart_invalid', 400],
+  FST_PROTO_VIOLATION: ['multipart_invalid', 400],
+  FST_INVALID_JSON_FIELD_ERROR: ['multipart_invalid', 400],
+  FST_MP_PREMATURE_CLOSE: ['multipart_invalid', 400],
+  FST_PARTS_LIMIT: ['multipart_too_many_parts', 413],
+  FST_FILES_LIMIT: ['multipart_too_many_parts', 413],
+  FST_FIELDS_LIMIT: ['multipart_too_many_parts', 413],
+  FST_REQ_FILE_TOO_LARGE: ['upload_too_large', 413],
+  // raised before routing, through the `frameworkErrors` option
+  FST_ERR_BAD_URL: ['malformed_url', 400],
+  FST_ERR_MAX_PARAM_LENGTH: ['path_parameter_too_long', 414],
 };
+
+/**
+ * Busboy, the multipart parser, throws plain errors for a body it cannot read: a missing or oversized
+ * boundary, a truncated body, a broken part header. They are bad input, whichever route reads the upload.
+ */
+const MULTIPART_PARSER_ERRORS = [
+  'Multipart: Boundary not found',
+  'Boundary required',
+  'The needle cannot have a length bigger than 256.',
+  'unexpected end of multipart data',
+  'Malformed part header',
+  'Unexpected end of form',
+  'Missing Content-Type-header.',
+  'Unsupported Content-Type.',
+];
 
 export function registerProblemHandlers(app: FastifyInstance, bodyLimit: number): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
@@ -78,15 +105,37 @@ export function registerProblemHandlers(app: FastifyInstance, bodyLimit: number)
     if (framework) {
       return sendProblem(request, reply, new AppError(framework[0], framework[1], { limit: bodyLimit }));
     }
+    if (MULTIPART_PARSER_ERRORS.some((m) => err.message?.toLowerCase().includes(m.toLowerCase()))) {
+      return sendProblem(request, reply, new AppError('multipart_invalid', 400));
+    }
     if (constraintViolation(err)) {
       request.log.warn({ err }, 'constraint violation');
       return sendProblem(request, reply, new AppError('conflict', 409));
     }
     if (err.statusCode === 429) return sendProblem(request, reply, new AppError('too_many_attempts', 429, { minutes: 1 }));
+    // Any other refusal by Fastify or a plugin (its own code, a 4xx status): bad input, answered in our words.
+    if (err.code?.startsWith('FST_') && err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      request.log.info({ err }, 'request refused by the framework');
+      return sendProblem(request, reply, new AppError('bad_request', err.statusCode));
+    }
     request.log.error({ err }, 'unhandled error');
     return sendProblem(request, reply, new AppError('internal_error', 500, { requestId: request.id }));
   });
 }
+
+/**
+ * Fastify's `frameworkErrors` option: errors found before a route is chosen (a malformed percent-escape, a
+ * path parameter longer than the router allows) go through the same problem handler as every other error.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const framework = error.code ? FRAMEWORK_ERRORS[error.code] : undefined;
+  if (framework) return sendProblem(request, reply, new AppError(framework[0], framework[1], { maximum: MAX_PARAM_LENGTH }));
+  request.log.error({ err: error }, 'framework error before routing');
+  return sendProblem(request, reply, new AppError('internal_error', 500, { requestId: request.id }));
+}
+
+/** Longest path parameter the router accepts (Fastify's default; ids are at most 15 digits). */
+export const MAX_PARAM_LENGTH = 100;
 
 /** Unknown API routes answer problem+json; the web console handles every other path itself. */
 export function apiNotFound(request: FastifyRequest, reply: FastifyReply) {

@@ -1,6 +1,7 @@
 /**
  * An administrator resets an account's password: a temporary password is shown once, every session of
- * the account ends, and the account must choose a new password at its next login.
+ * the account ends, and the account must choose a new password at its next login. Nobody resets their own
+ * password this way (it would lock them into the forced change); they change it under 个人中心.
  */
 import { hashPassword, temporaryPassword } from '../auth/secrets.js';
 import { actorOf, recordAudit } from '../audit/record-audit.js';
@@ -8,11 +9,13 @@ import type { Config } from '../config.js';
 import { requirePermission, type Ctx } from '../context.js';
 import { nowIso } from '../clock.js';
 import { type Db } from '../db/database.js';
+import { AppError } from '../http/errors.js';
 import { getUser } from './queries.js';
 import { assertCanManage } from './update-user.js';
 
 export async function resetPassword(db: Db, config: Config, ctx: Ctx, userId: number) {
   requirePermission(ctx, 'users.manage');
+  if (userId === ctx.userId) throw new AppError('cannot_reset_own_password', 409);
   const user = await getUser(db, ctx, userId);
   await assertCanManage(db, ctx, user);
   const password = temporaryPassword();

@@ -1,6 +1,7 @@
 /**
  * An administrator changes an account: name, phone, role, department, communities or status.
- * Disabling ends the account's sessions at once. Communities outside the caller's own scope are kept
+ * Disabling ends the account's sessions at once and revokes its API tokens (each revocation audited), so that
+ * enabling the account again does not bring old tokens back. Communities outside the caller's own scope are kept
  * untouched, since the caller can neither see nor grant them.
  */
 import type { UpdateUserBody, User } from '../../shared/schemas/users.js';
@@ -76,7 +77,25 @@ export async function updateUser(db: Db, ctx: Ctx, userId: number, input: Update
         await trx.insertInto('user_communities').values(communityIds.map((c) => ({ user_id: userId, community_id: c }))).execute();
       }
     }
-    if (after.status === 'disabled') await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    if (after.status === 'disabled' && before.status !== 'disabled') {
+      await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+      const revoked = await trx
+        .updateTable('api_tokens')
+        .set({ revoked_at: nowIso() })
+        .where('user_id', '=', userId)
+        .where('revoked_at', 'is', null)
+        .returning(['id', 'name'])
+        .execute();
+      for (const token of revoked) {
+        await recordAudit(trx, actorOf(ctx), {
+          action: 'api_token.revoke',
+          entityType: 'api_token',
+          entityId: token.id,
+          before: { name: token.name },
+          after: { reason: 'account_disabled', userId },
+        });
+      }
+    }
     const action = before.status !== after.status ? (after.status === 'disabled' ? 'user.disable' : 'user.enable') : 'user.update';
     await recordAudit(trx, actorOf(ctx), { action, entityType: 'user', entityId: userId, before: diff.before, after: diff.after });
   });

@@ -3,7 +3,7 @@
  * years the official data does not cover yet, and a company's overrides.
  */
 import { z } from 'zod';
-import { Id, Timestamp } from './common.js';
+import { Id, textInteger, Timestamp } from './common.js';
 import { DateOnly } from './households.js';
 
 export const DayKind = z.enum(['workday', 'weekend', 'holiday', 'makeup_workday']);
@@ -42,7 +42,7 @@ export const CalendarNotice = z
   .meta({ id: 'CalendarNotice' });
 export type CalendarNotice = z.infer<typeof CalendarNotice>;
 
-export const WorkingDaysQuery = z.strictObject({ year: z.coerce.number().int().min(2004).max(2100) });
+export const WorkingDaysQuery = z.strictObject({ year: textInteger(z.number().int().min(2004).max(2100)) });
 export const WorkingDaysYear = z
   .object({
     year: z.number().int(),
@@ -65,7 +65,7 @@ export const OverrideChange = z
   .meta({ id: 'OverrideChange' });
 export type OverrideChange = z.infer<typeof OverrideChange>;
 
-export const NoticeYearParam = z.object({ year: z.coerce.number().int().min(2004).max(2100) });
+export const NoticeYearParam = z.object({ year: textInteger(z.number().int().min(2004).max(2100)) });
 
 export const NoticeBody = z.strictObject({
   year: z.number().int().min(2004).max(2100),

@@ -5,14 +5,32 @@
 import { z } from 'zod';
 
 export const Id = z.number().int().positive().meta({ description: 'Numeric identifier' });
+
+/** Canonical decimals: what a form or a client library writes, never `+5`, ` 7`, `0x10`, `1e3`, `6.0` or `01`. */
+const DECIMAL_INTEGER = /^-?(0|[1-9][0-9]{0,14})$/;
+const DECIMAL_NUMBER = /^-?(0|[1-9][0-9]{0,14})(\.[0-9]{1,6})?$/;
+
+function fromText<T extends z.ZodType>(pattern: RegExp, inner: T, message: string) {
+  return z.preprocess((value, ctx) => {
+    if (typeof value !== 'string') return value;
+    if (pattern.test(value)) return Number(value);
+    ctx.addIssue({ code: 'custom', message, input: value });
+    return value;
+  }, inner);
+}
+/** An integer in a path or query string, where it arrives as text: plain decimal digits, at most 15. */
+export const textInteger = <T extends z.ZodNumber>(inner: T) => fromText(DECIMAL_INTEGER, inner, 'integer_format');
+/** A number with decimals in a query string (a score such as `3.5`), written plainly. */
+export const textNumber = <T extends z.ZodNumber>(inner: T) => fromText(DECIMAL_NUMBER, inner, 'number_format');
+
 /** An id in a path or query string, where it arrives as text. */
-export const IdParam = z.coerce.number().int().positive().meta({ description: 'Numeric identifier' });
+export const IdParam = textInteger(z.number().int().positive()).meta({ description: 'Numeric identifier' });
 export const Timestamp = z.string().meta({ description: 'ISO 8601 timestamp', format: 'date-time' });
 
 /** Query parameters of every list endpoint. `limit` is capped at 200. */
 export const PageQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  limit: textInteger(z.number().int().min(1).max(200)).default(50),
+  offset: textInteger(z.number().int().min(0)).default(0),
 });
 export type PageQuery = z.infer<typeof PageQuery>;
 

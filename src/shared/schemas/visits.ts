@@ -1,6 +1,6 @@
 /** Visit tasks (回访任务), contact attempts, and visit records (回访记录) with the items raised in them. */
 import { z } from 'zod';
-import { Id, IdParam, PageQuery, Timestamp } from './common.js';
+import { Id, IdParam, PageQuery, textNumber, Timestamp } from './common.js';
 import { DateOnly } from './households.js';
 import { Answers } from './questionnaires.js';
 
@@ -196,8 +196,8 @@ export const RecordListQuery = PageQuery.extend({
   outcome: RecordOutcome.optional(),
   from: DateOnly.optional(),
   to: DateOnly.optional(),
-  minScore: z.coerce.number().min(1).max(5).optional(),
-  maxScore: z.coerce.number().min(1).max(5).optional(),
+  minScore: textNumber(z.number().min(1).max(5)).optional(),
+  maxScore: textNumber(z.number().min(1).max(5)).optional(),
   hasItems: z.enum(['true', 'false']).optional(),
 });
 export type RecordListQuery = z.infer<typeof RecordListQuery>;

@@ -1,9 +1,15 @@
-/** Current + new + confirm password form, used by the forced change screen and the profile page. */
+/**
+ * Current + new + confirm password form, used by the forced change screen and the profile page. The new
+ * password is judged as it is typed by the same rules as the server's (src/shared/password-policy.ts), whose
+ * estimator loads the first time the field is used, so the console's first page does not carry it.
+ */
 import { Button, Form, Input } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PASSWORD_MIN_LENGTH } from '../../shared/policy';
-import { useChangePassword } from '../auth/session';
+import { loadPasswordChecker, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type PasswordVerdict } from '../../shared/password-policy';
+import { useChangePassword, useCurrentUser } from '../auth/session';
 import { useShowError } from '../lib/feedback';
+import { PasswordStrength } from './PasswordStrength';
 
 interface Values {
   currentPassword: string;
@@ -11,15 +17,21 @@ interface Values {
   confirmPassword: string;
 }
 
-export function isStrongPassword(value: string): boolean {
-  return value.length >= PASSWORD_MIN_LENGTH && /[A-Za-z]/.test(value) && /[0-9]/.test(value);
-}
-
 export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
+  const user = useCurrentUser();
   const changePassword = useChangePassword();
   const showError = useShowError();
+  const [verdict, setVerdict] = useState<PasswordVerdict | null>(null);
+
+  const judge = async (value: string) => {
+    const check = await loadPasswordChecker();
+    const result = check(value, { username: user.username, displayName: user.displayName, companyName: user.companyName });
+    // A verdict for a value typed over in the meantime is stale.
+    if (form.getFieldValue('newPassword') === value) setVerdict(result);
+    return result;
+  };
 
   const submit = (values: Values) =>
     changePassword.mutate(
@@ -27,6 +39,7 @@ export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
       {
         onSuccess: () => {
           form.resetFields();
+          setVerdict(null);
           onDone();
         },
         onError: (error) => showError(error, form),
@@ -45,18 +58,23 @@ export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
       <Form.Item
         name="newPassword"
         label={t('password.new')}
-        extra={t('password.rule', { min: PASSWORD_MIN_LENGTH })}
+        extra={verdict ? <PasswordStrength verdict={verdict} /> : t('password.rule', { min: PASSWORD_MIN_LENGTH })}
+        validateDebounce={250}
         rules={[
           { required: true, message: t('password.newRequired') },
           {
-            validator: (_, value: string | undefined) =>
-              !value || isStrongPassword(value)
-                ? Promise.resolve()
-                : Promise.reject(new Error(t('password.tooWeak', { min: PASSWORD_MIN_LENGTH }))),
+            validator: async (_, value: string | undefined) => {
+              if (!value) {
+                setVerdict(null);
+                return;
+              }
+              const { problem } = await judge(value);
+              if (problem) throw new Error(t(`password.problems.${problem}`, { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH }));
+            },
           },
         ]}
       >
-        <Input.Password autoComplete="new-password" />
+        <Input.Password autoComplete="new-password" onFocus={() => void loadPasswordChecker()} />
       </Form.Item>
       <Form.Item
         name="confirmPassword"

@@ -7,7 +7,7 @@ import type { User } from '../../../shared/schemas/users';
 import { useDepartments, useScopeCommunities } from '../../api/communities';
 import { useRoles } from '../../api/roles';
 import { useResetPassword, useUpdateUser, useUsers } from '../../api/users';
-import { useCan } from '../../auth/session';
+import { useCan, useCurrentUser } from '../../auth/session';
 import { PageCard } from '../../components/PageCard';
 import { PageHeader } from '../../components/PageHeader';
 import { SecretModal } from '../../components/SecretModal';
@@ -28,6 +28,7 @@ export function UsersPage() {
   const { t } = useTranslation();
   const can = useCan();
   const canManage = can('users.manage');
+  const me = useCurrentUser();
   const { message } = App.useApp();
   const showError = useShowError();
   const roleName = useRoleName();
@@ -54,6 +55,7 @@ export function UsersPage() {
     communityName: (id) => communityById.get(id) ?? `#${id}`,
     departmentName: (id) => departmentById.get(id) ?? `#${id}`,
     canManage,
+    currentUserId: me.id,
     onEdit: (user) => {
       setEditing(user);
       setFormOpen(true);

@@ -1,5 +1,5 @@
 /** Column definitions of the users table. */
-import { Badge, Button, Popconfirm, Space, Tag, Typography } from 'antd';
+import { Badge, Button, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { TFunction } from 'i18next';
 import type { User } from '../../../shared/schemas/users';
@@ -11,6 +11,8 @@ export interface UserColumnContext {
   communityName: (id: number) => string;
   departmentName: (id: number) => string;
   canManage: boolean;
+  /** the signed-in user: their own password is changed under 个人中心, and they cannot disable themselves */
+  currentUserId: number;
   onEdit: (user: User) => void;
   onToggleStatus: (user: User) => void;
   onResetPassword: (user: User) => void;
@@ -73,19 +75,36 @@ export function userColumns(ctx: UserColumnContext): TableColumnsType<User> {
         <Button type="link" size="small" onClick={() => ctx.onEdit(user)}>
           {t('common.edit')}
         </Button>
-        <Popconfirm
-          title={t(user.status === 'active' ? 'users.confirmDisable' : 'users.confirmEnable', { name: user.displayName })}
-          onConfirm={() => ctx.onToggleStatus(user)}
-        >
-          <Button type="link" size="small" danger={user.status === 'active'}>
-            {t(user.status === 'active' ? 'users.disable' : 'users.enable')}
-          </Button>
-        </Popconfirm>
-        <Popconfirm title={t('users.confirmReset', { name: user.displayName })} onConfirm={() => ctx.onResetPassword(user)}>
-          <Button type="link" size="small">
-            {t('users.resetPassword')}
-          </Button>
-        </Popconfirm>
+        {user.id === ctx.currentUserId ? (
+          <>
+            <Tooltip title={t('users.ownStatusHint')}>
+              <Button type="link" size="small" disabled>
+                {t('users.disable')}
+              </Button>
+            </Tooltip>
+            <Tooltip title={t('users.ownPasswordHint')}>
+              <Button type="link" size="small" disabled>
+                {t('users.resetPassword')}
+              </Button>
+            </Tooltip>
+          </>
+        ) : (
+          <>
+            <Popconfirm
+              title={t(user.status === 'active' ? 'users.confirmDisable' : 'users.confirmEnable', { name: user.displayName })}
+              onConfirm={() => ctx.onToggleStatus(user)}
+            >
+              <Button type="link" size="small" danger={user.status === 'active'}>
+                {t(user.status === 'active' ? 'users.disable' : 'users.enable')}
+              </Button>
+            </Popconfirm>
+            <Popconfirm title={t('users.confirmReset', { name: user.displayName })} onConfirm={() => ctx.onResetPassword(user)}>
+              <Button type="link" size="small">
+                {t('users.resetPassword')}
+              </Button>
+            </Popconfirm>
+          </>
+        )}
       </Space>
     ),
   });
