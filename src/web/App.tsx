@@ -13,7 +13,7 @@ import { BrowserRouter, matchPath, matchRoutes, Navigate, Route, Routes, useNavi
 import type { Permission } from '../shared/schemas/permissions';
 import { setUnauthenticatedHandler } from './api/client';
 import { FullPageSpin, RequirePermission, RequireSession } from './auth/guards';
-import { endSession } from './auth/session';
+import { endSession, useSession } from './auth/session';
 import { useSyncProfileLanguage } from './lib/language';
 
 interface LazyPage {
@@ -107,7 +107,11 @@ const PAGE_MATCHER: RouteObject[] = [
   { path: '/', children: PAGES.map((p, i): RouteObject => (p.index ? { id: String(i), index: true } : { id: String(i), path: p.path })) },
 ];
 
-/** Fetches the chunks of the page in the address bar now, instead of after the session check. */
+/**
+ * Fetches the chunks of the page in the address bar at start, beside the session check rather than after it.
+ * Called from an effect of App, so that the session request, started by SessionWatcher's effect before it,
+ * is not queued behind the chunks on a slow connection.
+ */
 function preloadOpeningPage(pathname: string) {
   if (matchPath('/login', pathname)) return void Login.preload();
   if (matchPath('/change-password', pathname)) return void ChangePassword.preload();
@@ -115,8 +119,6 @@ function preloadOpeningPage(pathname: string) {
   const id = matchRoutes(PAGE_MATCHER, pathname)?.at(-1)?.route.id;
   if (id) void PAGES[Number(id)].page.preload();
 }
-
-preloadOpeningPage(window.location.pathname);
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -127,6 +129,8 @@ const queryClient = new QueryClient({
 /** Any 401 after login means the session ended elsewhere (expiry, logout in another tab). */
 function SessionWatcher() {
   const navigate = useNavigate();
+  // Asks for the session at the first render, whichever page's chunk is still on its way.
+  useSession();
   useSyncProfileLanguage();
   useEffect(() => {
     setUnauthenticatedHandler(() => {
@@ -175,6 +179,7 @@ function AppRoutes() {
 
 export function App() {
   const { i18n } = useTranslation();
+  useEffect(() => preloadOpeningPage(window.location.pathname), []);
   return (
     <ConfigProvider
       locale={i18n.language === 'en' ? enUS : zhCN}
