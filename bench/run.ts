@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import { authOverhead } from './auth-overhead.js';
 import { coldStart } from './cold-start.js';
+import { consoleLoad } from './console-load.js';
 import { householdSearch } from './household-search.js';
 import { issueSweep } from './issue-sweep.js';
 import { loadShedding } from './load-shedding.js';
@@ -21,6 +22,7 @@ const STORE = 'docs/benchmarks.json';
 
 const BENCHMARKS: Record<string, () => Promise<BenchResult | BenchResult[]>> = {
   'cold-start': coldStart,
+  'console-load': consoleLoad,
   'auth-overhead-sqlite': () => authOverhead(),
   ...(pgUrl ? { 'auth-overhead-postgres': () => authOverhead(pgUrl) } : {}),
   'household-search-sqlite': () => householdSearch(),

@@ -3,10 +3,8 @@
  * every domain's routes, and the web console. `main.ts` runs it; tests and benchmarks build their own.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
@@ -27,8 +25,9 @@ import { staffRoutes } from './staff/routes.js';
 import { registerAuthHook } from './http/auth-hook.js';
 import { registerInputGuard } from './http/input-guard.js';
 import { registerLoadShedding } from './http/load-shedding.js';
-import { apiNotFound, frameworkErrors, MAX_PARAM_LENGTH, registerProblemHandlers } from './http/problem.js';
+import { frameworkErrors, MAX_PARAM_LENGTH, registerProblemHandlers } from './http/problem.js';
 import type { App, Deps } from './http/types.js';
+import { registerWebConsole } from './http/web-console.js';
 import { webDir } from './paths.js';
 import { roleRoutes } from './roles/routes.js';
 import { rosterRoutes } from './roster/routes.js';
@@ -69,6 +68,8 @@ export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
   /** Extra routes (benchmarks register a bare route beside the real ones). */
   extraRoutes?: (app: App, deps: Deps) => void;
+  /** Folder of the built console (default dist/web; tests serve a fixture). */
+  webDir?: string;
 }
 
 export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<App> {
@@ -128,13 +129,6 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   for (const register of DOMAINS) register(app, deps);
   options.extraRoutes?.(app, deps);
 
-  const hasWeb = fs.existsSync(`${webDir}/index.html`);
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
-  app.setNotFoundHandler((request, reply) => {
-    // Console routes have no file extension; a missing asset (e.g. after a rebuild) must be a 404, not the page.
-    const path = request.url.split('?')[0];
-    if (path.startsWith('/api/') || !hasWeb || request.method !== 'GET' || /\.[a-z0-9]+$/i.test(path)) return apiNotFound(request, reply);
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
-  });
+  await registerWebConsole(app, options.webDir ?? webDir);
   return app;
 }

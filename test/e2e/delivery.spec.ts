@@ -1,0 +1,56 @@
+/**
+ * How the built console reaches the browser: the login page downloads the start-up chunks and its own chunk
+ * only, never another page's; scripts arrive compressed and, their names being hashed, cached for a year,
+ * while index.html is revalidated on every load.
+ */
+import fs from 'node:fs';
+import { expect, test } from '@playwright/test';
+
+interface ManifestChunk {
+  file: string;
+  src?: string;
+  isEntry?: boolean;
+  isDynamicEntry?: boolean;
+  imports?: string[];
+}
+
+const manifest = JSON.parse(fs.readFileSync('dist/web/.vite/manifest.json', 'utf8')) as Record<string, ManifestChunk>;
+/** The chunk of each lazily loaded page (and of the logged-in shell), by its source file. */
+const pageChunks = Object.values(manifest).filter((c) => c.isDynamicEntry && c.src?.startsWith('src/web/'));
+
+test('visitor: the login page loads its own chunk and the start-up code, compressed, and no other page', async ({ page }) => {
+  const scripts: { path: string; encoding?: string; cache?: string }[] = [];
+  page.on('response', (response) => {
+    const url = new URL(response.url());
+    if (url.pathname.endsWith('.js')) scripts.push({ path: url.pathname.slice(1), encoding: response.headers()['content-encoding'], cache: response.headers()['cache-control'] });
+  });
+  const documentResponse = await page.goto('/login');
+  expect(documentResponse?.headers()['cache-control']).toBe('no-cache');
+  await expect(page.getByRole('button', { name: /^登\s?录$/ })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+
+  const loginChunk = pageChunks.find((c) => c.src === 'src/web/pages/login/LoginPage.tsx');
+  expect(loginChunk, 'the login page is a chunk of its own').toBeDefined();
+  expect(pageChunks.length).toBeGreaterThan(20);
+  const loadedPages = pageChunks.filter((c) => scripts.some((s) => s.path === c.file)).map((c) => c.src);
+  expect(loadedPages).toEqual([loginChunk!.src]);
+
+  const entry = Object.values(manifest).find((c) => c.isEntry)!;
+  expect(scripts.map((s) => s.path)).toContain(entry.file);
+  for (const script of scripts) {
+    expect(script.cache, script.path).toBe('public, max-age=31536000, immutable');
+    // Files under 1 KB are not worth compressing. Chromium asks for brotli only over HTTPS; on plain HTTP it
+    // takes the gzip copy.
+    if (fs.existsSync(`dist/web/${script.path}.gz`)) expect(['br', 'gzip'], script.path).toContain(script.encoding);
+    else expect(fs.statSync(`dist/web/${script.path}`).size, script.path).toBeLessThan(1024);
+  }
+});
+
+test('browser asking for brotli: gets the entry script brotli-compressed and immutable', async ({ request }) => {
+  const entry = Object.values(manifest).find((c) => c.isEntry)!;
+  const response = await request.get(`/${entry.file}`, { headers: { 'accept-encoding': 'br' } });
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-encoding']).toBe('br');
+  expect(response.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+  expect(Number(response.headers()['content-length'])).toBe(fs.statSync(`dist/web/${entry.file}.br`).size);
+});
