@@ -41,7 +41,7 @@ export async function writeErrorReport(db: Db, importId: number, locale: Locale,
       .offset(offset)
       .execute();
     for (const e of errors) {
-      sheet.addRow([e.row, e.column ?? '', e.code, rowErrorMessage(e, locale), e.value ? neutralise(e.value) : '']).commit();
+      sheet.addRow([e.row, neutralise(e.column ?? ''), e.code, neutralise(rowErrorMessage(e, locale)), e.value ? neutralise(e.value) : '']).commit();
     }
     if (errors.length < PAGE) break;
   }
