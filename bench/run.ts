@@ -10,6 +10,7 @@ import { coldStart } from './cold-start.js';
 import { householdSearch } from './household-search.js';
 import { issueSweep } from './issue-sweep.js';
 import { machine, type BenchResult } from './lib.js';
+import { recordExport } from './record-export.js';
 import { rosterImport } from './roster-import.js';
 import { visitBenchmarks } from './visits.js';
 import { workingDays } from './working-days.js';
@@ -26,6 +27,8 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult | BenchResult[]>> = {
   ...(pgUrl ? { 'household-search-postgres': () => householdSearch(pgUrl) } : {}),
   'visits-sqlite': () => visitBenchmarks(),
   ...(pgUrl ? { 'visits-postgres': () => visitBenchmarks(pgUrl) } : {}),
+  'record-export-sqlite': () => recordExport(),
+  ...(pgUrl ? { 'record-export-postgres': () => recordExport(pgUrl) } : {}),
   'roster-import-sqlite': () => rosterImport(),
   ...(pgUrl ? { 'roster-import-postgres': () => rosterImport(pgUrl) } : {}),
   'working-days': workingDays,

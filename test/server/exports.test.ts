@@ -23,13 +23,18 @@ const TODAY = '2026-12-02';
 /** household id and resident id, by community */
 const homes: Record<'east' | 'west', { id: number; residentId: number }[]> = { east: [], west: [] };
 
-/** Cell texts that a spreadsheet would run as formulas once its control characters and blanks are dropped. */
-const HOSTILE = ['\u0000=1+1', '\t=1', '\r@SUM(1)', ' =1', '\u001f+HYPERLINK("http://evil.example")', '\u007f-2+3+cmd|x', '\u00a0=1', '\u200b@x'];
+/**
+ * Cell texts that a spreadsheet would run as formulas once its control characters and blanks are dropped.
+ * PostgreSQL cannot store NUL in text at all, so there the first one starts with U+0001 instead.
+ */
+const HOSTILE = [process.env.TEST_DATABASE_URL ? '\u0001=1+1' : '\u0000=1+1', '\t=1', '\r@SUM(1)', ' =1', '\u001f+HYPERLINK("http://evil.example")', '\u007f-2+3+cmd|x', '\u00a0=1', '\u200b@x'];
 
 /** What a hostile text must look like in the file: its control characters gone, behind an apostrophe (XML reads CR as LF). */
+// eslint-disable-next-line no-control-regex -- the control characters are what is tested
 const neutralised = (text: string) => `'${text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').replace(/\r/g, '\n')}`;
 
 /** True when a spreadsheet would run the cell: after control characters and blanks, it starts with = + - @. */
+// eslint-disable-next-line no-control-regex -- the control characters are what is tested
 const runnable = (value: unknown) => typeof value === 'string' && /^[\s\u0000-\u001f\u007f\u200b-\u200d\ufeff]*[=+\-@]/.test(value);
 
 async function workbook(res: { rawPayload: Buffer }) {
@@ -139,5 +144,117 @@ describe('exports: file names carry the Shanghai date', () => {
     const records = await supervisor.get('/api/v1/visit-records/export.xlsx');
     expect(fileName(records)).toBe(`回访记录表-${TODAY}.xlsx`);
     expect(fallbackName(records)).toBe(`visit-records-${TODAY}.xlsx`);
+  });
+});
+
+/** The sheet's rows as arrays of cell values (1-based, like the sheet), and the header row's number. */
+function table(sheet: ExcelJS.Worksheet, firstHeader: string) {
+  const values = Array.from(sheet.getSheetValues(), (r) => (Array.isArray(r) ? r : []));
+  const header = values.findIndex((r) => r[1] === firstHeader);
+  const columns = values[header] as string[];
+  const rows = values.slice(header + 1).filter((r) => r.length > 0);
+  const col = (row: unknown[], name: string) => row[columns.indexOf(name)];
+  return { values, header, columns, rows, col };
+}
+
+describe('exports: the 回访记录表', () => {
+  let eastIssue: number;
+  let westIssue: number;
+
+  beforeAll(async () => {
+    const east0 = await recordVisit(homes.east[0], { items: [{ kind: 'complaint', category: '保洁', description: '楼道垃圾两天没人清理' }] });
+    const west0 = await recordVisit(homes.west[0], { items: [{ kind: 'problem', category: '维修', description: '单元门禁刷不开' }] });
+    await recordVisit(homes.west[1], { opinions: '服务很好' });
+    eastIssue = east0.items[0].issueId;
+    westIssue = west0.items[0].issueId;
+    expect((await supervisor.post(`/api/v1/issues/${westIssue}/transitions`, { event: 'start' })).statusCode).toBe(200);
+  });
+
+  it('supervisor of two communities: the sheet has a title with the company, the period and filters, a frozen header, a 小区 column and each item’s real issue status', async () => {
+    const res = await supervisor.get(`/api/v1/visit-records/export.xlsx?from=${TODAY}&to=${TODAY}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['x-export-truncated']).toBeUndefined();
+    const sheet = (await workbook(res)).getWorksheet('回访记录表')!;
+    const { values, header, columns, rows, col } = table(sheet, '回访日期');
+    expect(values[1][1]).toBe('阳光物业 回访记录表');
+    expect(values[2][1]).toContain(`期间：${TODAY} 至 ${TODAY}`);
+    expect(values[2][1]).toContain('小区：翠湖苑、阳光花园');
+    expect(values[3][1]).toContain('导出人：王主管');
+    expect(values[3][1]).toContain(`${TODAY} 03:24（北京时间）`);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: header });
+    expect(columns).toEqual(expect.arrayContaining(['回访日期', '小区', '回访对象', '回访人员', '回访方式', '回访事由', '问题概述', '处理状态']));
+    expect(res.headers['x-export-total']).toBe(String(rows.length));
+    const east = rows.find((r) => String(col(r, '问题概述')).includes('楼道垃圾'))!;
+    const west = rows.find((r) => String(col(r, '问题概述')).includes('单元门禁'))!;
+    expect([col(east, '小区'), col(east, '回访事由'), col(east, '处理状态')]).toEqual(['阳光花园', '定期回访', `问题 #${eastIssue}：新建`]);
+    expect([col(west, '小区'), col(west, '处理状态')]).toEqual(['翠湖苑', `问题 #${westIssue}：处理中`]);
+    expect(col(rows.find((r) => String(col(r, '回访内容')).includes('服务很好'))!, '处理状态')).toBe('无需跟进');
+    expect(cells(await workbook(res))).not.toContain('已记录，待处理');
+    // By community, then by date.
+    const communities = rows.map((r) => col(r, '小区'));
+    expect(communities).toEqual([...communities].sort((a, b) => rows.findIndex((r) => col(r, '小区') === a) - rows.findIndex((r) => col(r, '小区') === b)));
+  });
+
+  it('supervisor: one community’s export is named after it and lists only its records', async () => {
+    const res = await supervisor.get(`/api/v1/visit-records/export.xlsx?communityId=${east.id}&hasItems=true`);
+    expect(fileName(res)).toBe(`阳光花园-回访记录表-${TODAY}.xlsx`);
+    const { values, rows, col } = table((await workbook(res)).worksheets[0], '回访日期');
+    expect(values[2][1]).toContain('小区：阳光花园');
+    expect(values[2][1]).toContain('反映事项：有');
+    expect(new Set(rows.map((r) => col(r, '小区')))).toEqual(new Set(['阳光花园']));
+  });
+
+  it('visitor: a confirmation visit reads 复访确认 with the confirmed issue closed; the complainant’s follow-up reads 投诉回访', async () => {
+    await supervisor.post(`/api/v1/issues/${eastIssue}/transitions`, { event: 'start' });
+    const resolved = (await supervisor.post(`/api/v1/issues/${eastIssue}/transitions`, { event: 'resolve', comment: '已清理并加派保洁' })).json();
+    expect(resolved.confirmationTaskId).toEqual(expect.any(Number));
+    const times = { startedAt: new Date(t.clock.now() - 120_000).toISOString(), endedAt: nowIso() };
+    const confirmation = await visitor.post(`/api/v1/visit-tasks/${resolved.confirmationTaskId}/record`, { ...times, confirmation: { solved: true, rating: 5 } });
+    expect(confirmation.statusCode, confirmation.body).toBe(201);
+    const followUp = (await visitor.get('/api/v1/visit-tasks?view=all&mine=true&reason=after_complaint')).json().items.find((tk: { issueId: number }) => tk.issueId === eastIssue);
+    expect((await visitor.post(`/api/v1/visit-tasks/${followUp.id}/record`, { ...times, opinions: '处理得很及时' })).statusCode).toBe(201);
+
+    const { rows, col } = table((await workbook(await supervisor.get(`/api/v1/visit-records/export.xlsx?communityId=${east.id}`))).worksheets[0], '回访日期');
+    const confirming = rows.find((r) => col(r, '回访事由') === '复访确认')!;
+    expect(col(confirming, '问题概述')).toBe(`复访确认 问题 #${eastIssue}【投诉·保洁】楼道垃圾两天没人清理`);
+    expect(col(confirming, '处理状态')).toBe(`问题 #${eastIssue}：已关闭`);
+    const following = rows.find((r) => col(r, '回访事由') === '投诉回访')!;
+    expect(col(following, '问题概述')).toBe(`跟进 问题 #${eastIssue}【投诉·保洁】楼道垃圾两天没人清理`);
+    expect(col(following, '处理状态')).toBe(`问题 #${eastIssue}：已关闭`);
+    // The visit that raised the complaint now shows it closed too.
+    expect(rows.filter((r) => col(r, '回访事由') === '定期回访').map((r) => col(r, '处理状态'))).toContain(`问题 #${eastIssue}：已关闭`);
+  });
+
+  it('manager: with Accept-Language: en the sheet is in English, statuses and reasons included', async () => {
+    const res = await manager.get(`/api/v1/visit-records/export.xlsx?communityId=${east.id}`, { 'accept-language': 'en' });
+    expect(fileName(res)).toBe(`阳光花园-visit-records-${TODAY}.xlsx`);
+    const sheet = (await workbook(res)).getWorksheet('Visit records')!;
+    const { values, rows, col } = table(sheet, 'Date');
+    expect(values[1][1]).toBe('阳光物业 — visit records');
+    expect(values[2][1]).toContain('Community: 阳光花园');
+    const confirming = rows.find((r) => col(r, 'Reason') === 'Confirmation visit')!;
+    expect(col(confirming, 'Status')).toBe(`Issue #${eastIssue}: Closed`);
+    expect(col(confirming, 'Problems raised')).toBe(`Confirms issue #${eastIssue} [Complaint · 保洁] 楼道垃圾两天没人清理`);
+    expect(rows.map((r) => col(r, 'Reason'))).toEqual(expect.arrayContaining(['Periodic', 'After a complaint']));
+  });
+
+  it('manager: an export beyond the server’s row limit says so in the file and in the response, never silently', async () => {
+    const all = await manager.get('/api/v1/visit-records/export.xlsx');
+    const total = Number(all.headers['x-export-total']);
+    expect(total).toBeGreaterThan(3);
+    expect(all.headers['x-export-rows']).toBe(String(total));
+    const limit = t.config.exportMaxRows;
+    t.config.exportMaxRows = 2;
+    try {
+      const res = await manager.get('/api/v1/visit-records/export.xlsx');
+      expect(res.headers).toMatchObject({ 'x-export-truncated': 'true', 'x-export-total': String(total), 'x-export-rows': '2' });
+      const { values, rows } = table((await workbook(res)).worksheets[0], '回访日期');
+      expect(rows).toHaveLength(2);
+      expect(values[4][1]).toBe(`注意：本表只含前 2 条记录（共 ${total} 条，超出单次导出上限）。请缩小日期范围或按小区分别导出。`);
+      const audit = await t.handle.db.selectFrom('audit_log').select('after').where('action', '=', 'visit.export').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+      expect(JSON.parse(audit.after!)).toMatchObject({ records: 2, total });
+    } finally {
+      t.config.exportMaxRows = limit;
+    }
   });
 });

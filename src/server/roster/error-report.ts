@@ -9,7 +9,7 @@ import type { Db } from '../db/database.js';
 import { notFound } from '../http/errors.js';
 import { neutralise } from '../spreadsheets/formulas.js';
 import { rowErrorMessage, scopedRosterImports } from './get-roster-import.js';
-import { HEADER_STYLE } from '../spreadsheets/xlsx.js';
+import { HEADER_STYLE, type Pause } from '../spreadsheets/xlsx.js';
 
 const HEADERS: Record<Locale, string[]> = {
   'zh-CN': ['行号', '列', '错误代码', '原因', '原值'],
@@ -24,7 +24,7 @@ export async function prepareErrorReport(db: Db, ctx: Ctx, importId: number): Pr
   return { importId, fileName: `${job.file_name.replace(/\.[^.]+$/, '')}-错误报告.xlsx` };
 }
 
-export async function writeErrorReport(db: Db, importId: number, locale: Locale, workbook: ExcelJS.stream.xlsx.WorkbookWriter): Promise<void> {
+export async function writeErrorReport(db: Db, importId: number, locale: Locale, workbook: ExcelJS.stream.xlsx.WorkbookWriter, pause: Pause): Promise<void> {
   const sheet = workbook.addWorksheet(locale === 'en' ? 'Errors' : '错误报告', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = [{ width: 8 }, { width: 10 }, { width: 18 }, { width: 60 }, { width: 30 }];
   const header = sheet.addRow(HEADERS[locale]);
@@ -44,6 +44,7 @@ export async function writeErrorReport(db: Db, importId: number, locale: Locale,
       sheet.addRow([e.row, neutralise(e.column ?? ''), e.code, neutralise(rowErrorMessage(e, locale)), e.value ? neutralise(e.value) : '']).commit();
     }
     if (errors.length < PAGE) break;
+    await pause();
   }
   sheet.commit();
 }

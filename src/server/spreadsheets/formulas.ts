@@ -10,6 +10,7 @@
  * C0 control characters other than tab, line feed and carriage return, and DEL: not allowed in the XML of
  * an xlsx, so the writer drops them, and whatever follows them becomes the start of the cell.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 /** Blanks a spreadsheet may trim before it reads a formula: spaces, tabs, line breaks, zero-width characters. */
