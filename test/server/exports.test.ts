@@ -144,6 +144,9 @@ describe('exports: file names carry the Shanghai date', () => {
     const records = await supervisor.get('/api/v1/visit-records/export.xlsx');
     expect(fileName(records)).toBe(`回访记录表-${TODAY}.xlsx`);
     expect(fallbackName(records)).toBe(`visit-records-${TODAY}.xlsx`);
+    const issues = await supervisor.get('/api/v1/issues/export.xlsx');
+    expect(fileName(issues)).toBe(`问题台账-${TODAY}.xlsx`);
+    expect(fallbackName(issues)).toBe(`issues-${TODAY}.xlsx`);
   });
 });
 
@@ -256,5 +259,100 @@ describe('exports: the 回访记录表', () => {
     } finally {
       t.config.exportMaxRows = limit;
     }
+  });
+});
+
+describe('exports: the 问题台账', () => {
+  it('supervisor: exports what the issue list shows with the same filters — title, filters, frozen header, names masked, words instead of codes', async () => {
+    await recordVisit(homes.west[2], { items: [{ kind: 'suggestion', category: '绿化', description: '增加儿童游乐设施' }, { kind: 'complaint', category: '安保', description: '夜间东门无人值守' }] });
+    const query = `communityId=${west.id}&open=true`;
+    const list = (await supervisor.get(`/api/v1/issues?${query}&limit=200`)).json();
+    expect(list.total).toBeGreaterThanOrEqual(3);
+    const res = await supervisor.get(`/api/v1/issues/export.xlsx?${query}`);
+    expect(res.statusCode).toBe(200);
+    expect(fileName(res)).toBe(`翠湖苑-问题台账-${TODAY}.xlsx`);
+    expect(res.headers['x-export-total']).toBe(String(list.total));
+    const wb = await workbook(res);
+    const sheet = wb.getWorksheet('问题台账')!;
+    const { values, header, columns, rows, col } = table(sheet, '编号');
+    expect(values[1][1]).toBe('阳光物业 问题台账');
+    expect(values[2][1]).toContain('小区：翠湖苑');
+    expect(values[2][1]).toContain('状态：未关闭');
+    expect(values[3][1]).toContain(`截至 ${TODAY} 03:24（北京时间）`);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: header });
+    expect(columns.slice(1)).toEqual(['编号', '小区', '房号', '住户', '类型', '类别', '描述', '来源', '登记时间', '优先级', '部门', '处理人', '状态', '回复期限', '答复时间', '解决期限', '解决时间', '是否逾期', '升级级别', '预计解决日期', '重开次数', '处理结果', '满意度', '采纳情况']);
+    expect(rows.map((r) => col(r, '编号'))).toEqual(list.items.map((i: { id: number }) => i.id).sort((a: number, b: number) => a - b));
+    const complaint = rows.find((r) => col(r, '描述') === '夜间东门无人值守')!;
+    const issue = list.items.find((i: { description: string }) => i.description === '夜间东门无人值守');
+    expect(col(complaint, '小区')).toBe('翠湖苑');
+    expect(col(complaint, '房号')).toBe('1栋2单元301');
+    expect(col(complaint, '住户')).toBe('西***');
+    expect([col(complaint, '类型'), col(complaint, '类别'), col(complaint, '来源'), col(complaint, '状态'), col(complaint, '升级级别'), col(complaint, '是否逾期')]).toEqual(['投诉', '安保', '回访', '新建', '未上报', '否']);
+    expect(col(complaint, '部门')).toBe(issue.departmentName);
+    expect(col(complaint, '登记时间')).toBe(`${TODAY} 03:14`);
+    expect(col(complaint, '解决期限')).toMatch(/^\d{4}-\d{2}-\d{2} 24:00$/);
+    expect(col(rows.find((r) => col(r, '类型') === '建议')!, '采纳情况')).toBe('待定');
+    expect(col(rows.find((r) => col(r, '描述') === '单元门禁刷不开')!, '状态')).toBe('处理中');
+    // Residents appear masked and without phones.
+    const all = cells(wb);
+    expect(all.some((v) => typeof v === 'string' && /西业主|1390000/.test(v))).toBe(false);
+  });
+
+  it('manager: the ledger reads in English with Accept-Language: en; the export is audited', async () => {
+    const res = await manager.get(`/api/v1/issues/export.xlsx?kind=complaint`, { 'accept-language': 'en' });
+    expect(fileName(res)).toBe(`issues-${TODAY}.xlsx`);
+    const { values, rows, col } = table((await workbook(res)).getWorksheet('Issues')!, 'No.');
+    expect(values[1][1]).toBe('阳光物业 — issue ledger');
+    expect(values[2][1]).toContain('Kind: Complaint');
+    expect(new Set(rows.map((r) => col(r, 'Kind')))).toEqual(new Set(['Complaint']));
+    expect(rows.map((r) => col(r, 'Status'))).toEqual(expect.arrayContaining(['Closed', 'New']));
+    const audit = await t.handle.db.selectFrom('audit_log').select(['after', 'actor_name']).where('action', '=', 'issue.export').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    expect(audit.actor_name).toBe('周经理');
+    expect(JSON.parse(audit.after!)).toMatchObject({ issues: rows.length, total: rows.length, filter: { kind: 'complaint' } });
+  });
+
+  it('handler with the export permission: the ledger holds only the issues routed to their department; visitors and plain handlers get 403', async () => {
+    const db = t.handle.db;
+    const west0 = (await supervisor.get(`/api/v1/issues?q=单元门禁`)).json().items[0];
+    const role = await db
+      .insertInto('roles')
+      .values({ company_id: company.companyId, key: null, name: '部门文员', description: '', permissions: JSON.stringify(['communities.read', 'issues.handle', 'issues.export']), created_at: nowIso(), updated_at: nowIso() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const clerk = await makeUser(t, { companyId: company.companyId, roleId: role.id, communityIds: [east.id, west.id], departmentId: west0.departmentId });
+    const res = await (await loginAs(t.app, clerk.username)).get('/api/v1/issues/export.xlsx');
+    expect(res.statusCode).toBe(200);
+    const { rows, col } = table((await workbook(res)).worksheets[0], '编号');
+    expect(rows.map((r) => col(r, '编号'))).toContain(west0.id);
+    expect(new Set(rows.map((r) => col(r, '部门')))).toEqual(new Set([west0.departmentName]));
+
+    const handler = await makeUser(t, { companyId: company.companyId, roleId: company.roleIds.handler, communityIds: [west.id], departmentId: west0.departmentId });
+    for (const client of [visitor, await loginAs(t.app, handler.username)]) {
+      const refused = await client.get('/api/v1/issues/export.xlsx');
+      expect(refused.statusCode).toBe(403);
+      expect(refused.headers['content-type']).toContain('problem+json');
+    }
+  });
+
+  it('supervisor of another community: the ledger holds none of these issues, and naming their community is a 404', async () => {
+    const north = await makeCommunity(t, company.companyId, '金桂园');
+    const other = await makeUser(t, { companyId: company.companyId, roleId: company.roleIds.supervisor, communityIds: [north.id] });
+    const client = await loginAs(t.app, other.username);
+    const res = await client.get('/api/v1/issues/export.xlsx');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['x-export-total']).toBe('0');
+    expect(table((await workbook(res)).worksheets[0], '编号').rows).toEqual([]);
+    expect((await client.get(`/api/v1/issues/export.xlsx?communityId=${west.id}`)).statusCode).toBe(404);
+  });
+
+  it('supervisor: hostile descriptions, names and resolutions are neutralised in the ledger', async () => {
+    const db = t.handle.db;
+    const issue = (await supervisor.get(`/api/v1/issues?q=增加儿童`)).json().items[0];
+    await db.updateTable('issues').set({ description: HOSTILE[1], resolution: HOSTILE[3] }).where('id', '=', issue.id).execute();
+    const res = await supervisor.get(`/api/v1/issues/export.xlsx?communityId=${west.id}`);
+    const all = cells(await workbook(res));
+    expect(all.filter(runnable)).toEqual([]);
+    expect(all).toContain(neutralised(HOSTILE[1]));
+    expect(all).toContain(neutralised(HOSTILE[3]));
   });
 });

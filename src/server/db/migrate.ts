@@ -7,6 +7,7 @@ import { foundation } from './migrations/2026_11_27_0001_foundation.js';
 import { masterData } from './migrations/2026_11_27_0002_master_data.js';
 import { visits } from './migrations/2026_11_27_0003_visits.js';
 import { issues } from './migrations/2026_11_27_0004_issues.js';
+import { issueExport } from './migrations/2026_12_02_0001_issue_export.js';
 import type { Migration } from './migrations/helpers.js';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_27_0002_master_data': masterData,
   '2026_11_27_0003_visits': visits,
   '2026_11_27_0004_issues': issues,
+  '2026_12_02_0001_issue_export': issueExport,
 };
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {

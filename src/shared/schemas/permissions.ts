@@ -30,6 +30,7 @@ export const PERMISSIONS = [
   'issues.manage',
   'issues.oversee',
   'issues.configure',
+  'issues.export',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -60,6 +61,7 @@ export const PERMISSION_GROUPS: Record<Permission, string> = {
   'issues.manage': 'issues',
   'issues.oversee': 'issues',
   'issues.configure': 'issues',
+  'issues.export': 'personalData',
 };
 
 /**
@@ -69,13 +71,14 @@ export const PERMISSION_GROUPS: Record<Permission, string> = {
  * - issues.handle: reply to, work on and resolve issues assigned to oneself or one's department;
  * - issues.manage: assign, reassign, escalate and withdraw any issue in scope (supervision, 督办);
  * - issues.oversee: receive the last level of escalation (management);
- * - issues.configure: categories and routing, deadlines, and the working-day calendar.
+ * - issues.configure: categories and routing, deadlines, and the working-day calendar;
+ * - issues.export: export the issues one sees as a 问题台账 (xlsx; residents' names masked).
  */
 
 /** The built-in roles of DESIGN.md §1, created for every company. Admins may add custom roles. */
 export const BUILTIN_ROLES: Record<string, readonly Permission[]> = {
   admin: PERMISSIONS,
-  manager: ['scope.company', 'users.read', 'communities.read', 'audit.read', 'households.read', 'residents.export', 'visits.read', 'visits.export', 'issues.read', 'issues.manage', 'issues.oversee'],
+  manager: ['scope.company', 'users.read', 'communities.read', 'audit.read', 'households.read', 'residents.export', 'visits.read', 'visits.export', 'issues.read', 'issues.manage', 'issues.oversee', 'issues.export'],
   supervisor: [
     'users.read',
     'communities.read',
@@ -93,6 +96,7 @@ export const BUILTIN_ROLES: Record<string, readonly Permission[]> = {
     'issues.create',
     'issues.handle',
     'issues.manage',
+    'issues.export',
   ],
   visitor: ['communities.read', 'households.read', 'residents.contact', 'visits.work', 'issues.read', 'issues.create'],
   handler: ['communities.read', 'households.read', 'issues.read', 'issues.handle'],

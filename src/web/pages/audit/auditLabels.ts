@@ -57,6 +57,7 @@ export const AUDIT_ACTIONS = [
   'issue.reply',
   'issue.escalate',
   'issue.expected_date',
+  'issue.export',
   'issue_category.create',
   'issue_category.update',
   'issue_settings.update',
