@@ -392,7 +392,6 @@ export const en: Dictionary = {
     errorFields: {
       row: 'Row',
       column: 'Column',
-      code: 'Code',
       message: 'Message',
     },
   },
@@ -466,6 +465,8 @@ export const en: Dictionary = {
     before: 'Before',
     after: 'After',
     empty: '(none)',
+    entityNamed: '{{type}} “{{name}}”',
+    entityNumbered: '{{type}} #{{id}}',
     actions: {
       auth_login: 'Logged in',
       auth_login_failed: 'Login failed',

@@ -387,7 +387,6 @@ export const zhCN = {
     errorFields: {
       row: '行号',
       column: '列',
-      code: '错误代码',
       message: '说明',
     },
   },
@@ -461,6 +460,8 @@ export const zhCN = {
     before: '变更前',
     after: '变更后',
     empty: '（无）',
+    entityNamed: '{{type}}「{{name}}」',
+    entityNumbered: '{{type}} #{{id}}',
     actions: {
       auth_login: '登录',
       auth_login_failed: '登录失败',
