@@ -718,6 +718,7 @@ export const en: Dictionary = {
       reasonRequired: 'Say why it is not solved',
     },
     tasks: {
+      listHint: 'Open tasks come first, earliest due first; finished, cancelled and other closed tasks follow, most recent first.',
       create: 'New task',
       createTitle: 'New visit task',
       bulkCreate: 'Assign in bulk',

@@ -713,6 +713,7 @@ export const zhCN = {
       reasonRequired: '请填写未解决的原因',
     },
     tasks: {
+      listHint: '未完成的任务在前，按截止日期先后排列；已完成、已取消等已结束的任务在后，最近的在前。',
       create: '新建任务',
       createTitle: '新建回访任务',
       bulkCreate: '批量派发',
