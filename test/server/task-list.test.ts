@@ -58,6 +58,8 @@ describe('the task list: open first', () => {
     expect(res.total).toBe(7);
     expect(res.items.map((tk: { id: number }) => tk.id)).toEqual(expected());
     expect(res.items.map((tk: { status: string }) => tk.status)).toEqual(['pending', 'pending', 'pending', 'pending', 'completed', 'cancelled', 'cancelled']);
+    // Only the open task past its due date is overdue; today's is not, nor are closed ones.
+    expect(res.items.map((tk: { overdue: boolean }) => tk.overdue)).toEqual([true, false, false, false, false, false, false]);
   });
 
   it('supervisor: paging keeps that order across the boundary between open and closed tasks', async () => {

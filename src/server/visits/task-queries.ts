@@ -47,6 +47,7 @@ export function toTask(r: TaskRow): VisitTask {
     dueDate: r.due_date,
     appointmentAt: r.appointment_at,
     status: r.status as VisitTask['status'],
+    overdue: OPEN_STATUSES.includes(r.status as VisitTask['status']) && r.due_date < shanghaiDate(),
     attemptCount: r.attempt_count,
     questionnaireId: r.questionnaire_id,
     recordId: r.record_id,

@@ -30,6 +30,7 @@ export const VisitTask = z
     dueDate: DateOnly,
     appointmentAt: Timestamp.nullable(),
     status: TaskStatus,
+    overdue: z.boolean().meta({ description: 'Open and past its due date (Asia/Shanghai)' }),
     attemptCount: z.number().int(),
     questionnaireId: Id.nullable(),
     recordId: Id.nullable(),
