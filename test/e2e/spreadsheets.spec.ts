@@ -1,7 +1,8 @@
 /**
  * Exports and the words on screen, in a browser: a supervisor downloads the 问题台账 from the issue list and the
  * 回访记录表 from the visit records and reads them as spreadsheets; the task list opens on the open task; the
- * administrator reads the audit log in words. Set-up goes through the API.
+ * administrator reads the audit log in words. Set-up goes through the API. (Named to run after
+ * foundation.spec.ts, which makes the administrator's first login in the browser.)
  */
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
