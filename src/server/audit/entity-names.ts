@@ -3,7 +3,8 @@
  * user's display name, a community's or role's name, a household's room, a visit by its household and date,
  * an issue by its number, category and first words. Residents are named as the audit log writes them,
  * surname and asterisks, so reading the log never shows a full name. An object that no longer exists (a
- * deleted role or calendar override) is named from the entry itself when the entry recorded a name.
+ * deleted role or calendar override, a holiday notice) is named from the entry itself when the entry recorded
+ * a name, a date or a year.
  * One query per entity type on the page, each limited to the caller's company.
  */
 import type { Ctx } from '../context.js';
@@ -101,7 +102,10 @@ function recordedName(entry: NamedEntry): string | null {
   for (const json of [entry.after, entry.before]) {
     if (!json) continue;
     const data = JSON.parse(json) as Record<string, unknown>;
-    for (const field of ['name', 'displayName', 'date']) if (typeof data[field] === 'string' && data[field]) return data[field];
+    for (const field of ['name', 'displayName', 'date', 'year']) {
+      const value = data[field];
+      if ((typeof value === 'string' && value) || typeof value === 'number') return String(value);
+    }
   }
   return null;
 }

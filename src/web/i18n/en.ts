@@ -529,6 +529,9 @@ export const en: Dictionary = {
       issue_settings_update: 'Changed issue deadlines',
       calendar_override_create: 'Added a calendar override',
       calendar_override_delete: 'Deleted a calendar override',
+      calendar_notice_create: 'Entered a holiday notice',
+      calendar_notice_replace: 'Entered a holiday notice again',
+      calendar_notice_delete: 'Removed a holiday notice',
     },
     entityTypes: {
       user: 'User',
@@ -547,6 +550,7 @@ export const en: Dictionary = {
       issue: 'Issue',
       category: 'Issue category',
       override: 'Calendar override',
+      calendar_notice: 'Holiday notice',
     },
   },
   visits: {

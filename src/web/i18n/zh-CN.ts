@@ -524,6 +524,9 @@ export const zhCN = {
       issue_settings_update: '修改问题时限设置',
       calendar_override_create: '新增日历调整',
       calendar_override_delete: '删除日历调整',
+      calendar_notice_create: '录入放假通知',
+      calendar_notice_replace: '重新录入放假通知',
+      calendar_notice_delete: '删除放假通知',
     },
     entityTypes: {
       user: '用户',
@@ -542,6 +545,7 @@ export const zhCN = {
       issue: '问题',
       category: '问题类别',
       override: '日历调整',
+      calendar_notice: '放假通知',
     },
   },
   visits: {

@@ -67,6 +67,9 @@ export const AUDIT_ACTIONS = [
   'issue_settings.update',
   'calendar_override.create',
   'calendar_override.delete',
+  'calendar_notice.create',
+  'calendar_notice.replace',
+  'calendar_notice.delete',
 ] as const;
 
 export const AUDIT_ENTITY_TYPES = [
@@ -86,6 +89,7 @@ export const AUDIT_ENTITY_TYPES = [
   'issue',
   'category',
   'override',
+  'calendar_notice',
 ] as const;
 
 export function auditActionLabel(t: TFunction, action: string): string {
