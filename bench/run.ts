@@ -12,12 +12,15 @@ import { householdSearch } from './household-search.js';
 import { issueSweep } from './issue-sweep.js';
 import { loadShedding } from './load-shedding.js';
 import { machine, type BenchResult } from './lib.js';
+import { recordExport } from './record-export.js';
 import { rosterImport } from './roster-import.js';
 import { visitBenchmarks } from './visits.js';
 import { workingDays } from './working-days.js';
 
 const pgUrl = process.env.BENCH_DATABASE_URL;
-const only = process.argv.slice(2);
+// `--render` rewrites docs/benchmarks.md from the stored figures without running anything.
+const renderOnly = process.argv.includes('--render');
+const only = process.argv.slice(2).filter((a) => a !== '--render');
 const STORE = 'docs/benchmarks.json';
 
 const BENCHMARKS: Record<string, () => Promise<BenchResult | BenchResult[]>> = {
@@ -31,6 +34,8 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult | BenchResult[]>> = {
   ...(pgUrl ? { 'load-shedding-postgres': () => loadShedding(pgUrl) } : {}),
   'visits-sqlite': () => visitBenchmarks(),
   ...(pgUrl ? { 'visits-postgres': () => visitBenchmarks(pgUrl) } : {}),
+  'record-export-sqlite': () => recordExport(),
+  ...(pgUrl ? { 'record-export-postgres': () => recordExport(pgUrl) } : {}),
   'roster-import-sqlite': () => rosterImport(),
   ...(pgUrl ? { 'roster-import-postgres': () => rosterImport(pgUrl) } : {}),
   'working-days': workingDays,
@@ -48,7 +53,7 @@ const unknown = only.filter((k) => !(k in BENCHMARKS));
 if (unknown.length) throw new Error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(BENCHMARKS).join(', ')}`);
 const stored: Stored[] = fs.existsSync(STORE) ? (JSON.parse(fs.readFileSync(STORE, 'utf8')) as Stored[]) : [];
 for (const [key, run] of Object.entries(BENCHMARKS)) {
-  if (only.length && !only.includes(key)) continue;
+  if (renderOnly || (only.length && !only.includes(key))) continue;
   process.stdout.write(`running ${key}…\n`);
   const results = [await run()].flat();
   const measuredAt = `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`;

@@ -82,6 +82,10 @@ test('supervisor: imports a roster with some bad rows, watches the progress, dow
   await expect(phoneError).toContainText('手机');
   const nameError = errors.getByRole('row').filter({ hasText: '姓名' });
   await expect(nameError.getByRole('cell').first()).toHaveText('8');
+  // Reasons are in words; the importer's codes never show.
+  await expect(nameError).toContainText('必填项为空');
+  await expect(errors).not.toContainText('phone_invalid');
+  await expect(errors).not.toContainText('required');
 
   // The error report is an .xlsx file (a zip: "PK").
   const [download] = await Promise.all([page.waitForEvent('download'), result.getByRole('link', { name: /下载错误报告/ }).click()]);

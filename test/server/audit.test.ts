@@ -49,6 +49,28 @@ describe('audit log', () => {
     expect(future.total).toBe(0);
   });
 
+  it('admin: each entry names its object in words — a user, a community, a resident (masked), a household, a deleted role', async () => {
+    const { username, id } = await makeUser(t, { companyId: company.companyId, roleId: company.roleIds.manager, displayName: '张三丰' });
+    await loginAs(t.app, username);
+    const login = (await entries(`action=auth.login&entityType=user&entityId=${id}`)).items[0];
+    expect(login).toMatchObject({ entityType: 'user', entityId: String(id), entityName: '张三丰' });
+
+    const community = (await admin.post('/api/v1/communities', { name: '名称小区', code: 'NAME1', type: 'residential' })).json();
+    await admin.patch(`/api/v1/communities/${community.id}`, { name: '名称小区（新）' });
+    expect((await entries(`entityType=community&entityId=${community.id}`)).items.map((e: { entityName: string }) => e.entityName)).toEqual(['名称小区（新）', '名称小区（新）']);
+
+    const household = (await admin.post(`/api/v1/communities/${community.id}/households`, { building: '3', unit: '2', room: '1502' })).json();
+    const resident = (await admin.post(`/api/v1/households/${household.id}/residents`, { name: '欧阳娜娜', role: 'owner' })).json();
+    expect((await entries(`action=household.create&entityId=${household.id}`)).items[0].entityName).toBe('名称小区（新） 3栋2单元1502');
+    expect((await entries(`action=resident.create&entityId=${resident.id}`)).items[0].entityName).toBe('欧***');
+
+    const role = (await admin.post('/api/v1/roles', { name: '临时角色', permissions: ['communities.read'] })).json();
+    expect((await admin.delete(`/api/v1/roles/${role.id}`)).statusCode).toBeLessThan(300);
+    const deleted = (await entries(`action=role.delete&entityId=${role.id}`)).items[0];
+    expect(deleted).toMatchObject({ entityType: 'role', entityName: '临时角色' });
+
+  });
+
   it('the application: cannot change or delete an audit entry, even with direct SQL', async () => {
     await expect(sql`UPDATE audit_log SET action = 'forged'`.execute(t.handle.db)).rejects.toThrow(/append-only/);
     await expect(sql`DELETE FROM audit_log`.execute(t.handle.db)).rejects.toThrow(/append-only/);

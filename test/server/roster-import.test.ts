@@ -207,6 +207,22 @@ describe('roster import', () => {
     expect(JSON.parse(audit[0].after!)).toEqual({ households: 3, residents: 3 });
   });
 
+  it('supervisor: the English error report reads in words, with no code in any cell', async () => {
+    const { community, supervisor } = await freshCommunity();
+    const job = await importFile(supervisor, community.id, csv(GOOD_AND_BAD, 'gbk'), '名单.csv');
+    const res = await supervisor.get(`/api/v1/roster-imports/${job.id}/error-report.xlsx`, { 'accept-language': 'en' });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const rows = workbook.worksheets[0].getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
+    expect(rows).toEqual([
+      ['Row', 'Column', 'Reason', 'Value'],
+      [5, '手机', '"12345" is not a valid Chinese mobile or landline number', '12345'],
+      [8, '姓名', 'This cell is required'],
+    ]);
+    expect(rows.flat()).not.toEqual(expect.arrayContaining(['phone_invalid']));
+    expect(rows.flat()).not.toEqual(expect.arrayContaining(['required']));
+  });
+
   it('supervisor: downloads the error report with every failed row', async () => {
     const { community, supervisor } = await freshCommunity();
     const job = await importFile(supervisor, community.id, csv(GOOD_AND_BAD, 'gbk'), '名单.csv');
@@ -217,9 +233,9 @@ describe('roster import', () => {
     await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const rows = workbook.worksheets[0].getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
     expect(rows).toEqual([
-      ['行号', '列', '错误代码', '原因', '原值'],
-      [5, '手机', 'phone_invalid', '“12345”不是有效的中国手机号或固定电话', '12345'],
-      [8, '姓名', 'required', '必填项为空'],
+      ['行号', '列', '原因', '原值'],
+      [5, '手机', '“12345”不是有效的中国手机号或固定电话', '12345'],
+      [8, '姓名', '必填项为空'],
     ]);
   });
 

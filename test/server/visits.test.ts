@@ -247,8 +247,9 @@ describe('visit records', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const sheet = wb.getWorksheet('回访记录表')!;
-    expect(sheet.getRow(1).values).toEqual(expect.arrayContaining(['回访日期', '回访人员', '回访对象', '回访方式', '回访内容', '问题概述', '改进措施', '处理状态']));
-    const rows = sheet.getSheetValues().slice(2).map((r) => (r as unknown[]).join('|'));
+    const header = sheet.getSheetValues().findIndex((r) => Array.isArray(r) && r.includes('回访日期'));
+    expect(sheet.getRow(header).values).toEqual(expect.arrayContaining(['回访日期', '小区', '回访人员', '回访对象', '回访方式', '回访内容', '问题概述', '改进措施', '处理状态']));
+    const rows = sheet.getSheetValues().slice(header + 1).map((r) => (r as unknown[]).join('|'));
     expect(rows.some((r) => r.includes('3 楼楼道垃圾两天没人清理') && r.includes('张回访'))).toBe(true);
     expect((await visitorA.get('/api/v1/visit-records/export.xlsx')).statusCode).toBe(403);
   });

@@ -4,6 +4,7 @@ import type { Page } from '../../shared/schemas/common.js';
 import { requirePermission, type Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
 import { scopedAudit } from '../scope.js';
+import { entityNames } from './entity-names.js';
 
 export async function listAudit(db: Db, ctx: Ctx, query: AuditQuery): Promise<Page<AuditEntry>> {
   requirePermission(ctx, 'audit.read');
@@ -18,6 +19,7 @@ export async function listAudit(db: Db, ctx: Ctx, query: AuditQuery): Promise<Pa
     q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
     q.selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(query.limit).offset(query.offset).execute(),
   ]);
+  const names = await entityNames(db, ctx, rows);
   return {
     total: Number(total),
     items: rows.map((r) => ({
@@ -28,6 +30,7 @@ export async function listAudit(db: Db, ctx: Ctx, query: AuditQuery): Promise<Pa
       action: r.action,
       entityType: r.entity_type,
       entityId: r.entity_id,
+      entityName: (r.entity_type && r.entity_id && names.get(`${r.entity_type}:${r.entity_id}`)) || null,
       ip: r.ip,
       before: r.before ? (JSON.parse(r.before) as Record<string, unknown>) : null,
       after: r.after ? (JSON.parse(r.after) as Record<string, unknown>) : null,

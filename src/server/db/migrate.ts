@@ -9,6 +9,7 @@ import { visits } from './migrations/2026_11_27_0003_visits.js';
 import { issues } from './migrations/2026_11_27_0004_issues.js';
 import { calendarNotices } from './migrations/2026_12_01_0005_calendar_notices.js';
 import { issueClosure } from './migrations/2026_12_01_0006_issue_closure.js';
+import { issueExport } from './migrations/2026_12_02_0001_issue_export.js';
 import type { Migration } from './migrations/helpers.js';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_27_0004_issues': issues,
   '2026_12_01_0005_calendar_notices': calendarNotices,
   '2026_12_01_0006_issue_closure': issueClosure,
+  '2026_12_02_0001_issue_export': issueExport,
 };
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {

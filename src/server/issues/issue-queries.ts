@@ -75,7 +75,7 @@ export function callerEvents(ctx: Ctx, row: IssueRow): IssueEventName[] {
   });
 }
 
-interface Clock {
+export interface Clock {
   calendar: WorkCalendar;
   settings: IssueSettings;
   now: number;
@@ -132,8 +132,8 @@ export function toSummary(r: IssueRow, clock: Clock): IssueSummary {
 /** Past its resolution deadline, or past its reply deadline without a reply. */
 const overdueAt = (now: string) => sql<SqlBool>`(issues.resolve_due_at < ${now} or (issues.replied_at is null and issues.reply_due_at < ${now}))`;
 
-export async function listIssues(db: Db, ctx: Ctx, f: IssueListQuery): Promise<Page<IssueSummary>> {
-  const clock = await clockFor(db, ctx.companyId);
+/** The issues the caller may see, with the list's filters: the list and the xlsx export start from here. */
+export function filteredIssues(db: Db, ctx: Ctx, f: Omit<IssueListQuery, 'limit' | 'offset'>, clock: Clock) {
   const now = nowIso();
   let q = visible(selectIssues(db, ctx), ctx);
   const open = [...OPEN_ISSUE_STATUSES];
@@ -180,7 +180,12 @@ export async function listIssues(db: Db, ctx: Ctx, f: IssueListQuery): Promise<P
       .where((eb) => eb.or([eb.and([eb('issues.reply_due_provisional', '=', 1), eb('issues.replied_at', 'is', null)]), eb('issues.resolve_due_provisional', '=', 1)]));
   }
   if (f.q) q = q.where('issues.description', 'like', `%${f.q.replace(/[\\%_]/g, '')}%`);
+  return q;
+}
 
+export async function listIssues(db: Db, ctx: Ctx, f: IssueListQuery): Promise<Page<IssueSummary>> {
+  const clock = await clockFor(db, ctx.companyId);
+  const q = filteredIssues(db, ctx, f, clock);
   const [rows, count] = await Promise.all([
     (f.view === 'supervision' ? q.orderBy('issues.resolve_due_at', 'asc') : q.orderBy('issues.id', 'desc')).orderBy('issues.id', 'desc').limit(f.limit).offset(f.offset).execute(),
     q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),

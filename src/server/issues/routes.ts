@@ -17,10 +17,13 @@ import {
   UpdateIssueBody,
 } from '../../shared/schemas/issues.js';
 import { ctxOf } from '../http/auth-hook.js';
+import { localeOf } from '../http/problem.js';
+import { exportHeaders, sendXlsx, XLSX_TYPE } from '../spreadsheets/xlsx.js';
 import type { App, Deps } from '../http/types.js';
 import { createCategory, listCategories, updateCategory } from './categories.js';
 import { createIssue } from './create-issue.js';
 import { escalateIssue } from './escalate-issue.js';
+import { prepareIssueExport, writeIssueExport } from './export-issues.js';
 import { getIssue, listIssues } from './issue-queries.js';
 import { Handler, HandlerQuery, listHandlers } from './list-handlers.js';
 import { replyToIssue } from './reply-to-issue.js';
@@ -32,7 +35,7 @@ import { updateIssue } from './update-issue.js';
 const tags = ['issues'];
 const issue = z.object({ issueId: IdParam });
 
-export function issueRoutes(app: App, { handle: { db } }: Deps) {
+export function issueRoutes(app: App, { handle: { db }, config }: Deps) {
   app.get(
     '/api/v1/issues',
     { schema: { tags, operationId: 'listIssues', summary: 'Issues with filters: a department queue, supervision (overdue or escalated), due today…', querystring: IssueListQuery, response: { 200: page(IssueSummary) } } },
@@ -42,6 +45,23 @@ export function issueRoutes(app: App, { handle: { db } }: Deps) {
     '/api/v1/issues',
     { schema: { tags, operationId: 'createIssue', summary: 'Enter an issue received by phone, WeChat, in person…; routed and given deadlines', body: CreateIssueBody, response: { 201: Issue } } },
     async (request, reply) => reply.status(201).send(await createIssue(db, ctxOf(request), request.body)),
+  );
+  app.get(
+    '/api/v1/issues/export.xlsx',
+    {
+      schema: {
+        tags,
+        operationId: 'exportIssues',
+        summary: 'Export the issues the list shows, with its filters, as a 问题台账 (xlsx, names masked), streamed; X-Export-Total / X-Export-Rows / X-Export-Truncated as for visit records; audited',
+        querystring: IssueListQuery.omit({ limit: true, offset: true }),
+        produces: [XLSX_TYPE],
+      },
+    },
+    async (request, reply) => {
+      const ctx = ctxOf(request);
+      const plan = await prepareIssueExport(db, ctx, request.query, localeOf(request), config.exportMaxRows);
+      return sendXlsx(reply, plan.fileName, plan.fallback, (wb, pause) => writeIssueExport(db, ctx, plan, wb, pause), exportHeaders(plan.count));
+    },
   );
   app.get(
     '/api/v1/issues/:issueId',

@@ -16,7 +16,7 @@ import { neutralise } from '../spreadsheets/formulas.js';
 import { shanghaiDate } from '../visits/dates.js';
 import { COLUMN_HEADERS, COLUMN_KEYS } from './columns.js';
 import { COLUMN_WIDTHS, ROSTER_SHEET, TEXT_COLUMNS } from './template.js';
-import { HEADER_STYLE } from '../spreadsheets/xlsx.js';
+import { HEADER_STYLE, type Pause } from '../spreadsheets/xlsx.js';
 
 export const ROLE_WORDS: Record<ResidentRole, string> = { owner: '业主', tenant: '租户', merchant: '商户' };
 
@@ -35,7 +35,7 @@ export async function prepareRosterExport(db: Db, ctx: Ctx, communityId: number)
   return { communityId, fileName: `${community.name}-业主名单-${shanghaiDate()}.xlsx` };
 }
 
-export async function writeRosterExport(db: Db, ctx: Ctx, target: RosterExport, workbook: ExcelJS.stream.xlsx.WorkbookWriter): Promise<void> {
+export async function writeRosterExport(db: Db, ctx: Ctx, target: RosterExport, workbook: ExcelJS.stream.xlsx.WorkbookWriter, pause: Pause): Promise<void> {
   const { communityId } = target;
   const sheet = workbook.addWorksheet(ROSTER_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = COLUMN_KEYS.map((key) => ({ key, width: COLUMN_WIDTHS[key], style: TEXT_COLUMNS.includes(key) ? { numFmt: '@' } : {} }));
@@ -110,6 +110,7 @@ export async function writeRosterExport(db: Db, ctx: Ctx, target: RosterExport, 
           .commit();
       }
     }
+    await pause();
   }
   sheet.commit();
   await recordAudit(db, actorOf(ctx), {

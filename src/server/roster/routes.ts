@@ -102,7 +102,7 @@ export function rosterRoutes(app: App, { handle: { db }, config }: Deps) {
     async (request, reply) => {
       const report = await prepareErrorReport(db, ctxOf(request), request.params.importId);
       const locale = localeOf(request);
-      return sendXlsx(reply, report.fileName, `import-${report.importId}-errors.xlsx`, (wb) => writeErrorReport(db, report.importId, locale, wb));
+      return sendXlsx(reply, report.fileName, `import-${report.importId}-errors.xlsx`, (wb, pause) => writeErrorReport(db, report.importId, locale, wb, pause));
     },
   );
 
@@ -121,7 +121,7 @@ export function rosterRoutes(app: App, { handle: { db }, config }: Deps) {
     async (request, reply) => {
       const ctx = ctxOf(request);
       const target = await prepareRosterExport(db, ctx, request.params.communityId);
-      return sendXlsx(reply, target.fileName, `roster-${target.communityId}.xlsx`, (wb) => writeRosterExport(db, ctx, target, wb));
+      return sendXlsx(reply, target.fileName, `roster-${target.communityId}.xlsx`, (wb, pause) => writeRosterExport(db, ctx, target, wb, pause));
     },
   );
 }

@@ -46,7 +46,11 @@ export const ROW_MESSAGES = {
 
 export type RowErrorCode = keyof typeof ROW_MESSAGES;
 
+/** Said of a row whose code has no text of its own (test/unit/roster/row-messages.test.ts keeps this unused). */
+const UNKNOWN = { 'zh-CN': '本行数据有误，未导入', en: 'This row has an error and was not imported' } satisfies Record<Locale, string>;
+
+/** The reason for a row error in words; a code never reaches the reader as it is. */
 export function rowMessage(code: string, locale: Locale, params: Record<string, unknown> = {}): string {
   const m = (ROW_MESSAGES as Record<string, Record<Locale, string>>)[code];
-  return m ? fill(m[locale], params) : code;
+  return m ? fill(m[locale], params) : UNKNOWN[locale];
 }

@@ -1,7 +1,9 @@
 /**
- * Writing .xlsx downloads: the media type, a header row that looks like the template's, and streaming a
- * workbook straight into the HTTP response so a 100,000-row export never sits in memory.
+ * Writing .xlsx downloads: the media type, a header row that looks like the template's, the title block of
+ * a 台账-style sheet, and streaming a workbook straight into the HTTP response so a 100,000-row export never
+ * sits in memory.
  */
+import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
@@ -20,22 +22,97 @@ export function attachment(fileName: string, fallback: string): string {
 }
 
 /**
+ * Lets the response catch up between batches of rows: yields to the event loop (SQLite queries never do,
+ * so without this the whole file would pile up in memory before its first byte left) and waits while the
+ * client is slower than the export. Throws when the client has gone, which ends the export.
+ */
+export type Pause = () => Promise<void>;
+
+/**
  * Sends a streamed workbook. Permission checks must have happened before: once the first bytes are out,
- * a failure can only cut the download short (and is logged).
+ * a failure can only cut the download short (and is logged). `fill` calls `pause` between batches.
  */
 export function sendXlsx(
   reply: FastifyReply,
   fileName: string,
   fallback: string,
-  fill: (workbook: ExcelJS.stream.xlsx.WorkbookWriter) => Promise<void>,
+  fill: (workbook: ExcelJS.stream.xlsx.WorkbookWriter, pause: Pause) => Promise<void>,
+  headers: Record<string, string> = {},
 ): FastifyReply {
   const stream = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
-  fill(workbook)
+  const pause: Pause = async () => {
+    await new Promise((resolve) => setImmediate(resolve));
+    while (stream.writableNeedDrain && !stream.destroyed) await Promise.race([once(stream, 'drain'), once(stream, 'close')]);
+    if (stream.destroyed) throw new Error('the client closed the download');
+  };
+  fill(workbook, pause)
     .then(() => workbook.commit())
     .catch((err: unknown) => {
-      reply.log.error({ err }, 'xlsx download failed');
+      if (!stream.destroyed) reply.log.error({ err }, 'xlsx download failed');
       stream.destroy(err as Error);
     });
-  return reply.header('content-type', XLSX_TYPE).header('content-disposition', attachment(fileName, fallback)).header('cache-control', 'no-store').send(stream);
+  return reply.headers(headers).header('content-type', XLSX_TYPE).header('content-disposition', attachment(fileName, fallback)).header('cache-control', 'no-store').send(stream);
+}
+
+/** How much of a filtered set an export wrote, for its response headers and its note row. */
+export interface ExportCount {
+  /** rows that match the filters */
+  total: number;
+  /** rows in the file: all of them, unless the server's limit cut them short */
+  rows: number;
+}
+
+/**
+ * Response headers that say what the file holds, so that an integration never takes a shortened file for
+ * the whole set: `X-Export-Total`, `X-Export-Rows`, and `X-Export-Truncated: true` when rows < total.
+ */
+export function exportHeaders({ total, rows }: ExportCount): Record<string, string> {
+  return { 'x-export-total': String(total), 'x-export-rows': String(rows), ...(rows < total ? { 'x-export-truncated': 'true' } : {}) };
+}
+
+export interface TitleBlock {
+  /** e.g. "阳光物业 回访记录表" */
+  title: string;
+  /** lines under the title: the period and filters, who exported it and when */
+  lines: string[];
+  /** a warning shown in red, e.g. that the file holds only part of the rows */
+  note?: string;
+}
+
+/**
+ * Writes the title block above a table of `width` columns — title, lines, an optional note, a blank row —
+ * and returns the number of the header row that follows. Texts are written as given: callers pass them
+ * through `neutralise` when they hold user data.
+ */
+export function writeTitleBlock(sheet: ExcelJS.Worksheet, width: number, block: TitleBlock): number {
+  const line = (text: string, style: Partial<ExcelJS.Style>, height?: number) => {
+    const row = sheet.addRow([text]);
+    if (height) row.height = height;
+    row.getCell(1).style = style;
+    sheet.mergeCells(row.number, 1, row.number, width);
+    row.commit();
+  };
+  line(block.title, { font: { bold: true, size: 16 }, alignment: { horizontal: 'center', vertical: 'middle' } }, 28);
+  for (const text of block.lines) line(text, { font: { color: { argb: 'FF595959' } }, alignment: { vertical: 'middle' } });
+  if (block.note) line(block.note, { font: { bold: true, color: { argb: 'FFCF1322' } }, alignment: { vertical: 'middle', wrapText: true } }, 30);
+  sheet.addRow([]).commit();
+  return 2 + block.lines.length + (block.note ? 1 : 0) + 1;
+}
+
+/** The header row of a table, styled, with a filter on every column. */
+export function writeHeaderRow(sheet: ExcelJS.Worksheet, headers: string[]): void {
+  const row = sheet.addRow(headers);
+  row.height = 20;
+  row.eachCell((cell) => (cell.style = HEADER_STYLE));
+  sheet.autoFilter = { from: { row: row.number, column: 1 }, to: { row: row.number, column: headers.length } };
+  row.commit();
+}
+
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+
+/** An instant as "2026-12-02 03:24" on the Asia/Shanghai clock (China has no daylight saving). */
+export function shanghaiMinute(instant: string | number): string {
+  const local = new Date((typeof instant === 'number' ? instant : Date.parse(instant)) + SHANGHAI_OFFSET_MS).toISOString();
+  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
 }

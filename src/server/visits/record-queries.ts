@@ -115,12 +115,6 @@ export async function listRecords(db: Db, ctx: Ctx, f: RecordListQuery): Promise
   return { items: await toRecords(db, rows), total: Number(total) };
 }
 
-/** Records for an export, in batches, newest first. */
-export async function recordsForExport(db: Db, ctx: Ctx, f: Omit<RecordListQuery, 'limit' | 'offset'>, limit: number): Promise<VisitRecord[]> {
-  const rows = await withColumns(filteredRecords(db, ctx, f)).orderBy('visit_records.visit_date', 'desc').orderBy('visit_records.id', 'desc').limit(limit).execute();
-  return toRecords(db, rows);
-}
-
 export async function getRecord(db: Db, ctx: Ctx, id: number): Promise<VisitRecord> {
   const row = await withColumns(selectRecords(db, ctx)).where('visit_records.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('record');

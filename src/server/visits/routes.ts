@@ -19,15 +19,15 @@ import {
   VisitTask,
 } from '../../shared/schemas/visits.js';
 import { ctxOf } from '../http/auth-hook.js';
-import { shanghaiDate } from './dates.js';
-import { attachment, XLSX_TYPE } from '../spreadsheets/xlsx.js';
+import { localeOf } from '../http/problem.js';
+import { exportHeaders, sendXlsx, XLSX_TYPE } from '../spreadsheets/xlsx.js';
 import { AppError } from '../http/errors.js';
 import type { App, Deps } from '../http/types.js';
 import { attachmentContent, ATTACHMENT_MAX_BYTES, uploadAttachment } from './attachments.js';
 import { taskBriefing } from './briefing.js';
 import { correctRecord } from './correct-record.js';
 import { bulkCreateTasks, createTask } from './create-tasks.js';
-import { exportRecords } from './export-records.js';
+import { prepareRecordExport, writeRecordExport } from './export-records.js';
 import { listAttempts, logAttempt } from './log-attempt.js';
 import { getRecord, listRecords } from './record-queries.js';
 import { recordVisit } from './record-visit.js';
@@ -114,15 +114,15 @@ export function visitRoutes(app: App, { handle: { db }, config }: Deps) {
       schema: {
         tags,
         operationId: 'exportVisitRecords',
-        summary: 'Export records as a 回访记录表 (xlsx); audited',
+        summary: 'Export records as a 回访记录表 (xlsx), streamed; X-Export-Total / X-Export-Rows say how many, X-Export-Truncated: true when the server limit cut it short; audited',
         querystring: RecordListQuery.omit({ limit: true, offset: true }),
         produces: [XLSX_TYPE],
       },
     },
     async (request, reply) => {
-      const file = await exportRecords(db, ctxOf(request), request.query);
-      const day = shanghaiDate();
-      return reply.header('content-type', XLSX_TYPE).header('content-disposition', attachment(`回访记录表-${day}.xlsx`, `visit-records-${day}.xlsx`)).send(file);
+      const ctx = ctxOf(request);
+      const plan = await prepareRecordExport(db, ctx, request.query, localeOf(request), config.exportMaxRows);
+      return sendXlsx(reply, plan.fileName, plan.fallback, (wb, pause) => writeRecordExport(db, ctx, plan, wb, pause), exportHeaders(plan.count));
     },
   );
   app.get(

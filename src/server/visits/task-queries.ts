@@ -47,6 +47,7 @@ export function toTask(r: TaskRow): VisitTask {
     dueDate: r.due_date,
     appointmentAt: r.appointment_at,
     status: r.status as VisitTask['status'],
+    overdue: OPEN_STATUSES.includes(r.status as VisitTask['status']) && r.due_date < shanghaiDate(),
     attemptCount: r.attempt_count,
     questionnaireId: r.questionnaire_id,
     recordId: r.record_id,
@@ -89,7 +90,7 @@ export async function listTasks(db: Db, ctx: Ctx, f: TaskListQuery): Promise<Pag
   if (f.householdId) q = q.where('visit_tasks.household_id', '=', f.householdId);
   const [{ total }, page] = await Promise.all([
     q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    q.select('visit_tasks.id').orderBy('visit_tasks.due_date').orderBy('visit_tasks.id').limit(f.limit).offset(f.offset).execute(),
+    f.view === 'all' ? openFirst(q, f.limit, f.offset) : q.select('visit_tasks.id').orderBy('visit_tasks.due_date').orderBy('visit_tasks.id').limit(f.limit).offset(f.offset).execute(),
   ]);
   if (page.length === 0) return { items: [], total: Number(total) };
   const rows = await selectTasks(db, ctx)
@@ -100,6 +101,29 @@ export async function listTasks(db: Db, ctx: Ctx, f: TaskListQuery): Promise<Pag
   // Within a day, appointments come in the order of their time.
   if (f.view === 'today') items.sort((a, b) => (a.appointmentAt ?? '9').localeCompare(b.appointmentAt ?? '9'));
   return { items, total: Number(total) };
+}
+
+/**
+ * The page of "all" tasks: the open ones first, the most urgent (earliest due) first, then the closed ones,
+ * the most recent first — so a supervisor's list opens on what is left to do, not on what was finished
+ * months ago. Two index-ordered queries rather than one ORDER BY CASE, so each still reads its index in
+ * order (visit_tasks_assignee_idx for a visitor, visit_tasks_community_idx for a community).
+ */
+async function openFirst(q: ReturnType<typeof visibleTasks>, limit: number, offset: number): Promise<{ id: number }[]> {
+  const open = q.where('visit_tasks.status', 'in', OPEN_STATUSES);
+  const { n } = await open.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const openCount = Number(n);
+  const first = offset < openCount ? await open.select('visit_tasks.id').orderBy('visit_tasks.due_date').orderBy('visit_tasks.id').limit(limit).offset(offset).execute() : [];
+  if (first.length === limit) return first;
+  const rest = await q
+    .where('visit_tasks.status', 'not in', OPEN_STATUSES)
+    .select('visit_tasks.id')
+    .orderBy('visit_tasks.due_date', 'desc')
+    .orderBy('visit_tasks.id', 'desc')
+    .limit(limit - first.length)
+    .offset(Math.max(0, offset - openCount))
+    .execute();
+  return [...first, ...rest];
 }
 
 /**

@@ -11,6 +11,7 @@ export const AuditEntry = z
     action: z.string().meta({ description: 'e.g. auth.login, user.create, community.update' }),
     entityType: z.string().nullable(),
     entityId: z.string().nullable(),
+    entityName: z.string().nullable().meta({ description: 'The object in words as it is called now (a name, a room, an issue number); residents as surname and asterisks' }),
     ip: z.string().nullable(),
     before: z.record(z.string(), z.unknown()).nullable(),
     after: z.record(z.string(), z.unknown()).nullable(),

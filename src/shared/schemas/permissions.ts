@@ -31,6 +31,7 @@ export const PERMISSIONS = [
   'issues.oversee',
   'issues.configure',
   'issues.reply_on_visit',
+  'issues.export',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -62,6 +63,7 @@ export const PERMISSION_GROUPS: Record<Permission, string> = {
   'issues.oversee': 'issues',
   'issues.configure': 'issues',
   'issues.reply_on_visit': 'issues',
+  'issues.export': 'personalData',
 };
 
 /**
@@ -72,13 +74,14 @@ export const PERMISSION_GROUPS: Record<Permission, string> = {
  * - issues.manage: assign, reassign, escalate and withdraw any issue in scope (supervision, 督办);
  * - issues.oversee: receive the last level of escalation (management);
  * - issues.configure: categories and routing, deadlines, and the working-day calendar;
- * - issues.reply_on_visit: record, as part of a visit, the oral reply given to the resident on the spot.
+ * - issues.reply_on_visit: record, as part of a visit, the oral reply given to the resident on the spot;
+ * - issues.export: export the issues one sees as a 问题台账 (xlsx; residents' names masked).
  */
 
 /** The built-in roles of DESIGN.md §1, created for every company. Admins may add custom roles. */
 export const BUILTIN_ROLES: Record<string, readonly Permission[]> = {
   admin: PERMISSIONS,
-  manager: ['scope.company', 'users.read', 'communities.read', 'audit.read', 'households.read', 'residents.export', 'visits.read', 'visits.export', 'issues.read', 'issues.manage', 'issues.oversee'],
+  manager: ['scope.company', 'users.read', 'communities.read', 'audit.read', 'households.read', 'residents.export', 'visits.read', 'visits.export', 'issues.read', 'issues.manage', 'issues.oversee', 'issues.export'],
   supervisor: [
     'users.read',
     'communities.read',
@@ -97,6 +100,7 @@ export const BUILTIN_ROLES: Record<string, readonly Permission[]> = {
     'issues.handle',
     'issues.manage',
     'issues.reply_on_visit',
+    'issues.export',
   ],
   visitor: ['communities.read', 'households.read', 'residents.contact', 'visits.work', 'issues.read', 'issues.create', 'issues.reply_on_visit'],
   handler: ['communities.read', 'households.read', 'issues.read', 'issues.handle'],

@@ -30,6 +30,7 @@ export const VisitTask = z
     dueDate: DateOnly,
     appointmentAt: Timestamp.nullable(),
     status: TaskStatus,
+    overdue: z.boolean().meta({ description: 'Open and past its due date (Asia/Shanghai)' }),
     attemptCount: z.number().int(),
     questionnaireId: Id.nullable(),
     recordId: Id.nullable(),
@@ -42,7 +43,7 @@ export const VisitTask = z
 export type VisitTask = z.infer<typeof VisitTask>;
 
 export const TaskListQuery = PageQuery.extend({
-  view: z.enum(['today', 'overdue', 'upcoming', 'all']).default('all').meta({ description: 'today: due today or appointed today; overdue: open and past due' }),
+  view: z.enum(['today', 'overdue', 'upcoming', 'all']).default('all').meta({ description: 'today: due today or appointed today; overdue: open and past due; all: open tasks first by due date, then the closed ones, most recent first' }),
   mine: z.enum(['true', 'false']).optional().meta({ description: 'Only tasks assigned to me (default for visitors)' }),
   communityId: IdParam.optional(),
   assigneeId: IdParam.optional(),

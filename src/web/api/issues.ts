@@ -22,7 +22,7 @@ import type {
   UpdateIssueBody,
 } from '../../shared/schemas/issues';
 import { useCan } from '../auth/session';
-import { ApiError, api } from './client';
+import { ApiError, api, downloadUrl } from './client';
 import { useUsers } from './users';
 
 export type { DueState, Issue, IssueCategory, IssueEventName, IssueSettings, IssueStatus, IssueSummary } from '../../shared/schemas/issues';
@@ -44,6 +44,9 @@ export type IssueFilters = Partial<Omit<IssueListQuery, 'limit' | 'offset'>>;
 function invalidateIssues(queryClient: QueryClient) {
   for (const key of ['issues', 'issue', 'notifications']) void queryClient.invalidateQueries({ queryKey: [key] });
 }
+
+/** Address of the 问题台账 (xlsx) with the list's filters; the browser downloads it itself. */
+export const issuesExportUrl = (filters: IssueFilters) => downloadUrl('/issues/export.xlsx', { ...filters });
 
 export function useIssues(filters: IssueFilters & { limit: number; offset: number }, enabled = true) {
   return useQuery({

@@ -216,6 +216,7 @@ export const en: Dictionary = {
       issues_oversee: 'Receive the top level of escalation (management)',
       issues_configure: 'Set issue categories, deadlines and the working calendar',
       issues_reply_on_visit: 'Record, during a visit, the oral reply given to the resident on the spot',
+      issues_export: 'Export the issue ledger (residents’ names masked)',
     },
   },
   communities: {
@@ -406,7 +407,6 @@ export const en: Dictionary = {
     errorFields: {
       row: 'Row',
       column: 'Column',
-      code: 'Code',
       message: 'Message',
     },
   },
@@ -480,6 +480,8 @@ export const en: Dictionary = {
     before: 'Before',
     after: 'After',
     empty: '(none)',
+    entityNamed: '{{type}} “{{name}}”',
+    entityNumbered: '{{type}} #{{id}}',
     actions: {
       auth_login: 'Logged in',
       auth_login_failed: 'Login failed',
@@ -536,6 +538,7 @@ export const en: Dictionary = {
       issue_reply: 'Replied to the resident',
       issue_escalate: 'Escalated an issue',
       issue_expected_date: 'Told the expected resolution date',
+      issue_export: 'Exported the issue ledger',
       issue_category_create: 'Added an issue category',
       issue_category_update: 'Changed an issue category',
       issue_settings_update: 'Changed issue deadlines',
@@ -562,6 +565,7 @@ export const en: Dictionary = {
       issue: 'Issue',
       category: 'Issue category',
       override: 'Calendar override',
+      calendar_notice: 'Holiday notice',
     },
   },
   visits: {
@@ -736,6 +740,7 @@ export const en: Dictionary = {
       reasonRequired: 'Say why it is not solved',
     },
     tasks: {
+      listHint: 'Open tasks come first, earliest due first; finished, cancelled and other closed tasks follow, most recent first.',
       create: 'New task',
       createTitle: 'New visit task',
       bulkCreate: 'Assign in bulk',
@@ -890,6 +895,8 @@ export const en: Dictionary = {
       supervision: 'Supervision',
     },
     create: 'Register issue',
+    export: 'Export ledger',
+    exportHint: 'Exports what is filtered to Excel (residents’ names masked)',
     createTitle: 'Register an issue',
     back: 'Back to issues',
     notFound: 'The issue does not exist or is outside your communities.',

@@ -213,6 +213,7 @@ export const zhCN = {
       issues_oversee: '接收最高一级上报（管理层）',
       issues_configure: '设置问题类别、时限和工作日历',
       issues_reply_on_visit: '回访时当场记录给住户的口头答复',
+      issues_export: '导出问题台账（住户姓名已打码）',
     },
   },
   communities: {
@@ -401,7 +402,6 @@ export const zhCN = {
     errorFields: {
       row: '行号',
       column: '列',
-      code: '错误代码',
       message: '说明',
     },
   },
@@ -475,6 +475,8 @@ export const zhCN = {
     before: '变更前',
     after: '变更后',
     empty: '（无）',
+    entityNamed: '{{type}}「{{name}}」',
+    entityNumbered: '{{type}} #{{id}}',
     actions: {
       auth_login: '登录',
       auth_login_failed: '登录失败',
@@ -531,6 +533,7 @@ export const zhCN = {
       issue_reply: '答复住户',
       issue_escalate: '上报问题',
       issue_expected_date: '告知预计解决日期',
+      issue_export: '导出问题台账',
       issue_category_create: '新增问题类别',
       issue_category_update: '修改问题类别',
       issue_settings_update: '修改问题时限设置',
@@ -557,6 +560,7 @@ export const zhCN = {
       issue: '问题',
       category: '问题类别',
       override: '日历调整',
+      calendar_notice: '放假通知',
     },
   },
   visits: {
@@ -731,6 +735,7 @@ export const zhCN = {
       reasonRequired: '请填写未解决的原因',
     },
     tasks: {
+      listHint: '未完成的任务在前，按截止日期先后排列；已完成、已取消等已结束的任务在后，最近的在前。',
       create: '新建任务',
       createTitle: '新建回访任务',
       bulkCreate: '批量派发',
@@ -885,6 +890,8 @@ export const zhCN = {
       supervision: '督办',
     },
     create: '登记问题',
+    export: '导出问题台账',
+    exportHint: '按当前筛选导出 Excel（住户姓名打码）',
     createTitle: '登记问题',
     back: '返回问题列表',
     notFound: '问题不存在或不在您的管辖范围内。',

@@ -182,6 +182,21 @@ describe('formula defence', () => {
     expect(looksLikeFormula('-')).toBe(false);
   });
 
+  it.each(['\u0000=1+1', '\u001f@SUM(1)', '\u007f=cmd|x', '\u00a0=1', '\u200b=1'])('%j, a formula behind control characters or blanks, is refused as formula_like', (text) => {
+    const result = normalizeRow(row({ r: '1-1-101', name: '张三', notes: text }), HEADER, 3);
+    expect(!result.ok && result.errors[0]).toMatchObject({ column: '备注', code: 'formula_like' });
+  });
+
+  it('neutralise drops control characters and looks past blanks; unneutralise gives the text back without them', () => {
+    expect(neutralise('\u0000=1+1')).toBe("'=1+1");
+    expect(neutralise('\t=1')).toBe("'\t=1");
+    expect(neutralise('\r@SUM(1)')).toBe("'\r@SUM(1)");
+    expect(neutralise(' =1')).toBe("' =1");
+    expect(neutralise('a\u0000b\u0007c')).toBe('abc');
+    expect(neutralise('第一行\n第二行\t制表')).toBe('第一行\n第二行\t制表');
+    for (const text of ['\t=1', ' =1', '\r\n@x', "' =1"]) expect(unneutralise(neutralise(text)).text).toBe(text);
+  });
+
   it('a phone written as +86 is not a formula', () => {
     expect(normalizeRow(row({ r: '1-1-101', name: '张三', phone: '+8613800138000' }), HEADER, 2).ok).toBe(true);
   });

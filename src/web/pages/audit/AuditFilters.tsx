@@ -1,5 +1,5 @@
 /** Filters of the audit log: action, entity type, actor and a date range. */
-import { AutoComplete, DatePicker, Select } from 'antd';
+import { DatePicker, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { FILTER_SEARCH_STYLE, FILTER_SELECT_STYLE, FilterBar } from '../../components/FilterBar';
@@ -21,18 +21,14 @@ export function AuditFilters({ value, onChange }: { value: AuditFilterValues; on
 
   return (
     <FilterBar>
-      <AutoComplete
+      <Select
         allowClear
         placeholder={t('audit.fields.action')}
         aria-label={t('audit.fields.action')}
-        options={AUDIT_ACTIONS.map((action) => ({ value: action, label: `${auditActionLabel(t, action)} (${action})` }))}
-        showSearch={{ filterOption: (input, option) => String(option?.label ?? '').toLowerCase().includes(input.toLowerCase()) }}
-        onSelect={(action: string) => onChange({ ...value, action })}
-        onChange={(text: string) => !text && onChange({ ...value, action: undefined })}
-        onBlur={(e) => {
-          const text = (e.target as HTMLInputElement).value.trim();
-          if (text !== (value.action ?? '')) onChange({ ...value, action: text || undefined });
-        }}
+        value={value.action}
+        options={AUDIT_ACTIONS.map((action) => ({ value: action, label: auditActionLabel(t, action) }))}
+        showSearch={{ optionFilterProp: 'label' }}
+        onChange={(action?: string) => onChange({ ...value, action })}
         style={FILTER_SELECT_STYLE}
       />
       <Select

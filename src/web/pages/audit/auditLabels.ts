@@ -1,5 +1,9 @@
-/** Known audit actions and entity types, with their translated labels (unknown ones show their code). */
+/**
+ * Known audit actions and entity types, with their translated labels. test/unit/audit-labels.test.ts fails
+ * when the server writes an action or entity type that is missing here or in either language.
+ */
 import type { TFunction } from 'i18next';
+import type { AuditEntry } from '../../../shared/schemas/audit';
 
 export const AUDIT_ACTIONS = [
   'auth.login',
@@ -57,11 +61,15 @@ export const AUDIT_ACTIONS = [
   'issue.reply',
   'issue.escalate',
   'issue.expected_date',
+  'issue.export',
   'issue_category.create',
   'issue_category.update',
   'issue_settings.update',
   'calendar_override.create',
   'calendar_override.delete',
+  'calendar_notice.create',
+  'calendar_notice.replace',
+  'calendar_notice.delete',
 ] as const;
 
 export const AUDIT_ENTITY_TYPES = [
@@ -81,6 +89,7 @@ export const AUDIT_ENTITY_TYPES = [
   'issue',
   'category',
   'override',
+  'calendar_notice',
 ] as const;
 
 export function auditActionLabel(t: TFunction, action: string): string {
@@ -89,4 +98,12 @@ export function auditActionLabel(t: TFunction, action: string): string {
 
 export function auditEntityLabel(t: TFunction, entityType: string): string {
   return t(`audit.entityTypes.${entityType}`, { defaultValue: entityType });
+}
+
+/** The object of an entry in words: 用户「张三」, or 用户 #1 when it has no name (any more). */
+export function auditEntityText(t: TFunction, entry: Pick<AuditEntry, 'entityType' | 'entityId' | 'entityName'>): string {
+  if (!entry.entityType) return '—';
+  const type = auditEntityLabel(t, entry.entityType);
+  if (entry.entityName) return t('audit.entityNamed', { type, name: entry.entityName });
+  return entry.entityId ? t('audit.entityNumbered', { type, id: entry.entityId }) : type;
 }

@@ -1,10 +1,13 @@
-/** 问题跟踪: every issue in scope, filtered, as a table or a board by status; staff register issues here. */
-import { AppstoreOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { Button, Segmented, Space } from 'antd';
+/**
+ * 问题跟踪: every issue in scope, filtered, as a table or a board by status; staff register issues here and
+ * export what is filtered as a 问题台账.
+ */
+import { AppstoreOutlined, DownloadOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { Button, Segmented, Space, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { useIssues, type IssueFilters as Filters } from '../../api/issues';
+import { issuesExportUrl, useIssues, type IssueFilters as Filters } from '../../api/issues';
 import { useCan } from '../../auth/session';
 import { PageCard } from '../../components/PageCard';
 import { PageHeader } from '../../components/PageHeader';
@@ -46,6 +49,13 @@ export function IssuesPage() {
               ]}
               data-testid="issue-mode"
             />
+            {can('issues.export') ? (
+              <Tooltip title={t('issues.exportHint')}>
+                <Button icon={<DownloadOutlined />} href={issuesExportUrl({ ...filters, communityId })} data-testid="issue-export">
+                  {t('issues.export')}
+                </Button>
+              </Tooltip>
+            ) : null}
             {can('issues.create') ? (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreateOpen(true)} data-testid="issue-create">
                 {t('issues.create')}

@@ -1,10 +1,13 @@
-/** 回访任务: the supervisor's table of visit tasks with filters, reassignment, cancellation and creation. */
+/**
+ * 回访任务: the supervisor's table of visit tasks with filters, reassignment, cancellation and creation. The
+ * server puts open tasks first (earliest due first) and closed ones after; closed rows are shown muted.
+ */
 import { PlusOutlined, UsergroupAddOutlined } from '@ant-design/icons';
-import { Button, Space, Table } from 'antd';
+import { Button, Space, Table, Typography, theme } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useScopeCommunities } from '../../api/communities';
-import { useVisitTasks, useVisitors, type VisitTask } from '../../api/visits';
+import { OPEN_TASK_STATUSES, useVisitTasks, useVisitors, type VisitTask } from '../../api/visits';
 import { PageCard } from '../../components/PageCard';
 import { PageHeader } from '../../components/PageHeader';
 import { useSelectedCommunityId } from '../../lib/communitySelection';
@@ -17,6 +20,7 @@ import { taskColumns } from './taskColumns';
 
 export function VisitTasksPage() {
   const { t } = useTranslation();
+  const { token } = theme.useToken();
   const selectedCommunityId = useSelectedCommunityId();
   const [filters, setFilters] = useState<TaskFilterValues>({});
   const communityId = filters.communityId ?? selectedCommunityId;
@@ -49,6 +53,7 @@ export function VisitTasksPage() {
         }
       />
       <PageCard>
+        <Typography.Paragraph type="secondary">{t('visits.tasks.listHint')}</Typography.Paragraph>
         <TaskFilters
           value={{ ...filters, communityId }}
           communities={communityList}
@@ -64,6 +69,7 @@ export function VisitTasksPage() {
           dataSource={tasks.data?.items}
           loading={tasks.isFetching}
           pagination={pagination.table(tasks.data?.total)}
+          onRow={(task) => (OPEN_TASK_STATUSES.includes(task.status) ? {} : { style: { color: token.colorTextTertiary }, 'data-closed': 'true' })}
           scroll={{ x: 'max-content' }}
           size="middle"
         />

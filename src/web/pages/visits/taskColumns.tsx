@@ -35,7 +35,19 @@ export function taskColumns({ t, communityName, onReassign, onCancel }: TaskColu
       dataIndex: 'assigneeName',
       render: (name: string | null) => name ?? <Typography.Text type="warning">{t('visits.tasks.unassigned')}</Typography.Text>,
     },
-    { title: t('visits.fields.dueDate'), dataIndex: 'dueDate', render: (d: string) => formatDate(d) },
+    {
+      title: t('visits.fields.dueDate'),
+      dataIndex: 'dueDate',
+      render: (d: string, task) =>
+        task.overdue ? (
+          <Space size={4} wrap>
+            <Typography.Text type="danger">{formatDate(d)}</Typography.Text>
+            <Tag color="error">{t('visits.views.overdue')}</Tag>
+          </Space>
+        ) : (
+          formatDate(d)
+        ),
+    },
     { title: t('visits.fields.appointmentAt'), dataIndex: 'appointmentAt', render: (d: string | null) => formatDateTime(d) },
     {
       title: t('visits.fields.status'),

@@ -1,0 +1,186 @@
+/**
+ * The server used by the record export benchmark: a company of four communities (10,000 households each)
+ * with one month of visit records — 85,000, about what 20 visitors per community record in a busy month —
+ * every record with eight scores, every third with opinions, every fifth with a problem that became an
+ * issue, and the confirmation visits of a tenth of those issues. A manager (company-wide) is signed in.
+ * Prints {port, cookie, records, seedSeconds}.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { hashPassword } from '../src/server/auth/secrets.js';
+import { buildApp } from '../src/server/app.js';
+import { createCompany } from '../src/server/companies/create-company.js';
+import { loadConfig } from '../src/server/config.js';
+import { openDatabase } from '../src/server/db/database.js';
+import { migrateToLatest } from '../src/server/db/migrate.js';
+import { householdSortKey } from '../src/server/households/room.js';
+
+
+const COMMUNITIES = 4;
+const HOUSEHOLDS = 10_000;
+const RECORDS = 85_000;
+const VISITORS = 20;
+const KEYS = ['cleaning', 'security', 'greening', 'repairs', 'facilities', 'fees', 'service', 'overall'];
+const PROBLEMS = ['楼道灯不亮', '电梯轿厢有异味', '东门道闸故障', '草坪多处枯黄', '卫生间顶部漏水', '车位被长期占用'];
+
+async function withPg(url: string, statement: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(statement);
+  await client.end();
+}
+
+const pgUrl = process.env.BENCH_DATABASE_URL || undefined;
+const pgSchema = pgUrl ? `bench_export_${process.pid}` : undefined;
+if (pgUrl) await withPg(pgUrl, `CREATE SCHEMA ${pgSchema}`);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'huifang-export-'));
+const config = loadConfig({ LOG_LEVEL: 'silent', HUIFANG_SCRYPT_COST: '1024' }, 'bench');
+const handle = openDatabase({ databaseUrl: pgUrl, pgSchema, sqliteFile: path.join(dir, 'huifang.db'), poolSize: 10 });
+await migrateToLatest(handle);
+const { db } = handle;
+const started = performance.now();
+const { companyId, roleIds } = await createCompany(db, {
+  name: '压测物业',
+  admin: { username: `export-admin-${process.pid}`, displayName: '管理员', password: 'Bench-Passw0rd', mustChangePassword: false },
+  scryptCost: 1024,
+});
+const now = '2026-12-01T02:00:00.000Z';
+const chunk = <T>(xs: T[], n: number) => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
+const hash = await hashPassword('Bench-Passw0rd', 1024);
+const user = async (username: string, displayName: string, roleId: number, communities: number[]) => {
+  const { id } = await db
+    .insertInto('users')
+    .values({ company_id: companyId, username, display_name: displayName, phone: null, password_hash: hash, must_change_password: 0, role_id: roleId, department_id: null, status: 'active', locale: 'zh-CN', created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (communities.length) await db.insertInto('user_communities').values(communities.map((c) => ({ user_id: id, community_id: c }))).execute();
+  return id;
+};
+const manager = `export-manager-${process.pid}`;
+await user(manager, '总经理', roleIds.manager, []);
+const version = await db
+  .selectFrom('questionnaire_versions')
+  .innerJoin('questionnaires', 'questionnaires.id', 'questionnaire_versions.questionnaire_id')
+  .select(['questionnaire_versions.id', 'questionnaires.id as questionnaire_id'])
+  .where('questionnaires.company_id', '=', companyId)
+  .executeTakeFirstOrThrow();
+const category = await db.selectFrom('issue_categories').select(['id', 'department_id']).where('company_id', '=', companyId).orderBy('id').executeTakeFirstOrThrow();
+
+let records = 0;
+for (let c = 0; c < COMMUNITIES; c++) {
+  const { id: communityId } = await db
+    .insertInto('communities')
+    .values({ company_id: companyId, name: ['阳光花园', '翠湖苑', '金桂园', '滨江商务中心'][c], code: `E${c}`, type: 'residential', address: '', status: 'active', created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const visitors: number[] = [];
+  for (let v = 0; v < VISITORS; v++) visitors.push(await user(`export-visitor-${process.pid}-${c}-${v}`, `回访员${c}-${v}`, roleIds.visitor, [communityId]));
+  await db.transaction().execute(async (trx) => {
+    const buildings: number[] = [];
+    for (let b = 1; b <= 40; b++) buildings.push((await trx.insertInto('buildings').values({ company_id: companyId, community_id: communityId, name: String(b), created_at: now }).returning('id').executeTakeFirstOrThrow()).id);
+    const households: number[] = [];
+    const rows = Array.from({ length: HOUSEHOLDS }, (_, i) => {
+      const room = String(101 + Math.floor(i / 40));
+      return { company_id: companyId, community_id: communityId, building_id: buildings[i % 40], unit_id: null, room, sort_key: householdSortKey(String((i % 40) + 1), null, room), area: 90, status: 'occupied' as const, created_at: now, updated_at: now };
+    });
+    for (const part of chunk(rows, 1000)) households.push(...(await trx.insertInto('households').values(part).returning('id').execute()).map((r) => r.id));
+    const residents: number[] = [];
+    for (const part of chunk(households, 1000)) {
+      const values = part.map((h, i) => ({ company_id: companyId, community_id: communityId, household_id: h, name: `${'张王李赵刘陈杨黄'[i % 8]}业主${h}`, role: 'owner' as const, move_in_date: null, move_out_date: null, preferred_contact: null, do_not_contact: 0, do_not_contact_reason: null, notes: '', erased_at: null, created_at: now, updated_at: now }));
+      residents.push(...(await trx.insertInto('residents').values(values).returning('id').execute()).map((r) => r.id));
+    }
+
+    const count = RECORDS / COMMUNITIES;
+    for (const part of chunk(Array.from({ length: count }, (_, i) => i), 1000)) {
+      const day = (i: number) => `2026-11-${String(1 + (i % 30)).padStart(2, '0')}`;
+      const tasks = part.map((i) => ({
+        company_id: companyId,
+        community_id: communityId,
+        household_id: households[i % HOUSEHOLDS],
+        resident_id: residents[i % HOUSEHOLDS],
+        reason: i % 50 === 7 ? 'confirmation' : i % 9 === 4 ? 'after_complaint' : 'periodic',
+        method: i % 4 === 0 ? 'door' : 'phone',
+        assignee_id: visitors[i % VISITORS],
+        due_date: day(i),
+        appointment_at: null,
+        status: 'completed',
+        attempt_count: 0,
+        questionnaire_id: version.questionnaire_id,
+        note: '',
+        cancel_reason: null,
+        created_by: null,
+        created_at: now,
+        updated_at: now,
+      }));
+      const taskIds = (await trx.insertInto('visit_tasks').values(tasks).returning('id').execute()).map((r) => r.id);
+      const recordRows = part.map((i, j) => ({
+        company_id: companyId,
+        community_id: communityId,
+        task_id: taskIds[j],
+        household_id: tasks[j].household_id,
+        resident_id: tasks[j].resident_id,
+        visitor_id: tasks[j].assignee_id,
+        method: tasks[j].method,
+        reason: tasks[j].reason,
+        outcome: 'completed',
+        started_at: `${day(i)}T02:00:00.000Z`,
+        ended_at: `${day(i)}T02:10:00.000Z`,
+        visit_date: day(i),
+        backdated: 0,
+        spoken_to: '业主本人',
+        questionnaire_version_id: version.id,
+        answers: JSON.stringify(Object.fromEntries(KEYS.map((k, n) => [k, 3 + ((i + n) % 3)]))),
+        average_score: 4,
+        opinions: i % 3 === 0 ? '希望加强楼道保洁，垃圾清运再及时一些' : '',
+        suggestions: '',
+        improvement_measures: i % 5 === 0 ? '已转工程部处理' : '',
+        item_count: i % 5 === 0 ? 1 : 0,
+        idempotency_key: null,
+        created_at: now,
+      }));
+      const recordIds = (await trx.insertInto('visit_records').values(recordRows).returning('id').execute()).map((r) => r.id);
+      const withItems = part.map((i, j) => ({ i, j })).filter(({ i }) => i % 5 === 0);
+      if (withItems.length === 0) continue;
+      const itemIds = (
+        await trx
+          .insertInto('visit_record_items')
+          .values(withItems.map(({ i, j }) => ({ record_id: recordIds[j], company_id: companyId, community_id: communityId, household_id: tasks[j].household_id, kind: i % 10 === 0 ? 'complaint' : 'problem', category: '维修', description: `${PROBLEMS[i % PROBLEMS.length]}（${i} 号）`, raised_on: day(i) })))
+          .returning('id')
+          .execute()
+      ).map((r) => r.id);
+      await trx
+        .insertInto('issues')
+        .values(
+          withItems.map(({ i, j }, n) => ({
+            company_id: companyId, community_id: communityId, household_id: tasks[j].household_id, resident_id: tasks[j].resident_id, record_id: recordIds[j], record_item_id: itemIds[n],
+            kind: i % 10 === 0 ? 'complaint' : 'problem', category_id: category.id, description: `${PROBLEMS[i % PROBLEMS.length]}（${i} 号）`, channel: 'visit', raised_at: recordRows[j].started_at,
+            reply_mode: 'written', priority: 'normal', department_id: category.department_id, assignee_id: null, status: ['new', 'assigned', 'in_progress', 'resolved', 'closed'][i % 5 === 0 ? (i / 5) % 5 : 0],
+            adoption: null, adoption_plan: null, adoption_planned_date: null, adoption_reason: null, resolution: null, satisfaction: null, withdraw_reason: null, praised_user_id: null, praised_department_id: null,
+            reply_due_at: null, resolve_due_at: null, replied_at: null, resolved_at: null, closed_at: null, expected_resolve_date: null, escalation_level: 0, escalated_at: null, reopen_count: 0, notices: 0, check_at: null,
+            created_by: null, created_at: now, updated_at: now,
+          })),
+        )
+        .execute();
+    }
+    records += count;
+  });
+}
+if (handle.dialect === 'postgres') await withPg(pgUrl!, `ANALYZE`).catch(() => undefined);
+else handle.sqlite!.exec('ANALYZE');
+const seedSeconds = (performance.now() - started) / 1000;
+
+const app = await buildApp({ handle, config });
+await app.listen({ port: 0, host: '127.0.0.1' });
+const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: manager, password: 'Bench-Passw0rd' } });
+const cookie = res.cookies.find((c) => c.name === 'huifang_session')!.value;
+const { port } = app.server.address() as { port: number };
+process.stdout.write(`${JSON.stringify({ port, cookie, records, seedSeconds })}\n`);
+process.on('SIGTERM', async () => {
+  await app.close();
+  await handle.close();
+  if (pgUrl) await withPg(pgUrl, `DROP SCHEMA ${pgSchema} CASCADE`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+});
