@@ -280,7 +280,7 @@ describe('exports: the 问题台账', () => {
     expect(values[2][1]).toContain('状态：未关闭');
     expect(values[3][1]).toContain(`截至 ${TODAY} 03:24（北京时间）`);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: header });
-    expect(columns.slice(1)).toEqual(['编号', '小区', '房号', '住户', '类型', '类别', '描述', '来源', '登记时间', '优先级', '部门', '处理人', '状态', '回复期限', '答复时间', '解决期限', '解决时间', '是否逾期', '升级级别', '预计解决日期', '重开次数', '处理结果', '满意度', '采纳情况']);
+    expect(columns.slice(1)).toEqual(['编号', '小区', '房号', '住户', '类型', '类别', '描述', '来源', '登记时间', '优先级', '部门', '处理人', '状态', '回复期限', '答复时间', '解决期限', '解决时间', '是否逾期', '升级级别', '预计解决日期', '重开次数', '处理结果', '满意度', '关闭方式', '采纳情况']);
     expect(rows.map((r) => col(r, '编号'))).toEqual(list.items.map((i: { id: number }) => i.id).sort((a: number, b: number) => a - b));
     const complaint = rows.find((r) => col(r, '描述') === '夜间东门无人值守')!;
     const issue = list.items.find((i: { description: string }) => i.description === '夜间东门无人值守');
@@ -291,6 +291,7 @@ describe('exports: the 问题台账', () => {
     expect(col(complaint, '部门')).toBe(issue.departmentName);
     expect(col(complaint, '登记时间')).toBe(`${TODAY} 03:14`);
     expect(col(complaint, '解决期限')).toMatch(/^\d{4}-\d{2}-\d{2} 24:00$/);
+    expect(col(complaint, '关闭方式') ?? '').toBe('');
     expect(col(rows.find((r) => col(r, '类型') === '建议')!, '采纳情况')).toBe('待定');
     expect(col(rows.find((r) => col(r, '描述') === '单元门禁刷不开')!, '状态')).toBe('处理中');
     // Residents appear masked and without phones.

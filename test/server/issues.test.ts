@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepDeadlines } from '../../src/server/issues/sweep-deadlines.js';
 import { deliverOutbox } from '../../src/server/notifications/deliver-outbox.js';
@@ -247,6 +248,13 @@ describe('handling an issue', () => {
     expect(closed).toMatchObject({ status: 'closed', closure: 'supervisor', closeReason: '住户长期不在家，现场查看已修好' });
     const audit = await t.handle.db.selectFrom('audit_log').select('after').where('action', '=', 'issue.transition').where('entity_id', '=', String(resolved.id)).orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(JSON.parse(audit.after!)).toMatchObject({ event: 'close', closure: 'supervisor' });
+    // The 问题台账 says how it was closed.
+    const xlsx = await supervisor.get(`/api/v1/issues/export.xlsx?q=${encodeURIComponent('单元门闭门器漏油')}`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const rows = wb.worksheets[0].getSheetValues().filter(Boolean) as unknown[][];
+    const header = rows.findIndex((r) => r.includes('关闭方式'));
+    expect(rows[header + 1][rows[header].indexOf('关闭方式')]).toBe('主管关闭（未经确认）');
   });
 
   it('admin: with "close as unconfirmed" set, a refused confirmation visit closes the issue as 未能确认 by the system', async () => {

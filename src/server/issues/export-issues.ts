@@ -9,7 +9,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { Locale } from '../../shared/schemas/common.js';
-import type { IssueListQuery, IssueSummary } from '../../shared/schemas/issues.js';
+import type { Closure, IssueListQuery, IssueSummary } from '../../shared/schemas/issues.js';
 import { formatDeadline } from '../../shared/deadline.js';
 import { actorOf, recordAudit } from '../audit/record-audit.js';
 import { now } from '../clock.js';
@@ -23,7 +23,7 @@ import { neutralise } from '../spreadsheets/formulas.js';
 import { shanghaiMinute, writeHeaderRow, writeTitleBlock, type ExportCount, type Pause, type TitleBlock } from '../spreadsheets/xlsx.js';
 import { shanghaiDate } from '../visits/dates.js';
 import { clockFor, filteredIssues, toSummary, type Clock } from './issue-queries.js';
-import { ADOPTION_WORDS, CHANNEL_WORDS, ESCALATION_WORDS, KIND_WORDS, PRIORITY_WORDS, STATUS_WORDS, word } from './issue-words.js';
+import { ADOPTION_WORDS, CHANNEL_WORDS, CLOSURE_WORDS, ESCALATION_WORDS, KIND_WORDS, PRIORITY_WORDS, STATUS_WORDS, word } from './issue-words.js';
 
 const BATCH = 1000;
 /** The full-width space that separates items on one line of a Chinese form. */
@@ -36,7 +36,7 @@ const WORDS = {
     sheet: '问题台账',
     title: (company: string) => `${company} 问题台账`,
     file: (community: string | null, day: string) => `${community ? `${community}-` : ''}问题台账-${day}.xlsx`,
-    headers: ['编号', '小区', '房号', '住户', '类型', '类别', '描述', '来源', '登记时间', '优先级', '部门', '处理人', '状态', '回复期限', '答复时间', '解决期限', '解决时间', '是否逾期', '升级级别', '预计解决日期', '重开次数', '处理结果', '满意度', '采纳情况'],
+    headers: ['编号', '小区', '房号', '住户', '类型', '类别', '描述', '来源', '登记时间', '优先级', '部门', '处理人', '状态', '回复期限', '答复时间', '解决期限', '解决时间', '是否逾期', '升级级别', '预计解决日期', '重开次数', '处理结果', '满意度', '关闭方式', '采纳情况'],
     label: (name: string, value: string) => `${name}：${value}`,
     names: { community: '小区', view: '范围', status: '状态', open: '状态', due: '期限', kind: '类型', category: '类别', department: '部门', assignee: '处理人', household: '房屋', escalated: '上报', q: '描述含' },
     views: { all: '全部', mine: '我处理的', department: '本部门待办', supervision: '督办（已超时或已上报）' } as Record<string, string>,
@@ -51,12 +51,14 @@ const WORDS = {
     separator: IDEOGRAPHIC_SPACE,
     list: '、',
     overdue: { overdue: '是', met_late: '超时完成', no: '否' },
+    provisional: '（暂定）',
+    failed: { unreachable: '复访未接通', refused: '住户拒绝复访' } as Record<string, string>,
   },
   en: {
     sheet: 'Issues',
     title: (company: string) => `${company} — issue ledger`,
     file: (community: string | null, day: string) => `${community ? `${community}-` : ''}issues-${day}.xlsx`,
-    headers: ['No.', 'Community', 'Household', 'Resident', 'Kind', 'Category', 'Description', 'Source', 'Raised at', 'Priority', 'Department', 'Handler', 'Status', 'Reply due', 'Replied at', 'Resolution due', 'Resolved at', 'Overdue', 'Escalation', 'Expected resolution', 'Times reopened', 'Resolution', 'Satisfaction', 'Adoption'],
+    headers: ['No.', 'Community', 'Household', 'Resident', 'Kind', 'Category', 'Description', 'Source', 'Raised at', 'Priority', 'Department', 'Handler', 'Status', 'Reply due', 'Replied at', 'Resolution due', 'Resolved at', 'Overdue', 'Escalation', 'Expected resolution', 'Times reopened', 'Resolution', 'Satisfaction', 'Closed as', 'Adoption'],
     label: (name: string, value: string) => `${name}: ${value}`,
     names: { community: 'Community', view: 'View', status: 'Status', open: 'Status', due: 'Deadline', kind: 'Kind', category: 'Category', department: 'Department', assignee: 'Handler', household: 'Household', escalated: 'Escalation', q: 'Description contains' },
     views: { all: 'All', mine: 'Assigned to me', department: 'My department’s queue', supervision: 'Supervision (overdue or escalated)' } as Record<string, string>,
@@ -71,10 +73,12 @@ const WORDS = {
     separator: ' · ',
     list: ', ',
     overdue: { overdue: 'Yes', met_late: 'Met late', no: 'No' },
+    provisional: ' (provisional)',
+    failed: { unreachable: 'confirmation visit unreachable', refused: 'confirmation visit refused' } as Record<string, string>,
   },
 } satisfies Record<Locale, unknown>;
 
-const WIDTHS = [8, 14, 16, 10, 8, 10, 40, 8, 17, 8, 12, 10, 10, 17, 17, 17, 17, 10, 14, 12, 8, 30, 8, 10];
+const WIDTHS = [8, 14, 16, 10, 8, 10, 40, 8, 17, 8, 12, 10, 10, 17, 17, 17, 17, 10, 14, 12, 8, 30, 8, 16, 10];
 const WRAPPED = new Set([6, 21]);
 const COLUMNS: Partial<ExcelJS.Column>[] = WIDTHS.map((width, i) => ({ width, style: { alignment: { vertical: 'top', wrapText: WRAPPED.has(i) } } }));
 
@@ -174,7 +178,7 @@ export async function writeIssueExport(db: Db, ctx: Ctx, plan: IssueExport, work
     if (rows.length === 0) break;
     for (const r of rows) {
       const summary = toSummary(r, plan.clock);
-      sheet.addRow(cellsOf(summary, { resolution: r.resolution, satisfaction: r.satisfaction }, plan.locale)).commit();
+      sheet.addRow(cellsOf(summary, { resolution: r.resolution, satisfaction: r.satisfaction, closure: r.closure, unconfirmedReason: r.unconfirmed_reason }, plan.locale)).commit();
     }
     left -= rows.length;
     after = rows[rows.length - 1].id;
@@ -183,11 +187,17 @@ export async function writeIssueExport(db: Db, ctx: Ctx, plan: IssueExport, work
   sheet.commit();
 }
 
-function cellsOf(s: IssueSummary, more: { resolution: string | null; satisfaction: number | null }, locale: Locale): ExcelJS.CellValue[] {
+function cellsOf(
+  s: IssueSummary,
+  more: { resolution: string | null; satisfaction: number | null; closure: string | null; unconfirmedReason: string | null },
+  locale: Locale,
+): ExcelJS.CellValue[] {
   const w = WORDS[locale];
   const text = (v: string | null) => (v ? neutralise(v) : '');
   const time = (v: string | null) => (v ? shanghaiMinute(v) : '');
-  const deadline = (v: string | null) => (v ? formatDeadline(v) : '');
+  // A deadline on the provisional calendar of a year without its notice says so.
+  const deadline = (v: string | null, provisional: boolean) => (v ? `${formatDeadline(v)}${provisional ? w.provisional : ''}` : '');
+  const closure = more.closure ? `${word(CLOSURE_WORDS, locale, more.closure as Closure)}${more.closure === 'unconfirmed' && more.unconfirmedReason ? `（${w.failed[more.unconfirmedReason] ?? ''}）` : ''}` : '';
   const states = [s.replyState, s.resolveState];
   const overdue = states.includes('overdue') ? w.overdue.overdue : states.includes('met_late') ? w.overdue.met_late : w.overdue.no;
   return [
@@ -204,9 +214,9 @@ function cellsOf(s: IssueSummary, more: { resolution: string | null; satisfactio
     text(s.departmentName),
     text(s.assigneeName),
     word(STATUS_WORDS, locale, s.status),
-    deadline(s.replyDueAt),
+    deadline(s.replyDueAt, s.replyDueProvisional),
     time(s.repliedAt),
-    deadline(s.resolveDueAt),
+    deadline(s.resolveDueAt, s.resolveDueProvisional),
     time(s.resolvedAt),
     s.kind === 'praise' ? '' : overdue,
     ESCALATION_WORDS[locale][s.escalationLevel] ?? '',
@@ -214,6 +224,7 @@ function cellsOf(s: IssueSummary, more: { resolution: string | null; satisfactio
     s.reopenCount,
     text(more.resolution),
     more.satisfaction,
+    closure,
     word(ADOPTION_WORDS, locale, s.adoption),
   ];
 }

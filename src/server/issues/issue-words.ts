@@ -4,7 +4,7 @@
  * same words in its own translations (src/web/i18n); a code never reaches a sheet as it is stored.
  */
 import type { Locale } from '../../shared/schemas/common.js';
-import type { Adoption, IssueChannel, IssueKind, IssuePriority, IssueStatus } from '../../shared/schemas/issues.js';
+import type { Adoption, Closure, IssueChannel, IssueKind, IssuePriority, IssueStatus } from '../../shared/schemas/issues.js';
 
 type Words<K extends string> = Record<Locale, Record<K, string>>;
 
@@ -31,6 +31,12 @@ export const PRIORITY_WORDS: Words<IssuePriority> = {
 export const ADOPTION_WORDS: Words<Adoption> = {
   'zh-CN': { pending: '待定', adopted: '已采纳', not_adopted: '未采纳', implemented: '已实施' },
   en: { pending: 'Pending', adopted: 'Adopted', not_adopted: 'Not adopted', implemented: 'Implemented' },
+};
+
+/** How a closed issue was closed (closure), and why a confirmation visit failed. */
+export const CLOSURE_WORDS: Words<Closure> = {
+  'zh-CN': { confirmed: '住户确认已解决', unconfirmed: '未能确认', supervisor: '主管关闭（未经确认）', acknowledged: '已致谢' },
+  en: { confirmed: 'Confirmed by the resident', unconfirmed: 'Unconfirmed', supervisor: 'Closed by a supervisor (unconfirmed)', acknowledged: 'Acknowledged' },
 };
 
 /** 0 none, 1 department head, 2 community supervisor, 3 management. */
