@@ -17,7 +17,7 @@ const NOTICE = [
 
 const COMMUNITY = { name: '东湖苑', code: 'E2E-CLOSING', type: 'residential', address: '东湖路 9 号' };
 const SUPERVISOR = { username: 'wu.sup', displayName: '吴主管', password: 'Lakeside-Lantern-4821' };
-const VISITOR = { username: 'he.visit', displayName: '何回访', password: 'Morning-Kettle-9034' };
+const VISITOR = { username: 'lu.visit', displayName: '陆回访', password: 'Morning-Kettle-9034' };
 const PROBLEM = '5栋电梯按钮失灵';
 
 test.describe.configure({ mode: 'serial' });
