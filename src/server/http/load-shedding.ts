@@ -7,10 +7,13 @@
  * A request counts from its first hook until its response is finished or its connection closed, whichever
  * comes first, so an aborted request frees its place too.
  *
- * An admitted request goes on only at the event loop's next turn (setImmediate). On SQLite every query runs
- * synchronously, so without that pause each request would run to its end before the loop read the next one:
- * the queue would wait, unseen and uncounted, in the sockets. With it, every request that has arrived is
- * counted (and the excess refused) before the admitted ones start their work.
+ * Admitted requests go on one per turn of the event loop, in arrival order. On SQLite every query runs
+ * synchronously, so a request, once started, runs to its end without yielding. Started all at once, the admitted
+ * requests would hold the loop for their whole batch (16 searches, a quarter of a second), and a loop that turns
+ * four times a second accepts new connections and reads their requests about that often: under a burst the
+ * waiting connections sat in the kernel's accept queue, unseen and uncounted, until their clients gave up after
+ * 10 s. One request per turn keeps the loop turning, so every arrival is read at once and either admitted or
+ * refused. On PostgreSQL a request yields at its first query, so the order costs nothing there.
  */
 import type { FastifyInstance } from 'fastify';
 import { AppError } from './errors.js';
@@ -28,6 +31,11 @@ const RETRY_AFTER_SECONDS = 1;
 
 export function registerLoadShedding(app: FastifyInstance, maxConcurrency: number): { inFlight: () => number } {
   let inFlight = 0;
+  const admitted: (() => void)[] = [];
+  const release = () => {
+    admitted.shift()!();
+    if (admitted.length > 0) setImmediate(release);
+  };
   app.addHook('onRequest', (request, reply, done) => {
     // The console's files cost next to nothing; refusing one would break a page that the API could still serve.
     if (request.routeOptions.config.unshed || !request.routeOptions.url?.startsWith('/api/v1/')) return done();
@@ -38,7 +46,8 @@ export function registerLoadShedding(app: FastifyInstance, maxConcurrency: numbe
     }
     inFlight++;
     reply.raw.once('close', () => inFlight--);
-    setImmediate(done);
+    admitted.push(done);
+    if (admitted.length === 1) setImmediate(release);
   });
   return { inFlight: () => inFlight };
 }
