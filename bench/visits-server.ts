@@ -11,11 +11,11 @@ import { hashPassword } from '../src/server/auth/secrets.js';
 import { buildApp } from '../src/server/app.js';
 import { createCompany } from '../src/server/companies/create-company.js';
 import { loadConfig } from '../src/server/config.js';
-import { nowIso } from '../src/server/clock.js';
+import { nowIso, shanghaiToday } from '../src/server/clock.js';
 import { openDatabase } from '../src/server/db/database.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
 import { householdSortKey } from '../src/server/households/room.js';
-import { addDays, shanghaiDate } from '../src/server/visits/dates.js';
+import { addDays } from '../src/shared/shanghai.js';
 
 const HOUSEHOLDS = 20_000;
 const TASKS = 100_000;
@@ -78,7 +78,7 @@ await db.transaction().execute(async (trx) => {
   for (const part of chunk(rows, 1000)) households.push(...(await trx.insertInto('households').values(part).returning('id').execute()).map((r) => r.id));
 });
 
-const today = shanghaiDate();
+const today = shanghaiToday();
 const mineIds: number[] = [];
 await db.transaction().execute(async (trx) => {
   const rows = Array.from({ length: TASKS }, (_, i) => ({

@@ -4,6 +4,8 @@
  * night hour, a public holiday, a year beyond the holiday data) instead of depending on when and where
  * they run. Production uses the system clock.
  */
+import { shanghaiDate } from '../shared/shanghai.js';
+
 export interface Clock {
   /** The current instant in epoch milliseconds. */
   now(): number;
@@ -22,6 +24,9 @@ export const now = (): number => current.now();
 
 /** The current instant as an ISO 8601 UTC string, the form every timestamp is stored in. */
 export const nowIso = (): string => new Date(current.now()).toISOString();
+
+/** Today's date (YYYY-MM-DD) on the Asia/Shanghai clock. */
+export const shanghaiToday = (): string => shanghaiDate(current.now());
 
 /**
  * A clock that starts at a given instant and then runs at real speed, so that ordering by time still

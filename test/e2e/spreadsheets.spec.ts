@@ -7,8 +7,8 @@
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import { expect, test, type Download } from '@playwright/test';
-import { addDays } from '../../src/server/visits/dates';
 import { adminApi, E2E_ADMIN_CHANGED_PASSWORD, firstLoginApi, logIn, shanghaiToday } from './support';
+import { addDays } from '../../src/shared/shanghai';
 
 const COMMUNITY = { name: '北湖花园', code: 'E2E-EXPORTS', type: 'residential', address: '北湖路 8 号' };
 const VISITOR = { username: 'he.visit', displayName: '何回访', password: 'Visitor-Exports-2026' };

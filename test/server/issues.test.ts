@@ -2,9 +2,9 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepDeadlines } from '../../src/server/issues/sweep-deadlines.js';
 import { deliverOutbox } from '../../src/server/notifications/deliver-outbox.js';
-import { addDays } from '../../src/server/visits/dates.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { loginAs, makeCommunity, makeCompany, makeUser, type Client } from '../helpers/factories.js';
+import { addDays } from '../../src/shared/shanghai.js';
 
 let t: TestApp;
 let company: Awaited<ReturnType<typeof makeCompany>>;

@@ -4,9 +4,9 @@
  * clock stands at a Wednesday afternoon, 3 June 2026.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../src/server/visits/dates.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { loginAs, makeCommunity, makeCompany, makeUser, type Client } from '../helpers/factories.js';
+import { addDays } from '../../src/shared/shanghai.js';
 
 let t: TestApp;
 let communityId: number;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../../src/server/calendar/working-days.js';
-import { computeDeadlines, dueState, planSweep, shanghaiIso, type SweepState } from '../../src/server/issues/deadline-plan.js';
+import { computeDeadlines, dueState, planSweep, type SweepState } from '../../src/server/issues/deadline-plan.js';
 import { DEFAULT_ISSUE_SETTINGS } from '../../src/server/issues/defaults.js';
 import { allowedEvents, ISSUE_TRANSITIONS, nextIssueStatus } from '../../src/server/issues/issue-status.js';
-import { formatDeadline } from '../../src/shared/deadline.js';
 import { AppError } from '../../src/server/http/errors.js';
+import { formatDeadline, shanghaiIso } from '../../src/shared/shanghai.js';
 
 const calendar = new WorkCalendar();
 const settings = DEFAULT_ISSUE_SETTINGS;

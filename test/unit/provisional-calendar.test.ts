@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { statutoryHolidays } from '../../src/server/calendar/statutory-holidays.js';
-import { dayNumber, WorkCalendar, type CalendarNotice } from '../../src/server/calendar/working-days.js';
+import { WorkCalendar, type CalendarNotice } from '../../src/server/calendar/working-days.js';
+import { dayNumber } from '../../src/shared/shanghai.js';
 
 const due = (date: string) => `${date}T23:59:59.999+08:00`;
 const from = (date: string, days: number, calendar: WorkCalendar) => calendar.deadline(`${date}T09:00:00+08:00`, days);

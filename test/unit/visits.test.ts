@@ -3,8 +3,8 @@ import type { Question } from '../../src/shared/schemas/questionnaires.js';
 import { DEFAULT_QUESTIONNAIRE } from '../../src/server/questionnaires/default-template.js';
 import { isAsked } from '../../src/shared/questionnaire-logic.js';
 import { averageScore, validateAnswers } from '../../src/server/questionnaires/validate-answers.js';
-import { addDays, shanghaiDate } from '../../src/server/visits/dates.js';
 import { nextStatus, statusAfterAttempt, TASK_TRANSITIONS } from '../../src/server/visits/task-status.js';
+import { addDays, shanghaiDate } from '../../src/shared/shanghai.js';
 
 const questions: Question[] = [
   { key: 'cleaning', type: 'rating', title: '保洁', required: true, dimension: '保洁', allowNotApplicable: true },

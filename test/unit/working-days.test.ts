@@ -10,19 +10,8 @@
  */
 import data from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { describe, expect, it } from 'vitest';
-import {
-  CALENDAR_YEARS,
-  CalendarRangeError,
-  dateOfDay,
-  dayNumber,
-  endOfDayIso,
-  OFFICIAL_YEARS,
-  officialHolidayName,
-  shanghaiDay,
-  startOfDayMs,
-  WorkCalendar,
-  type CalendarOverride,
-} from '../../src/server/calendar/working-days.js';
+import { CALENDAR_YEARS, CalendarRangeError, OFFICIAL_YEARS, officialHolidayName, WorkCalendar, type CalendarOverride } from '../../src/server/calendar/working-days.js';
+import { dateOfDay, dayNumber, endOfDayIso, shanghaiDay, startOfDayMs } from '../../src/shared/shanghai.js';
 
 const official = new WorkCalendar();
 /** The deadline string for 24:00 of a Shanghai date. */

@@ -7,7 +7,7 @@
 import type { CalendarNotice, CalendarStatus, NoticeBody, NoticePreview, NoticeProblem, NoticeResult } from '../../shared/schemas/calendar.js';
 import type { Locale } from '../../shared/schemas/common.js';
 import { actorOf, recordAudit } from '../audit/record-audit.js';
-import { now, nowIso } from '../clock.js';
+import { nowIso, shanghaiToday } from '../clock.js';
 import { requirePermission, type Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
 import { AppError, notFound } from '../http/errors.js';
@@ -15,7 +15,8 @@ import { fieldMessage } from '../http/messages.js';
 import { calendarChanged } from './calendar-changes.js';
 import { calendarFor, loadCalendarInputs, type CalendarInputs } from './company-calendar.js';
 import { parseNotice, type ParsedNotice } from './parse-notice.js';
-import { OFFICIAL_YEARS, shanghaiDay, dateOfDay } from './working-days.js';
+import { OFFICIAL_YEARS } from './working-days.js';
+import { addDays } from '../../shared/shanghai.js';
 
 export function toNotice(r: { year: number; holidays: string; workdays: string; created_at: string; created_by_name: string | null }): CalendarNotice {
   return {
@@ -40,7 +41,7 @@ function periods(holidays: ParsedNotice['holidays']): NoticePreview['periods'] {
   const out: NoticePreview['periods'] = [];
   for (const h of holidays) {
     const last = out.at(-1);
-    const next = last && dateOfDay(shanghaiDay(`${last.to}T12:00:00+08:00`) + 1);
+    const next = last && addDays(last.to, 1);
     if (last && last.name === h.name && next === h.date) {
       last.to = h.date;
       last.days++;
@@ -166,7 +167,7 @@ async function getNotice(db: Db, ctx: Ctx, year: number): Promise<CalendarNotice
 export async function calendarStatus(db: Db, ctx: Ctx): Promise<CalendarStatus> {
   requirePermission(ctx, 'issues.read', 'issues.configure');
   const calendar = calendarFor(await loadCalendarInputs(db, ctx.companyId));
-  const today = dateOfDay(shanghaiDay(now()));
+  const today = shanghaiToday();
   const year = Number(today.slice(0, 4));
   const years = [year, year + 1].filter((y) => y <= 2100).map((y) => ({ year: y, source: calendar.yearSource(y) }));
   const lateInYear = Number(today.slice(5, 7)) >= 11;

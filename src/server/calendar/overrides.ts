@@ -12,7 +12,7 @@ import { AppError, notFound } from '../http/errors.js';
 import { calendarChanged } from './calendar-changes.js';
 import { calendarFor, loadCalendarInputs } from './company-calendar.js';
 import { toNotice } from './notices.js';
-import { dateOfDay, dayNumber } from './working-days.js';
+import { dateOfDay, dayNumber } from '../../shared/shanghai.js';
 
 function overrideRows(db: Db, ctx: Ctx) {
   return db

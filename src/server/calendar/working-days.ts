@@ -10,10 +10,9 @@
  * Days are handled as integers (days since 1970-01-01) so that a deadline costs a few array reads.
  */
 import { createRequire } from 'node:module';
+import { dateOfDay, dayNumber, endOfDayIso, shanghaiDay } from '../../shared/shanghai.js';
 import { statutoryHolidays } from './statutory-holidays.js';
 
-const DAY_MS = 86_400_000;
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
 export type DayKind = 'workday' | 'weekend' | 'holiday' | 'makeup_workday';
 export type OverrideKind = 'holiday' | 'workday' | 'rest_day';
@@ -36,36 +35,6 @@ export const OFFICIAL_YEARS: ReadonlySet<number> = new Set(Object.keys(OFFICIAL.
 export function officialHolidayName(date: string): string | null {
   const entry = OFFICIAL.holidays[date];
   return entry ? (entry.split(',')[1] ?? null) : null;
-}
-
-export function dayNumber(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
-}
-
-export function dateOfDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** The Asia/Shanghai day number of an instant. */
-export function shanghaiDay(instant: Date | string | number): number {
-  const ms = typeof instant === 'number' ? instant : typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
-  return Math.floor((ms + SHANGHAI_OFFSET_MS) / DAY_MS);
-}
-
-const endOfDayCache = new Map<number, string>();
-/** 24:00 of a Shanghai day, written as the last millisecond of that day with its +08:00 offset. */
-export function endOfDayIso(day: number): string {
-  let iso = endOfDayCache.get(day);
-  if (iso === undefined) {
-    iso = `${dateOfDay(day)}T23:59:59.999+08:00`;
-    endOfDayCache.set(day, iso);
-  }
-  return iso;
-}
-
-/** The instant (epoch ms) at which a Shanghai day begins. */
-export function startOfDayMs(day: number): number {
-  return day * DAY_MS - SHANGHAI_OFFSET_MS;
 }
 
 const FIRST_YEAR = 2004;

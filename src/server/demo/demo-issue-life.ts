@@ -6,12 +6,13 @@
  * the time they fell due. The result is written by demo-issues.ts once the issue has its id.
  */
 import type { IssueEventName, IssueKind, IssueSettings, IssueStatus } from '../../shared/schemas/issues.js';
-import { dateOfDay, shanghaiDay, startOfDayMs, type WorkCalendar } from '../calendar/working-days.js';
+import { type WorkCalendar } from '../calendar/working-days.js';
 import type { NewIssue } from '../issues/create-issue.js';
 import { computeDeadlines, NOTICE_BITS, periodEnd, planSweep, type Deadline, type SweepPlan } from '../issues/deadline-plan.js';
 import { nextIssueStatus } from '../issues/issue-status.js';
 import type { IssueRef, Recipients } from '../issues/notify.js';
 import type { StaffNoticeKind } from '../notifications/templates.js';
+import { dateOfDay, shanghaiDay, startOfDayMs } from '../../shared/shanghai.js';
 
 const MINUTE = 60_000;
 

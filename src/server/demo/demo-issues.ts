@@ -11,7 +11,6 @@
  */
 import type { IssueCategory } from '../../shared/schemas/issues.js';
 import { loadCompanyCalendar } from '../calendar/company-calendar.js';
-import { shanghaiDay, startOfDayMs } from '../calendar/working-days.js';
 import { now } from '../clock.js';
 import { type Db } from '../db/database.js';
 import { loadCategories, matchCategory } from '../issues/categories.js';
@@ -20,12 +19,12 @@ import { replyColumns, resolveColumns } from '../issues/deadline-plan.js';
 import { Recipients } from '../issues/notify.js';
 import { loadSettings } from '../issues/settings.js';
 import { addTimeline, type TimelineInput } from '../issues/timeline.js';
-import { addDays, shanghaiDate } from '../visits/dates.js';
 import { IssueLife, type LifeEnv, type LifeTask, type Person } from './demo-issue-life.js';
 import type { CommunityCode, DemoPeople, DepartmentCode } from './demo-staff.js';
 import { DEMO_STORIES, type DemoStory } from './demo-stories.js';
 import { inChunks, random } from './demo-util.js';
 import { PRAISE, recordStoryVisits } from './demo-visits.js';
+import { addDays, shanghaiDate, shanghaiDay, startOfDayMs } from '../../shared/shanghai.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;

@@ -7,8 +7,8 @@ import { now, nowIso } from '../clock.js';
 import { type Db } from '../db/database.js';
 import type { ResidentsTable } from '../db/schema.js';
 import { householdSortKey } from '../households/room.js';
-import { shanghaiDate } from '../visits/dates.js';
 import { inChunks, random } from './demo-util.js';
+import { shanghaiDate } from '../../shared/shanghai.js';
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国建华志强海燕晓东文博子涵雨轩欣怡浩然梓萱一诺思远宇航佳怡俊杰晨曦雅婷嘉豪';

@@ -8,12 +8,12 @@
  */
 import type { Insertable } from 'kysely';
 import type { Question } from '../../shared/schemas/questionnaires.js';
-import { nowIso } from '../clock.js';
+import { nowIso, shanghaiToday } from '../clock.js';
 import { type Db } from '../db/database.js';
 import type { VisitRecordsTable, VisitTasksTable } from '../db/schema.js';
 import { averageScore } from '../questionnaires/validate-answers.js';
-import { addDays, shanghaiDate } from '../visits/dates.js';
 import { inChunks, random } from './demo-util.js';
+import { addDays, shanghaiDate } from '../../shared/shanghai.js';
 
 type Item = { kind: 'problem' | 'complaint' | 'need' | 'suggestion' | 'praise'; category: string; description: string };
 const item = (kind: Item['kind']) => ([category, description]: [string, string]): Item => ({ kind, category, description });
@@ -149,7 +149,7 @@ const minutes = (iso: string, n: number) => new Date(Date.parse(iso) + n * 60_00
 export async function seedDemoVisits(db: Db, companyId: number, plans: readonly DemoVisitPlan[], options: { itemsUntil: string }): Promise<void> {
   const rnd = random(4242);
   const q = await builtinQuestionnaire(db, companyId);
-  const today = shanghaiDate();
+  const today = shanghaiToday();
   const now = nowIso();
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
 

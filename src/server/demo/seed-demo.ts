@@ -7,7 +7,6 @@
 import type { Config } from '../config.js';
 import { hashPassword } from '../auth/secrets.js';
 import { loadCompanyCalendar } from '../calendar/company-calendar.js';
-import { dateOfDay, shanghaiDay } from '../calendar/working-days.js';
 import { now, nowIso } from '../clock.js';
 import { createCompany } from '../companies/create-company.js';
 import { type Db } from '../db/database.js';
@@ -16,6 +15,7 @@ import { seedDemoIssues } from './demo-issues.js';
 import { seedDemoRoster } from './demo-roster.js';
 import { seedDemoStaff } from './demo-staff.js';
 import { seedDemoVisits } from './demo-visits.js';
+import { dateOfDay, shanghaiDay } from '../../shared/shanghai.js';
 
 export const DEMO_COMPANY = '示范物业服务有限公司';
 

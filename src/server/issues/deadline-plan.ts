@@ -13,7 +13,8 @@
  */
 import type { IssueSettings } from '../../shared/schemas/issues.js';
 import { isOpenStatus } from './issue-status.js';
-import { endOfDayIso, shanghaiDay, startOfDayMs, type WorkCalendar } from '../calendar/working-days.js';
+import { type WorkCalendar } from '../calendar/working-days.js';
+import { endOfDayIso, shanghaiDay, startOfDayMs } from '../../shared/shanghai.js';
 
 export const NOTICE_BITS = { reply_reminder: 1, reply_overdue: 2, resolve_reminder: 4 } as const;
 export const TOP_LEVEL = 3;
@@ -150,12 +151,4 @@ export function dueState(calendar: WorkCalendar, settings: IssueSettings, dueAt:
 
 function utc(offsetIso: string): string {
   return new Date(offsetIso).toISOString();
-}
-
-/** A stored UTC instant written in Asia/Shanghai time with its offset: 2025-10-11T23:59:59.999+08:00. */
-export function shanghaiIso(iso: string): string;
-export function shanghaiIso(iso: string | null): string | null;
-export function shanghaiIso(iso: string | null): string | null {
-  if (!iso) return null;
-  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().replace('Z', '+08:00');
 }

@@ -10,9 +10,8 @@
 import type ExcelJS from 'exceljs';
 import type { Locale } from '../../shared/schemas/common.js';
 import type { Closure, IssueListQuery, IssueSummary } from '../../shared/schemas/issues.js';
-import { formatDeadline } from '../../shared/deadline.js';
 import { actorOf, recordAudit } from '../audit/record-audit.js';
-import { now } from '../clock.js';
+import { now, shanghaiToday } from '../clock.js';
 import { requirePermission, type Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
 import { notFound } from '../http/errors.js';
@@ -20,10 +19,10 @@ import { formatRoomLabel } from '../households/room.js';
 import { maskName } from '../residents/queries.js';
 import { scopedCommunities, scopedDepartments, scopedHouseholds, scopedUsers } from '../scope.js';
 import { neutralise } from '../spreadsheets/formulas.js';
-import { shanghaiMinute, writeHeaderRow, writeTitleBlock, type ExportCount, type Pause, type TitleBlock } from '../spreadsheets/xlsx.js';
-import { shanghaiDate } from '../visits/dates.js';
+import { writeHeaderRow, writeTitleBlock, type ExportCount, type Pause, type TitleBlock } from '../spreadsheets/xlsx.js';
 import { clockFor, filteredIssues, toSummary, type Clock } from './issue-queries.js';
 import { ADOPTION_WORDS, CHANNEL_WORDS, CLOSURE_WORDS, ESCALATION_WORDS, KIND_WORDS, PRIORITY_WORDS, STATUS_WORDS, word } from './issue-words.js';
+import { formatDeadline, shanghaiMinute } from '../../shared/shanghai.js';
 
 const BATCH = 1000;
 /** The full-width space that separates items on one line of a Chinese form. */
@@ -143,7 +142,7 @@ export async function prepareIssueExport(db: Db, ctx: Ctx, filter: Filter, local
 
   const total = Number(n);
   const count = { total, rows: Math.min(total, maxRows) };
-  const day = shanghaiDate();
+  const day = shanghaiToday();
   await recordAudit(db, actorOf(ctx), { action: 'issue.export', entityType: 'issue', communityId: filter.communityId ?? null, after: { issues: count.rows, total, filter } });
   return {
     filter,

@@ -6,13 +6,13 @@
  */
 import type { IssueSettings } from '../../shared/schemas/issues.js';
 import type { WorkCalendar } from '../calendar/working-days.js';
-import { dateOfDay, shanghaiDay } from '../calendar/working-days.js';
 import type { Ctx } from '../context.js';
 import { now, nowIso } from '../clock.js';
 import { type Db } from '../db/database.js';
 import { enqueue } from '../notifications/outbox.js';
 import { OPEN_STATUSES } from '../visits/task-status.js';
 import { issueRef, Recipients } from './notify.js';
+import { dateOfDay, shanghaiDay } from '../../shared/shanghai.js';
 
 export interface FollowedIssue {
   id: number;

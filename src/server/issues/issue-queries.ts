@@ -8,16 +8,17 @@ import type { Page } from '../../shared/schemas/common.js';
 import type { Issue, IssueEventName, IssueKind, IssueListQuery, IssueSettings, IssueStatus, IssueSummary } from '../../shared/schemas/issues.js';
 import { OPEN_ISSUE_STATUSES } from '../../shared/schemas/issues.js';
 import { loadCompanyCalendar } from '../calendar/company-calendar.js';
-import { endOfDayIso, shanghaiDay, type WorkCalendar } from '../calendar/working-days.js';
+import { type WorkCalendar } from '../calendar/working-days.js';
 import { can, requirePermission, type Ctx } from '../context.js';
 import { now, nowIso } from '../clock.js';
 import { type Db } from '../db/database.js';
 import { notFound } from '../http/errors.js';
 import { formatRoomLabel } from '../households/room.js';
 import { scopedIssues } from '../scope.js';
-import { dueState, shanghaiIso, TOP_LEVEL } from './deadline-plan.js';
+import { dueState, TOP_LEVEL } from './deadline-plan.js';
 import { allowedEvents, isOpenStatus, NOT_BY_CALLERS, SUPERVISOR_EVENTS } from './issue-status.js';
 import { loadSettings } from './settings.js';
+import { endOfDayIso, shanghaiDay, shanghaiIso } from '../../shared/shanghai.js';
 
 function selectIssues(db: Db, ctx: Ctx) {
   return scopedIssues(db, ctx)

@@ -6,8 +6,8 @@
 import type { Locale } from '../../shared/schemas/common.js';
 import type { Db } from '../db/database.js';
 import type { OutboxMessage } from '../notifications/outbox.js';
-import { formatDeadline } from '../../shared/deadline.js';
 import { staffNotice, type StaffNoticeKind } from '../notifications/templates.js';
+import { formatDeadline } from '../../shared/shanghai.js';
 
 export interface IssueRef {
   id: number;

@@ -6,14 +6,14 @@
  */
 import { OPEN_ISSUE_STATUSES } from '../../shared/schemas/issues.js';
 import type { CalendarChange } from '../calendar/calendar-changes.js';
-import { startOfDayMs, dayNumber } from '../calendar/working-days.js';
 import { nowIso } from '../clock.js';
 import type { Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
-import { NOTICE_BITS, periodEnd, replyColumns, resolveColumns, shanghaiIso } from './deadline-plan.js';
+import { NOTICE_BITS, periodEnd, replyColumns, resolveColumns } from './deadline-plan.js';
 import { nextCheck } from './schedule.js';
 import { loadSettings } from './settings.js';
 import { actor, addTimeline, type TimelineInput } from './timeline.js';
+import { dayNumber, shanghaiIso, startOfDayMs } from '../../shared/shanghai.js';
 
 export async function recomputeOpenDeadlines(trx: Db, ctx: Ctx, change: CalendarChange): Promise<number> {
   // A period that ended before the first changed day cannot move.

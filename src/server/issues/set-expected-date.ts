@@ -6,11 +6,10 @@
 import type { Issue } from '../../shared/schemas/issues.js';
 import { actorOf, recordAudit } from '../audit/record-audit.js';
 import { requirePermission, type Ctx } from '../context.js';
-import { nowIso } from '../clock.js';
+import { nowIso, shanghaiToday } from '../clock.js';
 import { type Db } from '../db/database.js';
 import { AppError } from '../http/errors.js';
 import { enqueue } from '../notifications/outbox.js';
-import { shanghaiDate } from '../visits/dates.js';
 import { canAct, findIssue, getIssue } from './issue-queries.js';
 import { isOpenStatus } from './issue-status.js';
 import { actor, addTimeline } from './timeline.js';
@@ -20,7 +19,7 @@ export async function setExpectedDate(db: Db, ctx: Ctx, id: number, input: { dat
   const row = await findIssue(db, ctx, id);
   if (!canAct(ctx, row)) throw new AppError('issue_not_yours', 403);
   if (!isOpenStatus(row.status)) throw new AppError('issue_closed', 409, { status: row.status });
-  if (input.date < shanghaiDate()) throw new AppError('date_in_past', 422, { field: 'date' }, { errors: [{ path: 'date', code: 'date_in_past' }] });
+  if (input.date < shanghaiToday()) throw new AppError('date_in_past', 422, { field: 'date' }, { errors: [{ path: 'date', code: 'date_in_past' }] });
   const toResident = row.resident_id !== null;
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('issues').set({ expected_resolve_date: input.date, updated_at: nowIso() }).where('id', '=', id).execute();

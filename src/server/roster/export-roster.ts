@@ -13,10 +13,10 @@ import { notFound } from '../http/errors.js';
 import { formatPhone } from '../residents/phones.js';
 import { scopedCommunities } from '../scope.js';
 import { neutralise } from '../spreadsheets/formulas.js';
-import { shanghaiDate } from '../visits/dates.js';
 import { COLUMN_HEADERS, COLUMN_KEYS } from './columns.js';
 import { COLUMN_WIDTHS, ROSTER_SHEET, TEXT_COLUMNS } from './template.js';
 import { HEADER_STYLE, type Pause } from '../spreadsheets/xlsx.js';
+import { shanghaiToday } from '../clock.js';
 
 export const ROLE_WORDS: Record<ResidentRole, string> = { owner: '业主', tenant: '租户', merchant: '商户' };
 
@@ -32,7 +32,7 @@ export async function prepareRosterExport(db: Db, ctx: Ctx, communityId: number)
   requirePermission(ctx, 'residents.export');
   const community = await scopedCommunities(db, ctx).select(['communities.id', 'communities.name']).where('communities.id', '=', communityId).executeTakeFirst();
   if (!community) throw notFound('community');
-  return { communityId, fileName: `${community.name}-业主名单-${shanghaiDate()}.xlsx` };
+  return { communityId, fileName: `${community.name}-业主名单-${shanghaiToday()}.xlsx` };
 }
 
 export async function writeRosterExport(db: Db, ctx: Ctx, target: RosterExport, workbook: ExcelJS.stream.xlsx.WorkbookWriter, pause: Pause): Promise<void> {

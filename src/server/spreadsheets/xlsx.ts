@@ -108,11 +108,3 @@ export function writeHeaderRow(sheet: ExcelJS.Worksheet, headers: string[]): voi
   sheet.autoFilter = { from: { row: row.number, column: 1 }, to: { row: row.number, column: headers.length } };
   row.commit();
 }
-
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-
-/** An instant as "2026-12-02 03:24" on the Asia/Shanghai clock (China has no daylight saving). */
-export function shanghaiMinute(instant: string | number): string {
-  const local = new Date((typeof instant === 'number' ? instant : Date.parse(instant)) + SHANGHAI_OFFSET_MS).toISOString();
-  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
-}

@@ -7,14 +7,15 @@ import { requirePermission, type Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
 import { getHousehold } from '../households/queries.js';
 import { OPEN_ISSUE_STATUSES } from '../../shared/schemas/issues.js';
-import { addDays, shanghaiDate } from './dates.js';
 import { getTask } from './task-queries.js';
+import { shanghaiToday } from '../clock.js';
+import { addDays, shanghaiDate, startOfDateIso } from '../../shared/shanghai.js';
 
 export async function taskBriefing(db: Db, ctx: Ctx, taskId: number) {
   requirePermission(ctx, 'visits.work', 'visits.manage');
   const task = await getTask(db, ctx, taskId);
   const household = await getHousehold(db, ctx, task.householdId);
-  const since = addDays(shanghaiDate(), -30);
+  const since = addDays(shanghaiToday(), -30);
   const [lastVisits, openItems, complaints] = await Promise.all([
     db
       .selectFrom('visit_records')
@@ -40,7 +41,7 @@ export async function taskBriefing(db: Db, ctx: Ctx, taskId: number) {
       .select(['c.name as category', (eb) => eb.fn.countAll<number>().as('n')])
       .where('issues.community_id', '=', household.communityId)
       .where('issues.kind', 'in', ['problem', 'complaint'])
-      .where('issues.raised_at', '>=', new Date(`${since}T00:00:00+08:00`).toISOString())
+      .where('issues.raised_at', '>=', startOfDateIso(since))
       .groupBy('c.name')
       .orderBy('n', 'desc')
       .execute(),

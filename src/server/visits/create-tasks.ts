@@ -6,14 +6,14 @@
 import type { BulkCreateTasksBody, CreateTaskBody, VisitTask } from '../../shared/schemas/visits.js';
 import { actorOf, recordAudit } from '../audit/record-audit.js';
 import { requirePermission, type Ctx } from '../context.js';
-import { nowIso } from '../clock.js';
+import { nowIso, shanghaiToday } from '../clock.js';
 import { type Db } from '../db/database.js';
 import { invalidReference, notFound } from '../http/errors.js';
 import { scopedCommunities, scopedHouseholds, scopedQuestionnaires } from '../scope.js';
 import { assertAssignees } from './assignees.js';
-import { shanghaiDate, addDays } from './dates.js';
 import { getTask } from './task-queries.js';
 import { OPEN_STATUSES } from './task-status.js';
+import { addDays } from '../../shared/shanghai.js';
 
 async function assertQuestionnaire(db: Db, ctx: Ctx, id: number | null | undefined) {
   if (id == null) return;
@@ -103,7 +103,7 @@ export async function bulkCreateTasks(db: Db, ctx: Ctx, input: BulkCreateTasksBo
     q = q.where('households.id', 'in', r);
   }
   if (f.notVisitedSinceDays) {
-    const since = addDays(shanghaiDate(), -f.notVisitedSinceDays);
+    const since = addDays(shanghaiToday(), -f.notVisitedSinceDays);
     q = q.where('households.id', 'not in', db.selectFrom('visit_records').select('household_id').where('community_id', '=', community.id).where('visit_date', '>=', since));
   }
   // Households that already have an open task are not given a second one.

@@ -15,7 +15,7 @@ import type { Locale } from '../../shared/schemas/common.js';
 import type { Question } from '../../shared/schemas/questionnaires.js';
 import type { RecordListQuery } from '../../shared/schemas/visits.js';
 import { actorOf, recordAudit } from '../audit/record-audit.js';
-import { now } from '../clock.js';
+import { now, shanghaiToday } from '../clock.js';
 import { requirePermission, type Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
 import { notFound } from '../http/errors.js';
@@ -24,9 +24,9 @@ import { KIND_WORDS, STATUS_WORDS, word } from '../issues/issue-words.js';
 import { groupBy } from '../residents/queries.js';
 import { scopedCommunities, scopedHouseholds, scopedUsers } from '../scope.js';
 import { neutralise } from '../spreadsheets/formulas.js';
-import { shanghaiMinute, writeHeaderRow, writeTitleBlock, type ExportCount, type Pause, type TitleBlock } from '../spreadsheets/xlsx.js';
-import { shanghaiDate } from './dates.js';
+import { writeHeaderRow, writeTitleBlock, type ExportCount, type Pause, type TitleBlock } from '../spreadsheets/xlsx.js';
 import { filteredRecords } from './record-queries.js';
+import { shanghaiMinute } from '../../shared/shanghai.js';
 
 const BATCH = 1000;
 /** The full-width space that separates items on one line of a Chinese form. */
@@ -182,7 +182,7 @@ export async function prepareRecordExport(db: Db, ctx: Ctx, filter: Filter, loca
     (filter.minScore !== undefined || filter.maxScore !== undefined) && w.score(filter.minScore, filter.maxScore),
     filter.hasItems && w.hasItems(filter.hasItems === 'true'),
   ].filter((x): x is string => Boolean(x));
-  const day = shanghaiDate();
+  const day = shanghaiToday();
   await recordAudit(db, actorOf(ctx), { action: 'visit.export', entityType: 'record', communityId: filter.communityId ?? null, after: { records: count.rows, total, filter } });
   return {
     filter,

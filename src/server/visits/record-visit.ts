@@ -9,7 +9,7 @@ import type { Question } from '../../shared/schemas/questionnaires.js';
 import type { RecordVisitBody, VisitRecord } from '../../shared/schemas/visits.js';
 import { actorOf, recordAudit } from '../audit/record-audit.js';
 import { can, inScope, requirePermission, type Ctx } from '../context.js';
-import { now, nowIso } from '../clock.js';
+import { now, nowIso, shanghaiToday } from '../clock.js';
 import { constraintViolation, type Db } from '../db/database.js';
 import { AppError, invalidReference, notFound } from '../http/errors.js';
 import { averageScore, validateAnswers } from '../questionnaires/validate-answers.js';
@@ -17,10 +17,10 @@ import { createIssuesFromRecord } from '../issues/create-issue.js';
 import { followUpNotMade } from '../issues/follow-up-not-made.js';
 import { findIssueForTask } from '../issues/issue-queries.js';
 import { applyIssueEvent } from '../issues/transition-issue.js';
-import { shanghaiDate } from './dates.js';
 import { getRecord } from './record-queries.js';
 import { findTaskInScope } from './task-queries.js';
 import { nextStatus, OPEN_STATUSES } from './task-status.js';
+import { shanghaiDate } from '../../shared/shanghai.js';
 
 /** Published versions never change, so their questions are cached by id (with their owner for checks). */
 const versionCache = new Map<number, { companyId: number; communityId: number | null; questions: Question[] }>();
@@ -79,7 +79,7 @@ export async function recordVisit(db: Db, ctx: Ctx, taskId: number, input: Recor
   const ended = new Date(input.endedAt);
   if (ended < started || ended.getTime() > now() + 5 * 60_000) throw new AppError('time_range_invalid', 422);
   const visitDate = shanghaiDate(started);
-  const backdated = visitDate < shanghaiDate();
+  const backdated = visitDate < shanghaiToday();
 
   const score = averageScore(questions, input.answers);
   const method = input.method ?? task.method;

@@ -9,8 +9,9 @@ import type { Db } from '../db/database.js';
 import { notFound } from '../http/errors.js';
 import { formatRoomLabel } from '../households/room.js';
 import { scopedTasks } from '../scope.js';
-import { addDays, shanghaiDate } from './dates.js';
 import { OPEN_STATUSES } from './task-status.js';
+import { shanghaiToday } from '../clock.js';
+import { addDays, startOfDateIso } from '../../shared/shanghai.js';
 
 function selectTasks(db: Db, ctx: Ctx) {
   return scopedTasks(db, ctx)
@@ -47,7 +48,7 @@ export function toTask(r: TaskRow): VisitTask {
     dueDate: r.due_date,
     appointmentAt: r.appointment_at,
     status: r.status as VisitTask['status'],
-    overdue: OPEN_STATUSES.includes(r.status as VisitTask['status']) && r.due_date < shanghaiDate(),
+    overdue: OPEN_STATUSES.includes(r.status as VisitTask['status']) && r.due_date < shanghaiToday(),
     attemptCount: r.attempt_count,
     questionnaireId: r.questionnaire_id,
     recordId: r.record_id,
@@ -72,12 +73,12 @@ function visibleTasks(db: Db, ctx: Ctx, mineOnly: boolean) {
  */
 export async function listTasks(db: Db, ctx: Ctx, f: TaskListQuery): Promise<Page<VisitTask>> {
   let q = visibleTasks(db, ctx, f.mine === 'true');
-  const today = shanghaiDate();
+  const today = shanghaiToday();
   if (f.view !== 'all') q = q.where('visit_tasks.status', 'in', OPEN_STATUSES);
   if (f.view === 'today') {
     // Due today, or an appointment today (appointment_at is UTC; today is an Asia/Shanghai date).
-    const from = new Date(`${today}T00:00:00+08:00`).toISOString();
-    const to = new Date(`${addDays(today, 1)}T00:00:00+08:00`).toISOString();
+    const from = startOfDateIso(today);
+    const to = startOfDateIso(addDays(today, 1));
     q = q.where((eb) => eb.or([eb('visit_tasks.due_date', '=', today), eb.and([eb('visit_tasks.appointment_at', '>=', from), eb('visit_tasks.appointment_at', '<', to)])]));
   }
   if (f.view === 'overdue') q = q.where('visit_tasks.due_date', '<', today);

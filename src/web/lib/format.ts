@@ -1,6 +1,6 @@
 /** Display formats for dates; the dayjs locale follows the UI language. */
 import dayjs from 'dayjs';
-import { formatDeadline as formatShanghaiDeadline } from '../../shared/deadline';
+import { formatDeadline as formatShanghaiDeadline } from '../../shared/shanghai';
 
 export function formatDateTime(value: string | null | undefined): string {
   return value ? dayjs(value).format('YYYY-MM-DD HH:mm') : '—';
