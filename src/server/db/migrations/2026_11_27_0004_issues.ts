@@ -4,8 +4,25 @@
  * Departments get a head (the first level of escalation); visit tasks and attachments can belong to an
  * issue (confirmation visits, photos of the result).
  */
-import { DEFAULT_CATEGORIES } from '../../issues/defaults.js';
 import { columns, notNull, type Migration } from './helpers.js';
+
+/**
+ * The default categories as they stood when this migration was written, given to companies that existed then.
+ * A migration carries its own data: a later change to the defaults of new companies (issues/defaults.ts)
+ * must not change what this step did.
+ */
+const CATEGORIES_2026_11_27: readonly { code: string; name: string; department: string; resolveDays: number }[] = [
+  { code: 'cleaning', name: '保洁', department: 'CLEAN', resolveDays: 2 },
+  { code: 'security', name: '安保', department: 'SEC', resolveDays: 2 },
+  { code: 'greening', name: '绿化', department: 'GREEN', resolveDays: 5 },
+  { code: 'repair', name: '维修/工程', department: 'ENG', resolveDays: 5 },
+  { code: 'facilities', name: '设施设备', department: 'ENG', resolveDays: 7 },
+  { code: 'fees', name: '收费', department: 'CS', resolveDays: 5 },
+  { code: 'parking', name: '停车', department: 'SEC', resolveDays: 3 },
+  { code: 'noise', name: '噪音', department: 'SEC', resolveDays: 3 },
+  { code: 'neighbours', name: '邻里', department: 'CS', resolveDays: 7 },
+  { code: 'other', name: '其他', department: 'CS', resolveDays: 7 },
+];
 
 export const issues: Migration = {
   async up(db, dialect) {
@@ -172,7 +189,7 @@ export const issues: Migration = {
       await db
         .insertInto('issue_categories')
         .values(
-          DEFAULT_CATEGORIES.map((cat, position) => ({
+          CATEGORIES_2026_11_27.map((cat, position) => ({
             company_id: companyId,
             code: cat.code,
             name: cat.name,

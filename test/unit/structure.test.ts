@@ -1,0 +1,33 @@
+/**
+ * The structure the code keeps, checked on the sources: what a reviewer would otherwise have to remember.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+function sources(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? sources(p) : /\.tsx?$/.test(e.name) ? [p] : [];
+  });
+}
+
+const imports = (file: string) => [...fs.readFileSync(file, 'utf8').matchAll(/^import [^;]*? from '([^']+)';/gms)].map((m) => m[1]);
+
+describe('structure of the sources', () => {
+  it('engineer: a migration carries its own data and imports only its helpers and kysely', () => {
+    const dir = 'src/server/db/migrations';
+    const offending = sources(dir)
+      .filter((f) => !f.endsWith('helpers.ts'))
+      .flatMap((f) => imports(f).filter((i) => i !== 'kysely' && i !== './helpers.js').map((i) => `${path.basename(f)} → ${i}`));
+    expect(offending).toEqual([]);
+  });
+
+  it('engineer: the Asia/Shanghai clock is implemented once, in src/shared/shanghai.ts', () => {
+    const clock = /8 \* 3_?600_?000|28_?800_?000|timeZone: 'Asia\/Shanghai'|T00:00:00\+08:00`/;
+    const offending = sources('src')
+      .filter((f) => f !== path.join('src', 'shared', 'shanghai.ts'))
+      .filter((f) => clock.test(fs.readFileSync(f, 'utf8')));
+    expect(offending).toEqual([]);
+  });
+});
