@@ -13,7 +13,7 @@ import { type Db } from '../db/database.js';
 import { AppError, invalidReference } from '../http/errors.js';
 import { enqueue } from '../notifications/outbox.js';
 import { scopedCommunities, scopedHouseholds } from '../scope.js';
-import { assertAssignees } from '../visits/assignees.js';
+import { assertAssignees } from '../users/assignees.js';
 import { loadCategories, matchCategory } from './categories.js';
 import { computeDeadlines, planSweep, replyColumns, resolveColumns } from './deadline-plan.js';
 import { getIssue } from './issue-queries.js';

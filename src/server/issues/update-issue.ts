@@ -11,7 +11,7 @@ import { nowIso } from '../clock.js';
 import { type Db } from '../db/database.js';
 import { AppError, invalidReference } from '../http/errors.js';
 import { enqueue } from '../notifications/outbox.js';
-import { assertAssignees } from '../visits/assignees.js';
+import { assertAssignees } from '../users/assignees.js';
 import { loadCategories } from './categories.js';
 import { assertCompanyUser, assertDepartment } from './references.js';
 import { computeDeadlines, NOTICE_BITS, replyColumns, resolveColumns } from './deadline-plan.js';

@@ -10,7 +10,7 @@ import { nowIso, shanghaiToday } from '../clock.js';
 import { type Db } from '../db/database.js';
 import { invalidReference, notFound } from '../http/errors.js';
 import { scopedCommunities, scopedHouseholds, scopedQuestionnaires } from '../scope.js';
-import { assertAssignees } from './assignees.js';
+import { assertAssignees } from '../users/assignees.js';
 import { getTask } from './task-queries.js';
 import { OPEN_STATUSES } from './task-status.js';
 import { addDays } from '../../shared/shanghai.js';

@@ -8,7 +8,7 @@ import { can, requirePermission, type Ctx } from '../context.js';
 import { nowIso } from '../clock.js';
 import { type Db } from '../db/database.js';
 import { AppError } from '../http/errors.js';
-import { assertAssignees } from './assignees.js';
+import { assertAssignees } from '../users/assignees.js';
 import { getTask } from './task-queries.js';
 import { nextStatus, OPEN_STATUSES } from './task-status.js';
 

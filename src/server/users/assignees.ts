@@ -1,4 +1,4 @@
-/** Who can be given work in a community: active accounts with the permission (visit tasks: visits.work) there. */
+/** Who can be given work in a community: active accounts with the permission (visit tasks: visits.work, issues: issues.handle) there. */
 import type { Permission } from '../../shared/schemas/permissions.js';
 import type { Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
