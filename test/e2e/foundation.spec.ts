@@ -54,13 +54,18 @@ test('admin: logs in, must change the generated password, creates a supervisor s
 
   // The language switch changes the menu, and back.
   await page.getByRole('button', { name: '语言' }).click();
+  const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/me') && r.request().method() === 'PATCH');
   await page.getByRole('menuitem', { name: 'English' }).click();
+  // The choice is saved to the profile; the menu opens again once that has settled.
+  expect((await saved).ok()).toBe(true);
   await expect(page.getByRole('menuitem', { name: 'Users' })).toBeVisible();
   await expect(page.getByRole('menuitem', { name: 'Communities' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Users' })).toBeVisible();
   await page.getByRole('button', { name: 'Language' }).click();
+  const savedBack = page.waitForResponse((r) => r.url().endsWith('/api/v1/me') && r.request().method() === 'PATCH');
   await page.getByRole('menuitem', { name: '简体中文' }).click();
   await expect(page.getByRole('menuitem', { name: '用户管理' })).toBeVisible();
+  expect((await savedBack).ok()).toBe(true);
 });
 
 test('supervisor: logs in, changes password, sees only their community', async ({ page }) => {
