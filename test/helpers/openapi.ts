@@ -15,6 +15,7 @@ export interface JsonSchema {
   oneOf?: JsonSchema[];
   minLength?: number;
   minimum?: number;
+  pattern?: string;
   format?: string;
 }
 

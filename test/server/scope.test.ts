@@ -7,38 +7,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { readApiDocument, type ApiDocument, type JsonSchema, type Operation } from '../helpers/openapi.js';
 import { ALL_BUT_COMPANY_SCOPE, Client, loginAs, makeCommunity, makeCompany, makeRole, makeUser, tokenClient } from '../helpers/factories.js';
 
 /** Names of victim objects carry these markers so that a leak shows up in any response body. */
 const COMMUNITY_MARK = 'VICTIM-COMMUNITY';
 const COMPANY_MARK = 'VICTIM-COMPANY';
 
-interface Operation {
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-  path: string;
-  operationId: string;
-  requestSchema?: JsonSchema;
-}
-interface JsonSchema {
-  $ref?: string;
-  type?: string | string[];
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  items?: JsonSchema;
-  enum?: unknown[];
-  const?: unknown;
-  anyOf?: JsonSchema[];
-  oneOf?: JsonSchema[];
-  minLength?: number;
-  minimum?: number;
-  pattern?: string;
-  format?: string;
-  default?: unknown;
-}
-
 let t: TestApp;
+let api: ApiDocument;
 let operations: Operation[];
-let components: Record<string, JsonSchema>;
 const victim: Record<string, number> = {};
 /** path parameter → whether the object belongs to a community (true) or to the whole company (false) */
 /** `reference: false`: the name is a plain value in request bodies (a year), not a reference to the victim's object. */
@@ -244,38 +222,21 @@ beforeAll(async () => {
   const neighbourUser = await makeUser(t, { companyId: a.companyId, roleId: almostAdmin, communityIds: [neighbour.id] });
   otherCommunity = (await tokenClient(t.app, await loginAs(t.app, neighbourUser.username))).client;
 
-  const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
-  components = doc.components?.schemas ?? {};
-  operations = [];
-  for (const [path, item] of Object.entries<Record<string, { operationId: string; requestBody?: { content: Record<string, { schema: JsonSchema }> } }>>(doc.paths)) {
-    for (const [method, op] of Object.entries(item)) {
-      if (!['get', 'post', 'patch', 'put', 'delete'].includes(method)) continue;
-      operations.push({
-        method: method.toUpperCase() as Operation['method'],
-        path,
-        operationId: op.operationId,
-        requestSchema: op.requestBody?.content['application/json']?.schema,
-      });
-    }
-  }
+  api = await readApiDocument(t.app);
+  operations = api.operations;
 });
 afterAll(() => t.close());
 
 const PUBLIC = new Set(['health', 'login', 'listDemoAccounts']);
 
-function resolve(schema: JsonSchema): JsonSchema {
-  if (schema.$ref) return resolve(components[schema.$ref.split('/').pop()!]);
-  return schema;
-}
-
 /** A plausible request body for a schema, with every reference pointing at the victim's objects. */
 function sampleBody(schema: JsonSchema | undefined, key = ''): unknown {
   if (!schema) return undefined;
-  const s = resolve(schema);
+  const s = api.resolve(schema);
   if (s.const !== undefined) return s.const;
   if (s.enum) return s.enum[0];
   const variants = s.anyOf ?? s.oneOf;
-  if (variants) return sampleBody(variants.find((v) => resolve(v).type !== 'null') ?? variants[0], key);
+  if (variants) return sampleBody(variants.find((v) => api.resolve(v).type !== 'null') ?? variants[0], key);
   const type = Array.isArray(s.type) ? s.type.find((x) => x !== 'null') : s.type;
   const ref = Object.entries(VICTIM_PARAMS).find(([name]) => key === name || key === `${name}s`);
   if (type === 'object') {
@@ -312,17 +273,13 @@ function bodyReferencesVictim(body: unknown, sameCompany: boolean): boolean {
   return walk(body, '');
 }
 
-function pathParams(path: string): string[] {
-  return [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-}
-
 async function attack(client: Client, op: Operation, sameCompany: boolean) {
-  const params = pathParams(op.path);
+  const params = op.pathParams;
   for (const p of params) {
     if (!VICTIM_PARAMS[p]) throw new Error(`${op.operationId}: unknown path parameter {${p}} — add a victim object for it to VICTIM_PARAMS`);
   }
   const url = op.path.replace(/\{(\w+)\}/g, (_, p: string) => String(VICTIM_PARAMS[p].id()));
-  const body = op.method === 'GET' || op.method === 'DELETE' ? undefined : (sampleBody(op.requestSchema) ?? {});
+  const body = op.method === 'GET' || op.method === 'DELETE' ? undefined : (sampleBody(op.body) ?? {});
   const res = await client.request(op.method, url, body);
   const mark = sameCompany ? COMMUNITY_MARK : COMPANY_MARK;
   const leaks = [COMMUNITY_MARK, ...(sameCompany ? [] : [COMPANY_MARK])].filter((m) => res.body.includes(m));
