@@ -5,7 +5,7 @@
  * Target: the layer costs < 30% of the bare route's throughput.
  */
 import autocannon from 'autocannon';
-import { spawnNode, stop, type BenchResult } from './lib.js';
+import { startBenchServer, stop, type BenchResult } from './lib.js';
 
 const DURATION_S = 8;
 const CONNECTIONS = 10;
@@ -16,16 +16,7 @@ function load(url: string, headers: Record<string, string>) {
 }
 
 export async function authOverhead(databaseUrl?: string): Promise<BenchResult> {
-  const child = spawnNode(['--import', 'tsx', 'bench/overhead-server.ts'], { ...process.env, BENCH_DATABASE_URL: databaseUrl ?? '' });
-  const ready = await new Promise<{ port: number; cookie: string }>((resolve, reject) => {
-    let buf = '';
-    child.stdout!.on('data', (d) => {
-      buf += d;
-      const line = buf.split('\n').find((l) => l.startsWith('{'));
-      if (line) resolve(JSON.parse(line));
-    });
-    child.once('exit', (code) => reject(new Error(`overhead server exited with ${code}`)));
-  });
+  const { ready, child } = await startBenchServer<{ port: number; cookie: string }>('bench/overhead-server.ts', { BENCH_DATABASE_URL: databaseUrl ?? '' });
   const base = `http://127.0.0.1:${ready.port}`;
   const scopedHeaders = { cookie: `huifang_session=${ready.cookie}` };
   // Warm up both paths (JIT, statement caches).

@@ -3,33 +3,28 @@
  * label, a bare room number, the last four phone digits, a full name, a surname — one request at a time.
  * Target: p95 < 50 ms.
  */
-import { percentile, spawnNode, stop, type BenchResult } from './lib.js';
+import { percentile, startBenchServer, stop, type BenchResult } from './lib.js';
 
 const PER_KIND = 200;
 const SURNAMES = '王李张刘陈杨黄赵吴周';
 
+const n = (max: number) => 1 + Math.floor(Math.random() * max);
+
+/** What staff type into the search box, with a random value each time: the path and query under /api/v1. */
+export const SEARCHES: [label: string, path: (communityId: number) => string][] = [
+  ['room label "3-2-1502", company-wide', () => `/households?q=${n(20)}-${n(2)}-${n(25)}${String(n(10)).padStart(2, '0')}`],
+  ['room label "3栋2单元1502", one community', (c) => `/communities/${c}/households?q=${encodeURIComponent(`${n(20)}栋${n(2)}单元${n(25)}0${n(9)}`)}`],
+  ['bare room "1502", company-wide (800 matches)', () => `/households?q=${n(25)}${String(n(10)).padStart(2, '0')}`],
+  ['last 4 phone digits, company-wide', () => `/households?q=${String(Math.floor(Math.random() * 10000)).padStart(4, '0')}`],
+  ['surname "张", company-wide (thousands of matches)', () => `/households?q=${encodeURIComponent(SURNAMES[Math.floor(Math.random() * SURNAMES.length)])}`],
+  ['community list page with role filter', (c) => `/communities/${c}/households?role=owner&offset=${n(100) * 50}`],
+];
+
 export async function householdSearch(databaseUrl?: string): Promise<BenchResult> {
-  const child = spawnNode(['--import', 'tsx', 'bench/search-server.ts'], { ...process.env, BENCH_DATABASE_URL: databaseUrl ?? '' });
-  const ready = await new Promise<{ port: number; cookie: string; seedSeconds: number; communityId: number }>((resolve, reject) => {
-    let buf = '';
-    child.stdout!.on('data', (d) => {
-      buf += d;
-      const line = buf.split('\n').find((l) => l.startsWith('{'));
-      if (line) resolve(JSON.parse(line));
-    });
-    child.once('exit', (code) => reject(new Error(`search server exited with ${code}`)));
-  });
+  const { ready, child } = await startBenchServer<{ port: number; cookie: string; seedSeconds: number; communityId: number }>('bench/search-server.ts', { BENCH_DATABASE_URL: databaseUrl ?? '' });
   const base = `http://127.0.0.1:${ready.port}/api/v1`;
   const headers = { cookie: `huifang_session=${ready.cookie}` };
-  const n = (max: number) => 1 + Math.floor(Math.random() * max);
-  const kinds: [string, () => string][] = [
-    ['room label "3-2-1502", company-wide', () => `${base}/households?q=${n(20)}-${n(2)}-${n(25)}${String(n(10)).padStart(2, '0')}`],
-    ['room label "3栋2单元1502", one community', () => `${base}/communities/${ready.communityId}/households?q=${encodeURIComponent(`${n(20)}栋${n(2)}单元${n(25)}0${n(9)}`)}`],
-    ['bare room "1502", company-wide (800 matches)', () => `${base}/households?q=${n(25)}${String(n(10)).padStart(2, '0')}`],
-    ['last 4 phone digits, company-wide', () => `${base}/households?q=${String(Math.floor(Math.random() * 10000)).padStart(4, '0')}`],
-    ['surname "张", company-wide (thousands of matches)', () => `${base}/households?q=${encodeURIComponent(SURNAMES[Math.floor(Math.random() * SURNAMES.length)])}`],
-    ['community list page with role filter', () => `${base}/communities/${ready.communityId}/households?role=owner&offset=${n(100) * 50}`],
-  ];
+  const kinds = SEARCHES.map(([label, path]): [string, () => string] => [label, () => `${base}${path(ready.communityId)}`]);
   for (const [, url] of kinds) for (let i = 0; i < 20; i++) await fetch(url(), { headers }); // warm up
   const rows: string[][] = [];
   const all: number[] = [];

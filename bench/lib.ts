@@ -54,6 +54,24 @@ export function spawnNode(args: string[], env: NodeJS.ProcessEnv): ChildProcess 
   return spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
 }
 
+/**
+ * Starts a benchmark's server script (run with tsx) and waits for the one JSON line it prints when it is ready
+ * (its port, a session cookie, what it seeded).
+ */
+export async function startBenchServer<Ready>(script: string, env: NodeJS.ProcessEnv = {}): Promise<{ ready: Ready; child: ChildProcess }> {
+  const child = spawnNode(['--import', 'tsx', script], { ...process.env, ...env });
+  const ready = await new Promise<Ready>((resolve, reject) => {
+    let buf = '';
+    child.stdout!.on('data', (d) => {
+      buf += d;
+      const line = buf.split('\n').find((l) => l.startsWith('{') && l.endsWith('}'));
+      if (line) resolve(JSON.parse(line) as Ready);
+    });
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+  return { ready, child };
+}
+
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);

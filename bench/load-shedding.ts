@@ -10,12 +10,12 @@ import http from 'node:http';
 import os from 'node:os';
 import autocannon from 'autocannon';
 import { loadConfig } from '../src/server/config.js';
-import { percentile, spawnNode, stop, type BenchResult } from './lib.js';
+import { SEARCHES } from './household-search.js';
+import { percentile, startBenchServer, stop, type BenchResult } from './lib.js';
 
 const SWEEP_SECONDS = 5;
 const OVERLOAD_SECONDS = 20;
 const OVERLOAD_CONNECTIONS = 200;
-const SURNAMES = '王李张刘陈杨黄赵吴周';
 
 interface Server {
   port: number;
@@ -25,35 +25,16 @@ interface Server {
 }
 
 async function startServer(databaseUrl: string | undefined, maxConcurrency: number): Promise<Server> {
-  const child = spawnNode(['--import', 'tsx', 'bench/search-server.ts'], {
-    ...process.env,
+  const { ready, child } = await startBenchServer<{ port: number; cookie: string; communityId: number }>('bench/search-server.ts', {
     BENCH_DATABASE_URL: databaseUrl ?? '',
     BENCH_MAX_CONCURRENCY: String(maxConcurrency),
-  });
-  const ready = await new Promise<{ port: number; cookie: string; communityId: number }>((resolve, reject) => {
-    let buf = '';
-    child.stdout!.on('data', (d) => {
-      buf += d;
-      const line = buf.split('\n').find((l) => l.startsWith('{'));
-      if (line) resolve(JSON.parse(line));
-    });
-    child.once('exit', (code) => reject(new Error(`search server exited with ${code}`)));
   });
   return { ...ready, stop: () => stop(child) };
 }
 
-/** What staff type, as in the search benchmark: room labels, room numbers, phone digits, surnames, a list page. */
+/** A search as in the search benchmark: room labels, room numbers, phone digits, surnames, a list page. */
 function searchPath(communityId: number): string {
-  const n = (max: number) => 1 + Math.floor(Math.random() * max);
-  const kinds = [
-    () => `/api/v1/households?q=${n(20)}-${n(2)}-${n(25)}${String(n(10)).padStart(2, '0')}`,
-    () => `/api/v1/communities/${communityId}/households?q=${encodeURIComponent(`${n(20)}栋${n(2)}单元${n(25)}0${n(9)}`)}`,
-    () => `/api/v1/households?q=${n(25)}${String(n(10)).padStart(2, '0')}`,
-    () => `/api/v1/households?q=${String(Math.floor(Math.random() * 10000)).padStart(4, '0')}`,
-    () => `/api/v1/households?q=${encodeURIComponent(SURNAMES[Math.floor(Math.random() * SURNAMES.length)])}`,
-    () => `/api/v1/communities/${communityId}/households?role=owner&offset=${n(100) * 50}`,
-  ];
-  return kinds[Math.floor(Math.random() * kinds.length)]();
+  return `/api/v1${SEARCHES[Math.floor(Math.random() * SEARCHES.length)][1](communityId)}`;
 }
 
 interface Load {

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { ms, spawnNode, stop, type BenchResult } from './lib.js';
+import { ms, startBenchServer, stop, type BenchResult } from './lib.js';
 
 const TARGET_S = 60;
 const TARGET_MB = 200;
@@ -28,16 +28,7 @@ function rssMb(pid: number): number {
 
 export async function recordExport(databaseUrl?: string): Promise<BenchResult> {
   const db = databaseUrl ? 'PostgreSQL' : 'SQLite';
-  const child = spawnNode(['--import', 'tsx', 'bench/record-export-server.ts'], { ...process.env, BENCH_DATABASE_URL: databaseUrl ?? '' });
-  const ready = await new Promise<Ready>((resolve, reject) => {
-    let buf = '';
-    child.stdout!.on('data', (d) => {
-      buf += d;
-      const line = buf.split('\n').find((l) => l.startsWith('{') && l.endsWith('}'));
-      if (line) resolve(JSON.parse(line));
-    });
-    child.once('exit', (code) => reject(new Error(`export server exited with ${code}`)));
-  });
+  const { ready, child } = await startBenchServer<Ready>('bench/record-export-server.ts', { BENCH_DATABASE_URL: databaseUrl ?? '' });
   const url = `http://127.0.0.1:${ready.port}/api/v1/visit-records/export.xlsx?from=${MONTH.from}&to=${MONTH.to}`;
   const headers = { cookie: `huifang_session=${ready.cookie}` };
   // A warm-up on a small range, so the measured run does not pay for the first compilation.

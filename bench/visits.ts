@@ -5,7 +5,7 @@
  *    loaded with autocannon at 10 connections: ≥ 1,000 records/s sustained, p99 < 50 ms (SQLite).
  */
 import autocannon from 'autocannon';
-import { percentile, spawnNode, stop, type BenchResult } from './lib.js';
+import { percentile, startBenchServer, stop, type BenchResult } from './lib.js';
 
 const LIST_REQUESTS = 200;
 const RECORD_SECONDS = 10;
@@ -19,18 +19,8 @@ interface Ready {
   seedSeconds: number;
 }
 
-async function startServer(databaseUrl?: string): Promise<{ ready: Ready; child: ReturnType<typeof spawnNode> }> {
-  const child = spawnNode(['--import', 'tsx', 'bench/visits-server.ts'], { ...process.env, BENCH_DATABASE_URL: databaseUrl ?? '' });
-  const ready = await new Promise<Ready>((resolve, reject) => {
-    let buf = '';
-    child.stdout!.on('data', (d) => {
-      buf += d;
-      const line = buf.split('\n').find((l) => l.startsWith('{') && l.endsWith('}'));
-      if (line) resolve(JSON.parse(line));
-    });
-    child.once('exit', (code) => reject(new Error(`visits server exited with ${code}`)));
-  });
-  return { ready, child };
+function startServer(databaseUrl?: string) {
+  return startBenchServer<Ready>('bench/visits-server.ts', { BENCH_DATABASE_URL: databaseUrl ?? '' });
 }
 
 export async function visitBenchmarks(databaseUrl?: string): Promise<BenchResult[]> {
