@@ -9,6 +9,7 @@ import { createCompany } from '../../src/server/companies/create-company.js';
 import { nowIso } from '../../src/server/clock.js';
 import type { App } from '../../src/server/http/types.js';
 import type { TestApp } from './test-app.js';
+import { insertUser } from '../../src/server/users/insert-user.js';
 
 export const PASSWORD = 'Correct-Horse-42';
 let seq = 0;
@@ -49,28 +50,16 @@ export async function makeUser(
   opts: { companyId: number; roleId: number; communityIds?: number[]; username?: string; displayName?: string; mustChange?: boolean; departmentId?: number },
 ) {
   const username = opts.username ?? `user${next()}`;
-  const now = nowIso();
-  const { id } = await t.handle.db
-    .insertInto('users')
-    .values({
-      company_id: opts.companyId,
-      username,
-      display_name: opts.displayName ?? username,
-      phone: null,
-      password_hash: await hashPassword(PASSWORD, t.config.scryptCost),
-      must_change_password: opts.mustChange ? 1 : 0,
-      role_id: opts.roleId,
-      department_id: opts.departmentId ?? null,
-      status: 'active',
-      locale: 'zh-CN',
-      created_at: now,
-      updated_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  if (opts.communityIds?.length) {
-    await t.handle.db.insertInto('user_communities').values(opts.communityIds.map((c) => ({ user_id: id, community_id: c }))).execute();
-  }
+  const id = await insertUser(t.handle.db, {
+    companyId: opts.companyId,
+    username,
+    displayName: opts.displayName ?? username,
+    passwordHash: await hashPassword(PASSWORD, t.config.scryptCost),
+    mustChangePassword: Boolean(opts.mustChange),
+    roleId: opts.roleId,
+    departmentId: opts.departmentId,
+    communityIds: opts.communityIds,
+  });
   return { id, username };
 }
 

@@ -9,6 +9,7 @@ import { nowIso } from '../clock.js';
 import { type Db } from '../db/database.js';
 import { DEFAULT_CATEGORIES } from '../issues/defaults.js';
 import { DEFAULT_DIMENSIONS, DEFAULT_QUESTIONNAIRE } from '../questionnaires/default-template.js';
+import { insertUser } from '../users/insert-user.js';
 
 export const BUILTIN_ROLE_NAMES: Record<string, string> = {
   admin: '系统管理员',
@@ -102,24 +103,14 @@ export async function createCompany(db: Db, input: NewCompany) {
       .insertInto('questionnaire_versions')
       .values({ questionnaire_id: questionnaireId, company_id: companyId, version: 1, questions: JSON.stringify(DEFAULT_QUESTIONNAIRE.questions), published_at: now, published_by: null })
       .execute();
-    const { id: adminId } = await trx
-      .insertInto('users')
-      .values({
-        company_id: companyId,
-        username: input.admin.username.toLowerCase(),
-        display_name: input.admin.displayName,
-        phone: null,
-        password_hash: passwordHash,
-        must_change_password: input.admin.mustChangePassword ? 1 : 0,
-        role_id: roleIds.admin,
-        department_id: null,
-        status: 'active',
-        locale: 'zh-CN',
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const adminId = await insertUser(trx, {
+      companyId,
+      username: input.admin.username.toLowerCase(),
+      displayName: input.admin.displayName,
+      passwordHash,
+      mustChangePassword: input.admin.mustChangePassword,
+      roleId: roleIds.admin,
+    });
     await recordAudit(trx, { companyId, userId: null, name: null, ip: null }, {
       action: 'company.create',
       entityType: 'company',

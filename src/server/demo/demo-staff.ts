@@ -9,6 +9,7 @@
 import { DEMO_ACCOUNTS } from './accounts.js';
 import { nowIso } from '../clock.js';
 import { type Db } from '../db/database.js';
+import { insertUser } from '../users/insert-user.js';
 
 export type CommunityCode = 'YGHY' | 'CHY' | 'XHGC';
 export type DepartmentCode = 'ENG' | 'CLEAN' | 'SEC' | 'GREEN' | 'CS';
@@ -131,27 +132,19 @@ export async function seedDemoStaff(
   for (const [n, person] of DEMO_STAFF.entries()) {
     let userId: number | null = null;
     if (person.account) {
-      const { id } = await trx
-        .insertInto('users')
-        .values({
-          company_id: input.companyId,
-          username: person.account.username,
-          display_name: person.name,
-          phone: staffPhone(n),
-          password_hash: input.passwordHash,
-          must_change_password: 0,
-          role_id: input.roleIds[person.account.role],
-          department_id: person.department ? input.departmentIds.get(person.department)! : null,
-          status: 'active',
-          locale: 'zh-CN',
-          created_at: now,
-          updated_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const id = await insertUser(trx, {
+        companyId: input.companyId,
+        username: person.account.username,
+        displayName: person.name,
+        phone: staffPhone(n),
+        passwordHash: input.passwordHash,
+        mustChangePassword: false,
+        roleId: input.roleIds[person.account.role],
+        departmentId: person.department ? input.departmentIds.get(person.department)! : null,
+        // Management is company-wide by its role; everyone else works in their communities.
+        communityIds: person.account.role === 'manager' ? [] : person.communities.map(communityId),
+      });
       userId = id;
-      // Management is company-wide by its role; everyone else works in their communities.
-      if (person.account.role !== 'manager') await trx.insertInto('user_communities').values(person.communities.map((c) => ({ user_id: id, community_id: communityId(c) }))).execute();
       const user = { id, name: person.name, username: person.account.username };
       users.set(user.username, user);
       placement.push({ user, role: person.account.role, department: person.department, communities: person.communities, head: Boolean(person.head) });

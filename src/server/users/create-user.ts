@@ -7,11 +7,11 @@ import { hashPassword, temporaryPassword } from '../auth/secrets.js';
 import { actorOf, recordAudit } from '../audit/record-audit.js';
 import type { Config } from '../config.js';
 import { requirePermission, type Ctx } from '../context.js';
-import { nowIso } from '../clock.js';
 import { constraintViolation, type Db } from '../db/database.js';
 import { AppError } from '../http/errors.js';
 import { assertDepartment, assertGrantableCommunities, grantableRole } from './grants.js';
 import { getUser } from './queries.js';
+import { insertUser } from './insert-user.js';
 
 export async function createUser(db: Db, config: Config, ctx: Ctx, input: CreateUserBody): Promise<CreatedUser> {
   requirePermission(ctx, 'users.manage');
@@ -24,30 +24,19 @@ export async function createUser(db: Db, config: Config, ctx: Ctx, input: Create
   }
   const password = temporaryPassword();
   const passwordHash = await hashPassword(password, config.scryptCost);
-  const now = nowIso();
   try {
     const id = await db.transaction().execute(async (trx) => {
-      const { id } = await trx
-        .insertInto('users')
-        .values({
-          company_id: ctx.companyId,
-          username,
-          display_name: input.displayName,
-          phone: input.phone ?? null,
-          password_hash: passwordHash,
-          must_change_password: 1,
-          role_id: role.id,
-          department_id: input.departmentId ?? null,
-          status: 'active',
-          locale: 'zh-CN',
-          created_at: now,
-          updated_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      if (communityIds.length) {
-        await trx.insertInto('user_communities').values(communityIds.map((c) => ({ user_id: id, community_id: c }))).execute();
-      }
+      const id = await insertUser(trx, {
+        companyId: ctx.companyId,
+        username,
+        displayName: input.displayName,
+        phone: input.phone,
+        passwordHash,
+        mustChangePassword: true,
+        roleId: role.id,
+        departmentId: input.departmentId,
+        communityIds,
+      });
       await recordAudit(trx, actorOf(ctx), {
         action: 'user.create',
         entityType: 'user',
