@@ -18,6 +18,7 @@ import { sql, type Insertable } from 'kysely';
 import pg from 'pg';
 import type { Db } from '../src/server/db/database.js';
 import type { IssuesTable } from '../src/server/db/schema.js';
+import { DAY_MS, shanghaiDay } from '../src/shared/shanghai.js';
 import { ms, type BenchResult } from './lib.js';
 
 const ISSUES = 200_000;
@@ -28,7 +29,6 @@ const TARGET_MS = 2000;
 /** A Tuesday, half a minute after midnight in Asia/Shanghai; the previous sweep ran a minute earlier. */
 const NOW = Date.parse('2026-11-24T00:00:30+08:00');
 const PREV = NOW - 60_000;
-const DAY_MS = 86_400_000;
 
 interface Figures {
   db: string;
@@ -198,7 +198,7 @@ async function childMain(): Promise<void> {
     }
     const derived = new Map<string, Derived>();
     const derive = (raised: number, resolveDays: number, replyMode: string, replied: boolean, late: boolean): Derived => {
-      const key = `${Math.floor((raised + 8 * 3_600_000) / DAY_MS)}|${resolveDays}|${replyMode}|${replied}|${late}`;
+      const key = `${shanghaiDay(raised)}|${resolveDays}|${replyMode}|${replied}|${late}`;
       let d = derived.get(key);
       if (!d) {
         const raisedAt = new Date(raised).toISOString();

@@ -5,7 +5,7 @@
  * without confirmation, giving the reason. Set-up goes through the API.
  */
 import { expect, test } from '@playwright/test';
-import { adminApi, changeForcedPassword, E2E_ADMIN_CHANGED_PASSWORD, logIn, pickOption, shanghaiToday } from './support';
+import { adminApi, builtInRoles, changeForcedPassword, E2E_ADMIN_CHANGED_PASSWORD, logIn, pickOption, shanghaiToday } from './support';
 
 /** 2099: far beyond the bundled data, so always provisional. */
 const YEAR = 2099;
@@ -34,8 +34,7 @@ test.beforeAll(async ({ playwright }, testInfo) => {
   const admin = await adminApi(request);
   needsNotice = (await admin.get<{ needsNotice: number | null }>('/calendar/status')).needsNotice;
   const community = await admin.post<{ id: number }>('/communities', COMMUNITY);
-  const roles = await admin.get<{ items: { id: number; key: string | null }[] }>('/roles');
-  const roleId = (key: string) => roles.items.find((r) => r.key === key)!.id;
+  const roleId = await builtInRoles(admin);
   const supervisor = await admin.post<{ user: { id: number }; temporaryPassword: string }>('/users', { username: SUPERVISOR.username, displayName: SUPERVISOR.displayName, roleId: roleId('supervisor'), communityIds: [community.id] });
   const visitor = await admin.post<{ user: { id: number }; temporaryPassword: string }>('/users', { username: VISITOR.username, displayName: VISITOR.displayName, roleId: roleId('visitor'), communityIds: [community.id] });
   supervisorTemporary = supervisor.temporaryPassword;

@@ -5,7 +5,7 @@
  * community, household and accounts; the visitor records the visit with the complaint.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { adminApi, changeForcedPassword, firstLoginApi, logIn, shanghaiToday } from './support';
+import { adminApi, builtInRoles, changeForcedPassword, firstLoginApi, logIn, shanghaiToday } from './support';
 
 const COMMUNITY = { name: '南山公寓', code: 'E2E-ISSUES', type: 'residential', address: '南山路 3 号' };
 const VISITOR = { username: 'sun.visit', displayName: '孙回访', password: 'Visitor-Issues-2026' };
@@ -27,8 +27,7 @@ test.beforeAll(async ({ playwright }, testInfo) => {
   const community = await admin.post<{ id: number }>('/communities', COMMUNITY);
   const household = await admin.post<{ id: number }>(`/communities/${community.id}/households`, { building: HOUSEHOLD.building, unit: HOUSEHOLD.unit, room: HOUSEHOLD.room });
   const resident = await admin.post<{ id: number }>(`/households/${household.id}/residents`, { name: HOUSEHOLD.resident, role: 'owner', phones: [HOUSEHOLD.phone] });
-  const roles = await admin.get<{ items: { id: number; key: string | null }[] }>('/roles');
-  const roleId = (key: string) => roles.items.find((r) => r.key === key)!.id;
+  const roleId = await builtInRoles(admin);
   const departments = await admin.get<{ items: { id: number; code: string }[] }>('/departments');
   const visitor = await admin.post<{ user: { id: number }; temporaryPassword: string }>('/users', {
     username: VISITOR.username,

@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import { expect, test, type Download } from '@playwright/test';
-import { adminApi, E2E_ADMIN_CHANGED_PASSWORD, firstLoginApi, logIn, shanghaiToday } from './support';
+import { adminApi, builtInRoles, E2E_ADMIN_CHANGED_PASSWORD, firstLoginApi, logIn, shanghaiToday } from './support';
 import { addDays } from '../../src/shared/shanghai';
 
 const COMMUNITY = { name: '北湖花园', code: 'E2E-EXPORTS', type: 'residential', address: '北湖路 8 号' };
@@ -26,8 +26,7 @@ test.beforeAll(async ({ playwright }, testInfo) => {
   const adminRequest = await playwright.request.newContext({ baseURL });
   const admin = await adminApi(adminRequest);
   const community = await admin.post<{ id: number }>('/communities', COMMUNITY);
-  const roles = await admin.get<{ items: { id: number; key: string | null }[] }>('/roles');
-  const roleId = (key: string) => roles.items.find((r) => r.key === key)!.id;
+  const roleId = await builtInRoles(admin);
   const visitor = await admin.post<{ user: { id: number }; temporaryPassword: string }>('/users', { username: VISITOR.username, displayName: VISITOR.displayName, roleId: roleId('visitor'), communityIds: [community.id] });
   const supervisor = await admin.post<{ temporaryPassword: string }>('/users', { username: SUPERVISOR.username, displayName: SUPERVISOR.displayName, roleId: roleId('supervisor'), communityIds: [community.id] });
   const task = async (home: typeof VISITED, dueDate: string) => {

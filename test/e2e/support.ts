@@ -3,6 +3,7 @@
  * setting up data through the API as the administrator.
  */
 import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { shanghaiDate } from '../../src/shared/shanghai';
 
 /** The admin's initial password given to the server by playwright.config.ts; it must be changed at first login. */
 export const E2E_ADMIN_PASSWORD = 'Initial-Pass-2026';
@@ -119,4 +120,10 @@ export async function firstLoginApi(request: APIRequestContext, username: string
 }
 
 /** Today in Asia/Shanghai, the calendar the server uses for due dates. */
-export const shanghaiToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+export const shanghaiToday = () => shanghaiDate(Date.now());
+
+/** The ids of the built-in roles by key (visitor, supervisor, handler …), for creating accounts through the API. */
+export async function builtInRoles(admin: Api): Promise<(key: string) => number> {
+  const roles = await admin.get<{ items: { id: number; key: string | null }[] }>('/roles');
+  return (key) => roles.items.find((r) => r.key === key)!.id;
+}

@@ -5,7 +5,7 @@
  * the supervisor assigns the two tasks.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { adminApi, changeForcedPassword, firstLoginApi, logIn, shanghaiToday, pickOption } from './support';
+import { adminApi, builtInRoles, changeForcedPassword, firstLoginApi, logIn, shanghaiToday, pickOption } from './support';
 
 const COMMUNITY = { name: '北湖雅苑', code: 'E2E-VISITS', type: 'residential', address: '北湖路 9 号' };
 const SUPERVISOR = { username: 'li.sup', displayName: '李主管', password: 'Supervisor-Visits-2026' };
@@ -49,8 +49,7 @@ test.beforeAll(async ({ playwright }, testInfo) => {
       { key: 'fixed', type: 'yesno', title: '问题是否已经解决？', required: false },
     ],
   });
-  const roles = await admin.get<{ items: { id: number; key: string | null }[] }>('/roles');
-  const roleId = (key: string) => roles.items.find((r) => r.key === key)!.id;
+  const roleId = await builtInRoles(admin);
   const supervisor = await admin.post<{ user: { id: number }; temporaryPassword: string }>('/users', {
     username: SUPERVISOR.username,
     displayName: SUPERVISOR.displayName,
