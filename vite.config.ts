@@ -1,14 +1,17 @@
 /**
  * Vite build of the web console: served by the API server from dist/web in production. Pages are split by
- * route (src/web/App.tsx); node modules go into a few long-lived chunks (see `vendorChunk`), and every file is
- * also written brotli- and gzip-compressed for the server to send as is.
+ * route (src/web/routes.ts); node modules go into a few long-lived chunks (see `vendorChunk`); index.html
+ * asks for the app's chunks and the opening page's at once (see `preloadApp`), and every file is also written
+ * brotli- and gzip-compressed for the server to send as is.
  */
-import { defineConfig, type Rollup } from 'vite';
+import { defineConfig, type HtmlTagDescriptor, type Plugin, type Rollup } from 'vite';
 import react from '@vitejs/plugin-react';
 import { compression } from 'vite-plugin-compression2';
 
 /** The page every visitor sees first: what it needs belongs with the start-up code, not with later pages. */
 const LOGIN_PAGE = '/src/web/pages/login/LoginPage.tsx';
+/** The app itself, which the entry (main.tsx) imports once it has sent the session request. */
+const START = '/src/web/start.tsx';
 const REACT = /\/node_modules\/(react|react-dom|scheduler|react-router|react-router-dom|cookie|set-cookie-parser)\//;
 const DATA = /\/node_modules\/(@tanstack\/[^/]+|i18next|react-i18next|html-parse-stringify|void-elements|dayjs)\//;
 const ANTD = /\/node_modules\/(antd|@ant-design\/icons(-svg)?)\//;
@@ -46,7 +49,7 @@ function antdOfStartUp(getModuleIds: () => IterableIterator<string>, getModuleIn
       visit(next);
     }
   };
-  ids.filter((id) => getModuleInfo(id)?.isEntry || id.endsWith(LOGIN_PAGE)).forEach(visit);
+  ids.filter((id) => getModuleInfo(id)?.isEntry || id.endsWith(START) || id.endsWith(LOGIN_PAGE)).forEach(visit);
   return roots;
 }
 
@@ -65,8 +68,66 @@ function vendorChunk(id: string, { getModuleIds, getModuleInfo }: Rollup.ManualC
   return undefined;
 }
 
+/**
+ * What index.html asks for beside the small entry (main.tsx), so that nothing waits for the entry to arrive
+ * and run: the app's chunks (start.tsx and everything it imports) with their stylesheet, preloaded, and a map
+ * from each page module (routes.ts) to the files of its chunks, from which the entry preloads the opening
+ * page. The entry script is `async`, so that it runs as soon as it arrives rather than after the stylesheet.
+ */
+function preloadApp(): Plugin {
+  return {
+    name: 'huifang-preload-app',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { bundle }) {
+        const chunks = Object.values(bundle ?? {}).filter((c): c is Rollup.OutputChunk => c.type === 'chunk');
+        const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+        /** A chunk and the chunks it imports, as files (scripts and stylesheets), leaving out `known`. */
+        const filesOf = (chunk: Rollup.OutputChunk, known: Set<string>) => {
+          const js = new Set<string>();
+          const css = new Set<string>();
+          const visit = (c: Rollup.OutputChunk) => {
+            if (c.isEntry || js.has(c.fileName) || known.has(c.fileName)) return;
+            js.add(c.fileName);
+            c.viteMetadata?.importedCss.forEach((file) => known.has(file) || css.add(file));
+            c.imports.forEach((file) => byFile.has(file) && visit(byFile.get(file)!));
+          };
+          visit(chunk);
+          return { js, css };
+        };
+        const start = chunks.find((c) => c.moduleIds.some((id) => id.endsWith(START)));
+        if (!start) throw new Error(`the build has no chunk for ${START}`);
+        const app = filesOf(start, new Set());
+        const preloaded = new Set([...app.js, ...app.css]);
+        const pages: Record<string, string[]> = {};
+        for (const chunk of chunks) {
+          for (const id of chunk.moduleIds) {
+            const key = id.match(/\/src\/web(\/(pages\/.+Page|layout\/AppLayout)\.tsx)$/)?.[1];
+            if (!key) continue;
+            const { js, css } = filesOf(chunk, preloaded);
+            pages['.' + key] = [...css, ...js].map((file) => '/' + file);
+          }
+        }
+        const entry = /<script type="module" crossorigin src="[^"]+">/;
+        if (!entry.test(html)) throw new Error('index.html has no entry script');
+        const link = (attrs: Record<string, string | boolean>): HtmlTagDescriptor => ({ tag: 'link', attrs, injectTo: 'head' });
+        return {
+          html: html.replace(entry, (tag) => tag.replace('<script ', '<script async ')),
+          tags: [
+            ...[...app.css].map((file) => link({ rel: 'stylesheet', crossorigin: true, href: '/' + file })),
+            ...[...app.js].map((file) => link({ rel: 'modulepreload', crossorigin: true, href: '/' + file })),
+            // The id is PAGE_CHUNKS_ELEMENT of src/web/routes.ts.
+            { tag: 'script', attrs: { type: 'application/json', id: 'page-chunks' }, children: JSON.stringify(pages), injectTo: 'body' },
+          ],
+        };
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), compression({ algorithms: ['gzip', 'brotliCompress'], threshold: 1024, logLevel: 'silent' })],
+  plugins: [react(), preloadApp(), compression({ algorithms: ['gzip', 'brotliCompress'], threshold: 1024, logLevel: 'silent' })],
   base: '/',
   build: {
     outDir: 'dist/web',

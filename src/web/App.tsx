@@ -1,38 +1,40 @@
 /**
- * Providers (antd theme and locale, TanStack Query, router) and the route table. Every page, and the shell of
- * the logged-in pages, is a chunk of its own loaded on first use, so the login page downloads only itself;
- * the page the console opens on is fetched at once, beside the session check, rather than after it.
+ * Providers (antd theme and locale, TanStack Query, router) and the routes of routes.ts. Every page, and the
+ * shell of the logged-in pages, is a chunk of its own loaded on first use, so the login page downloads only
+ * itself; main.tsx has already started fetching the page the console opens on, and the session.
  */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider, Flex, Spin } from 'antd';
+import type { SessionResponse } from '../shared/schemas/auth';
+import { App as AntApp, ConfigProvider, Flex, Spin, type ThemeConfig } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { lazy, Suspense, useEffect, type ComponentType, type ReactElement } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentType, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter, matchPath, matchRoutes, Navigate, Route, Routes, useNavigate, type RouteObject } from 'react-router-dom';
-import type { Permission } from '../shared/schemas/permissions';
+import { BrowserRouter, Navigate, Route, Routes, useNavigate } from 'react-router-dom';
 import { setUnauthenticatedHandler } from './api/client';
 import { FullPageSpin, RequirePermission, RequireSession } from './auth/guards';
-import { endSession, useSession } from './auth/session';
+import { endSession, prefetchSession, SESSION_KEY, useSession } from './auth/session';
+import { isAllowed } from './layout/navigation';
 import { useSyncProfileLanguage } from './lib/language';
+import { pageChunk, type PageChunk } from './page-chunks';
+import { CHANGE_PASSWORD, LAYOUT, LOGIN, openingModules, PAGES } from './routes';
 
-interface LazyPage {
-  (): ReactElement;
-  /** Starts loading the page's chunk (once); rendering it later uses the same download. */
-  preload: () => Promise<unknown>;
-}
-
-/** A page component loaded from its own chunk on first render, with a spinner in its place meanwhile. */
-function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K, fallback = <PageSpin />): LazyPage {
-  let loading: Promise<{ default: ComponentType }> | undefined;
-  const preload = () => (loading ??= load().then((module) => ({ default: module[name] })));
-  const Component = lazy(preload);
-  const page = () => (
-    <Suspense fallback={fallback}>
-      <Component />
-    </Suspense>
-  );
-  return Object.assign(page, { preload });
+/**
+ * A page component rendered from its chunk (routes.ts), with a spinner in its place while it downloads. A
+ * chunk already loaded (the opening page, a page visited before) renders at once, without suspending; the
+ * choice is made once per mounted page, so that the page is never mounted twice.
+ */
+function lazyPage(chunk: PageChunk, fallback = <PageSpin />): () => ReactElement {
+  const Lazy = lazy(() => chunk.load().then((module) => ({ default: module[chunk.name] as ComponentType })));
+  return function Page() {
+    const [Loaded] = useState(() => chunk.loaded?.[chunk.name] as ComponentType | undefined);
+    if (Loaded) return <Loaded />;
+    return (
+      <Suspense fallback={fallback}>
+        <Lazy />
+      </Suspense>
+    );
+  };
 }
 
 function PageSpin() {
@@ -43,88 +45,35 @@ function PageSpin() {
   );
 }
 
-const Layout = lazyPage(() => import('./layout/AppLayout'), 'AppLayout', <FullPageSpin />);
-const NotFound = lazyPage(() => import('./pages/NotFoundPage'), 'NotFoundPage');
-const Audit = lazyPage(() => import('./pages/audit/AuditPage'), 'AuditPage');
-const Calendar = lazyPage(() => import('./pages/calendar/CalendarPage'), 'CalendarPage');
-const ChangePassword = lazyPage(() => import('./pages/change-password/ChangePasswordPage'), 'ChangePasswordPage', <FullPageSpin />);
-const Communities = lazyPage(() => import('./pages/communities/CommunitiesPage'), 'CommunitiesPage');
-const Community = lazyPage(() => import('./pages/communities/CommunityPage'), 'CommunityPage');
-const Departments = lazyPage(() => import('./pages/departments/DepartmentsPage'), 'DepartmentsPage');
-const Household = lazyPage(() => import('./pages/households/HouseholdPage'), 'HouseholdPage');
-const HouseholdSearch = lazyPage(() => import('./pages/households/HouseholdSearchPage'), 'HouseholdSearchPage');
-const DepartmentQueue = lazyPage(() => import('./pages/issues/DepartmentQueuePage'), 'DepartmentQueuePage');
-const Issue = lazyPage(() => import('./pages/issues/IssuePage'), 'IssuePage');
-const Issues = lazyPage(() => import('./pages/issues/IssuesPage'), 'IssuesPage');
-const Supervision = lazyPage(() => import('./pages/issues/SupervisionPage'), 'SupervisionPage');
-const Login = lazyPage(() => import('./pages/login/LoginPage'), 'LoginPage', <FullPageSpin />);
-const Profile = lazyPage(() => import('./pages/profile/ProfilePage'), 'ProfilePage');
-const Questionnaires = lazyPage(() => import('./pages/questionnaires/QuestionnairesPage'), 'QuestionnairesPage');
-const Roles = lazyPage(() => import('./pages/roles/RolesPage'), 'RolesPage');
-const RosterImport = lazyPage(() => import('./pages/roster/RosterImportPage'), 'RosterImportPage');
-const IssueSettings = lazyPage(() => import('./pages/settings/IssueSettingsPage'), 'IssueSettingsPage');
-const Staff = lazyPage(() => import('./pages/staff/StaffPage'), 'StaffPage');
-const Users = lazyPage(() => import('./pages/users/UsersPage'), 'UsersPage');
-const MyTasks = lazyPage(() => import('./pages/visits/MyTasksPage'), 'MyTasksPage');
-const Task = lazyPage(() => import('./pages/visits/TaskPage'), 'TaskPage');
-const VisitForm = lazyPage(() => import('./pages/visits/VisitFormPage'), 'VisitFormPage');
-const VisitRecord = lazyPage(() => import('./pages/visits/VisitRecordPage'), 'VisitRecordPage');
-const VisitRecords = lazyPage(() => import('./pages/visits/VisitRecordsPage'), 'VisitRecordsPage');
-const VisitTasks = lazyPage(() => import('./pages/visits/VisitTasksPage'), 'VisitTasksPage');
-const Workbench = lazyPage(() => import('./pages/workbench/WorkbenchPage'), 'WorkbenchPage');
-
-/** The pages inside the logged-in shell, with the permissions that open them. */
-const PAGES: { path?: string; index?: true; page: LazyPage; anyOf?: Permission[] }[] = [
-  { index: true, page: Workbench },
-  { path: 'users', page: Users, anyOf: ['users.read', 'users.manage'] },
-  { path: 'roles', page: Roles, anyOf: ['roles.manage'] },
-  { path: 'communities', page: Communities, anyOf: ['communities.read', 'communities.manage'] },
-  { path: 'communities/:communityId', page: Community, anyOf: ['households.read'] },
-  { path: 'communities/:communityId/import', page: RosterImport, anyOf: ['roster.import'] },
-  { path: 'households', page: HouseholdSearch, anyOf: ['households.read'] },
-  { path: 'households/:householdId', page: Household, anyOf: ['households.read'] },
-  { path: 'staff', page: Staff, anyOf: ['staff.manage'] },
-  { path: 'departments', page: Departments, anyOf: ['departments.manage'] },
-  { path: 'audit', page: Audit, anyOf: ['audit.read'] },
-  { path: 'tasks', page: MyTasks, anyOf: ['visits.work'] },
-  { path: 'tasks/:taskId', page: Task, anyOf: ['visits.work', 'visits.manage'] },
-  { path: 'tasks/:taskId/record', page: VisitForm, anyOf: ['visits.work', 'visits.manage'] },
-  { path: 'visit-tasks', page: VisitTasks, anyOf: ['visits.manage'] },
-  { path: 'visit-records', page: VisitRecords, anyOf: ['visits.manage', 'visits.read'] },
-  { path: 'visit-records/:recordId', page: VisitRecord, anyOf: ['visits.manage', 'visits.read', 'visits.work'] },
-  { path: 'questionnaires', page: Questionnaires, anyOf: ['questionnaires.manage'] },
-  { path: 'issues', page: Issues, anyOf: ['issues.read'] },
-  { path: 'issues/queue', page: DepartmentQueue, anyOf: ['issues.handle'] },
-  { path: 'issues/supervision', page: Supervision, anyOf: ['issues.manage', 'issues.oversee'] },
-  { path: 'issues/:issueId', page: Issue, anyOf: ['issues.read'] },
-  { path: 'settings/issues', page: IssueSettings, anyOf: ['issues.configure'] },
-  { path: 'settings/calendar', page: Calendar, anyOf: ['issues.read', 'issues.configure'] },
-  { path: 'profile', page: Profile },
-  { path: '*', page: NotFound },
-];
-
-const PAGE_MATCHER: RouteObject[] = [
-  { path: '/', children: PAGES.map((p, i): RouteObject => (p.index ? { id: String(i), index: true } : { id: String(i), path: p.path })) },
-];
-
-/**
- * Fetches the chunks of the page in the address bar at start, beside the session check rather than after it.
- * Called from an effect of App, so that the session request, started by SessionWatcher's effect before it,
- * is not queued behind the chunks on a slow connection.
- */
-function preloadOpeningPage(pathname: string) {
-  if (matchPath('/login', pathname)) return void Login.preload();
-  if (matchPath('/change-password', pathname)) return void ChangePassword.preload();
-  void Layout.preload();
-  const id = matchRoutes(PAGE_MATCHER, pathname)?.at(-1)?.route.id;
-  if (id) void PAGES[Number(id)].page.preload();
-}
+const Layout = lazyPage(pageChunk(LAYOUT), <FullPageSpin />);
+const Login = lazyPage(pageChunk(LOGIN), <FullPageSpin />);
+const ChangePassword = lazyPage(pageChunk(CHANGE_PASSWORD), <FullPageSpin />);
+const SHELL_PAGES = PAGES.map((p) => ({ ...p, Page: lazyPage(pageChunk(p.module)) }));
 
 const queryClient = new QueryClient({
   defaultOptions: {
     queries: { staleTime: 30_000, refetchOnWindowFocus: false, retry: 1 },
   },
 });
+
+/**
+ * antd's default look, styled by its static stylesheet (imported by start.tsx) instead of styles generated in
+ * the browser on the first render of each component, which cost a phone a few hundred milliseconds of CPU
+ * on the first load.
+ */
+const THEME: ThemeConfig = { zeroRuntime: true };
+
+/**
+ * Waits until the first render can show the opening page: its chunk and the session answer have come. A
+ * signed-in user allowed on the page gets its data asked for now, beside the first render, not after it.
+ */
+export async function prepareFirstRender(pathname: string): Promise<void> {
+  const modules = openingModules(pathname);
+  await Promise.allSettled([...modules.map((key) => pageChunk(key).load()), prefetchSession(queryClient)]);
+  const user = queryClient.getQueryData<SessionResponse | null>(SESSION_KEY)?.user;
+  const page = PAGES.find((p) => p.module === modules.at(-1));
+  if (user && !user.mustChangePassword && page && isAllowed(page, user.permissions)) pageChunk(page.module).loaded?.prefetch?.(queryClient);
+}
 
 /** Any 401 after login means the session ended elsewhere (expiry, logout in another tab). */
 function SessionWatcher() {
@@ -161,7 +110,7 @@ function AppRoutes() {
           </RequireSession>
         }
       >
-        {PAGES.map(({ path, index, page: Page, anyOf }) => {
+        {SHELL_PAGES.map(({ path, index, Page, anyOf }) => {
           const element = anyOf ? (
             <RequirePermission anyOf={anyOf}>
               <Page />
@@ -179,11 +128,10 @@ function AppRoutes() {
 
 export function App() {
   const { i18n } = useTranslation();
-  useEffect(() => preloadOpeningPage(window.location.pathname), []);
   return (
     <ConfigProvider
       locale={i18n.language === 'en' ? enUS : zhCN}
-      theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}
+      theme={THEME}
     >
       <AntApp>
         <QueryClientProvider client={queryClient}>

@@ -1,7 +1,8 @@
 /**
  * How the built console reaches the browser: the login page downloads the start-up chunks and its own chunk
  * only, never another page's; scripts arrive compressed and, their names being hashed, cached for a year,
- * while index.html is revalidated on every load.
+ * while index.html is revalidated on every load; on a slow link the session and the opening page are asked
+ * for at once, not after the framework has arrived.
  */
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
@@ -53,4 +54,28 @@ test('browser asking for brotli: gets the entry script brotli-compressed and imm
   expect(response.headers()['content-encoding']).toBe('br');
   expect(response.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
   expect(Number(response.headers()['content-length'])).toBe(fs.statSync(`dist/web/${entry.file}.br`).size);
+});
+
+test('visitor on a slow link: the session and the opening page are asked for while the framework still downloads', async ({ page }) => {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 4_000_000 / 8, uploadThroughput: 1_000_000 / 8 });
+  // Signed out, a link to the visit records opens the login page in the end, but its chunks are fetched first.
+  await page.goto('/visit-records');
+  await expect(page.getByRole('button', { name: /^登\s?录$/ })).toBeVisible({ timeout: 30_000 });
+
+  const timings = await page.evaluate(() =>
+    performance.getEntriesByType('resource').map((e) => ({ path: new URL(e.name).pathname, start: e.startTime, end: (e as PerformanceResourceTiming).responseEnd })),
+  );
+  const at = (path: string) => timings.find((t) => t.path === path);
+  const antd = timings.find((t) => /^\/assets\/antd-[\w-]+\.js$/.test(t.path));
+  const session = at('/api/v1/auth/session');
+  const recordsPage = at('/' + pageChunks.find((c) => c.src === 'src/web/pages/visits/VisitRecordsPage.tsx')!.file);
+  expect(antd, 'the antd chunk is downloaded').toBeDefined();
+  expect(session, 'the session is asked for').toBeDefined();
+  expect(recordsPage, 'the opening page is fetched').toBeDefined();
+  expect(session!.start).toBeLessThan(antd!.end);
+  expect(recordsPage!.start).toBeLessThan(antd!.end);
+  // The spinner of index.html stood in until the first render replaced it.
+  await expect(page.getByRole('progressbar', { name: /加载中/ })).toHaveCount(0);
 });

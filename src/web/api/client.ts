@@ -4,8 +4,9 @@
  */
 import type { Problem } from '../../shared/schemas/common';
 import i18n from '../i18n';
+import { API_BASE } from './base';
 
-export const API_BASE = '/api/v1';
+export { API_BASE };
 
 let csrfToken: string | null = null;
 let onUnauthenticated: (() => void) | null = null;
@@ -66,14 +67,22 @@ export async function request<T>(method: string, path: string, options: RequestO
   // A FormData body sets its own multipart boundary.
   if (options.body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
 
-  let response: Response;
-  try {
-    response = await fetch(API_BASE + path + toQueryString(options.query), {
+  return receive<T>(
+    fetch(API_BASE + path + toQueryString(options.query), {
       method,
       headers,
       credentials: 'same-origin',
       body: options.body === undefined ? undefined : isForm ? (options.body as FormData) : JSON.stringify(options.body),
-    });
+    }),
+    options,
+  );
+}
+
+/** Reads an answer of the API: its JSON, nothing for 204, or an ApiError for a failure (0 when offline). */
+export async function receive<T>(sent: Promise<Response>, options: Pick<RequestOptions, 'quietUnauthenticated'> = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await sent;
   } catch {
     throw new ApiError(0, null, i18n.t('errors.network'));
   }

@@ -1,5 +1,5 @@
 /** Visit tasks, contact attempts, the pre-visit briefing, visit records, corrections and attachments. */
-import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { Page } from '../../shared/schemas/common';
 import type {
@@ -72,13 +72,13 @@ function invalidateTasks(queryClient: QueryClient) {
   for (const key of ['visit-tasks', 'visit-task', 'briefing', 'attempts']) void queryClient.invalidateQueries({ queryKey: [key] });
 }
 
+/** A page of visit tasks, as query options, for useVisitTasks and for asking before a page renders. */
+export function visitTasksQuery(filters: TaskFilters) {
+  return queryOptions({ queryKey: ['visit-tasks', filters], queryFn: () => api.get<Page<VisitTask>>('/visit-tasks', { ...filters }) });
+}
+
 export function useVisitTasks(filters: TaskFilters, enabled = true) {
-  return useQuery({
-    queryKey: ['visit-tasks', filters],
-    queryFn: () => api.get<Page<VisitTask>>('/visit-tasks', { ...filters }),
-    placeholderData: keepPreviousData,
-    enabled,
-  });
+  return useQuery({ ...visitTasksQuery(filters), placeholderData: keepPreviousData, enabled });
 }
 
 export function useVisitTask(taskId: number) {

@@ -4,14 +4,16 @@
  */
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { ChangePasswordBody, LoginBody, SessionResponse, SessionUser } from '../../shared/schemas/auth';
-import { ApiError, api, setCsrfToken } from '../api/client';
+import { ApiError, api, receive, setCsrfToken } from '../api/client';
+import { takeSessionRequest } from './early-session';
 import type { Permission } from '../../shared/schemas/permissions';
 
 export const SESSION_KEY = ['session'] as const;
 
 async function fetchSession(): Promise<SessionResponse | null> {
   try {
-    const session = await api.get<SessionResponse>('/auth/session', undefined, true);
+    const early = takeSessionRequest();
+    const session = early ? await receive<SessionResponse>(early, { quietUnauthenticated: true }) : await api.get<SessionResponse>('/auth/session', undefined, true);
     setCsrfToken(session.csrfToken);
     return session;
   } catch (error) {
@@ -21,6 +23,11 @@ async function fetchSession(): Promise<SessionResponse | null> {
     }
     throw error;
   }
+}
+
+/** Asks for the session into the cache before the first render; a failure is left to useSession's own retry. */
+export function prefetchSession(queryClient: QueryClient): Promise<void> {
+  return queryClient.prefetchQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: Infinity });
 }
 
 export function useSession() {

@@ -10,13 +10,10 @@ import type { Locale } from '../../shared/schemas/common';
 import { zhCN } from './zh-CN';
 import { en } from './en';
 
-export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
-export const LOCALE_STORAGE_KEY = 'huifang.locale';
+import { storedLocale } from './stored-locale';
 
-export function storedLocale(): Locale | null {
-  const value = localStorage.getItem(LOCALE_STORAGE_KEY);
-  return value === 'zh-CN' || value === 'en' ? value : null;
-}
+export { LOCALE_STORAGE_KEY, storedLocale } from './stored-locale';
+export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 
 export function applyDayjsLocale(locale: Locale): void {
   dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');

@@ -1,13 +1,19 @@
 /** 我的任务: the visitor's own open tasks for today, overdue and upcoming, as touch-friendly cards. */
 import { Empty, Flex, Segmented, Spin } from 'antd';
+import type { QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useVisitTasks, type TaskView } from '../../api/visits';
+import { useVisitTasks, visitTasksQuery, type TaskView } from '../../api/visits';
 import { PageHeader } from '../../components/PageHeader';
 import { TaskCard } from './TaskCard';
 
 const VIEWS = ['today', 'overdue', 'upcoming'] as const satisfies readonly TaskView[];
 const LIST = { mine: 'true', limit: 200, offset: 0 } as const;
+
+/** Asks for the three lists while the console renders its first frame, when this page opens the console. */
+export function prefetch(queryClient: QueryClient): void {
+  for (const view of VIEWS) void queryClient.prefetchQuery(visitTasksQuery({ ...LIST, view }));
+}
 
 export function MyTasksPage() {
   const { t } = useTranslation();
