@@ -1,10 +1,26 @@
 /**
- * The console's pages: the module of each, where it lives and the permissions that open it. Plain data with
- * no React, antd or page imports, so that the start-up module (main.tsx) can read it and fetch the opening
- * page's chunks while the framework chunks are still downloading; App.tsx renders the same table through
- * page-chunks.ts.
+ * The console's pages: the module of each, where it lives, the permissions that open it and its menu entry,
+ * gathered from each domain's pages/<domain>/routes.ts. Plain data with no React, antd or page imports, so
+ * that the start-up module (main.tsx) can read it and fetch the opening page's chunks while the framework
+ * chunks are still downloading. App.tsx renders the same table (through page-chunks.ts) and the side menu
+ * (layout/navigation.tsx) is derived from it.
  */
 import type { Permission } from '../shared/schemas/permissions';
+import { AUDIT_PAGES } from './pages/audit/routes';
+import { CALENDAR_PAGES } from './pages/calendar/routes';
+import { COMMUNITY_PAGES } from './pages/communities/routes';
+import { DEPARTMENT_PAGES } from './pages/departments/routes';
+import { HOUSEHOLD_PAGES } from './pages/households/routes';
+import { ISSUE_PAGES } from './pages/issues/routes';
+import { PROFILE_PAGES } from './pages/profile/routes';
+import { QUESTIONNAIRE_PAGES } from './pages/questionnaires/routes';
+import { ROLE_PAGES } from './pages/roles/routes';
+import { ROSTER_PAGES } from './pages/roster/routes';
+import { SETTINGS_PAGES } from './pages/settings/routes';
+import { STAFF_PAGES } from './pages/staff/routes';
+import { USER_PAGES } from './pages/users/routes';
+import { VISIT_PAGES } from './pages/visits/routes';
+import { WORKBENCH_PAGES } from './pages/workbench/routes';
 
 /** A page module, as a path from src/web (the key of page-chunks.ts); it exports a component of its file's name. */
 export type PageModuleKey = `./${string}.tsx`;
@@ -13,41 +29,38 @@ export const LAYOUT: PageModuleKey = './layout/AppLayout.tsx';
 export const LOGIN: PageModuleKey = './pages/login/LoginPage.tsx';
 export const CHANGE_PASSWORD: PageModuleKey = './pages/change-password/ChangePasswordPage.tsx';
 
+/** The side menu's icons, by name (src/web/layout/navigation.tsx draws them). */
+export type NavIcon =
+  | 'home' | 'phone' | 'carryOut' | 'fileSearch' | 'form' | 'inbox' | 'issuesClose' | 'alert' | 'search' | 'shop'
+  | 'team' | 'safetyCertificate' | 'apartment' | 'idcard' | 'setting' | 'calendar' | 'audit';
+
 export interface ShellPage {
   path?: string;
   index?: true;
   module: PageModuleKey;
-  /** Any one of these opens the page; none listed: every signed-in user. */
+  /** Any one of these opens the page (and shows its menu entry); none listed: every signed-in user. */
   anyOf?: Permission[];
+  /** The page's entry in the side menu, placed by `order` (ascending). */
+  nav?: { order: number; labelKey: string; icon: NavIcon };
 }
 
-/** The pages inside the logged-in shell. */
+/** The pages inside the logged-in shell: each domain's list (pages/<domain>/routes.ts), then the not-found page. */
 export const PAGES: ShellPage[] = [
-  { index: true, module: './pages/workbench/WorkbenchPage.tsx' },
-  { path: 'users', module: './pages/users/UsersPage.tsx', anyOf: ['users.read', 'users.manage'] },
-  { path: 'roles', module: './pages/roles/RolesPage.tsx', anyOf: ['roles.manage'] },
-  { path: 'communities', module: './pages/communities/CommunitiesPage.tsx', anyOf: ['communities.read', 'communities.manage'] },
-  { path: 'communities/:communityId', module: './pages/communities/CommunityPage.tsx', anyOf: ['households.read'] },
-  { path: 'communities/:communityId/import', module: './pages/roster/RosterImportPage.tsx', anyOf: ['roster.import'] },
-  { path: 'households', module: './pages/households/HouseholdSearchPage.tsx', anyOf: ['households.read'] },
-  { path: 'households/:householdId', module: './pages/households/HouseholdPage.tsx', anyOf: ['households.read'] },
-  { path: 'staff', module: './pages/staff/StaffPage.tsx', anyOf: ['staff.manage'] },
-  { path: 'departments', module: './pages/departments/DepartmentsPage.tsx', anyOf: ['departments.manage'] },
-  { path: 'audit', module: './pages/audit/AuditPage.tsx', anyOf: ['audit.read'] },
-  { path: 'tasks', module: './pages/visits/MyTasksPage.tsx', anyOf: ['visits.work'] },
-  { path: 'tasks/:taskId', module: './pages/visits/TaskPage.tsx', anyOf: ['visits.work', 'visits.manage'] },
-  { path: 'tasks/:taskId/record', module: './pages/visits/VisitFormPage.tsx', anyOf: ['visits.work', 'visits.manage'] },
-  { path: 'visit-tasks', module: './pages/visits/VisitTasksPage.tsx', anyOf: ['visits.manage'] },
-  { path: 'visit-records', module: './pages/visits/VisitRecordsPage.tsx', anyOf: ['visits.manage', 'visits.read'] },
-  { path: 'visit-records/:recordId', module: './pages/visits/VisitRecordPage.tsx', anyOf: ['visits.manage', 'visits.read', 'visits.work'] },
-  { path: 'questionnaires', module: './pages/questionnaires/QuestionnairesPage.tsx', anyOf: ['questionnaires.manage'] },
-  { path: 'issues', module: './pages/issues/IssuesPage.tsx', anyOf: ['issues.read'] },
-  { path: 'issues/queue', module: './pages/issues/DepartmentQueuePage.tsx', anyOf: ['issues.handle'] },
-  { path: 'issues/supervision', module: './pages/issues/SupervisionPage.tsx', anyOf: ['issues.manage', 'issues.oversee'] },
-  { path: 'issues/:issueId', module: './pages/issues/IssuePage.tsx', anyOf: ['issues.read'] },
-  { path: 'settings/issues', module: './pages/settings/IssueSettingsPage.tsx', anyOf: ['issues.configure'] },
-  { path: 'settings/calendar', module: './pages/calendar/CalendarPage.tsx', anyOf: ['issues.read', 'issues.configure'] },
-  { path: 'profile', module: './pages/profile/ProfilePage.tsx' },
+  ...WORKBENCH_PAGES,
+  ...VISIT_PAGES,
+  ...QUESTIONNAIRE_PAGES,
+  ...ISSUE_PAGES,
+  ...SETTINGS_PAGES,
+  ...HOUSEHOLD_PAGES,
+  ...COMMUNITY_PAGES,
+  ...ROSTER_PAGES,
+  ...USER_PAGES,
+  ...ROLE_PAGES,
+  ...DEPARTMENT_PAGES,
+  ...STAFF_PAGES,
+  ...CALENDAR_PAGES,
+  ...AUDIT_PAGES,
+  ...PROFILE_PAGES,
   { path: '*', module: './pages/NotFoundPage.tsx' },
 ];
 

@@ -1,7 +1,7 @@
 /**
- * The console's route table (src/web/routes.ts), read by the start-up module before the router loads: an
- * address opens the page the router would open, and every page module it names exists and exports the
- * component its file is named after.
+ * The console's route table (src/web/routes.ts, gathered from each domain's pages/<domain>/routes.ts), read
+ * by the start-up module before the router loads: an address opens the page the router would open; every page
+ * module has one route, in its own domain's list, and exports the component its file is named after.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,6 +27,25 @@ describe('console routes', () => {
     expect(openingModules('/tasks/')).toEqual([LAYOUT, './pages/visits/MyTasksPage.tsx']);
     expect(openingModules('/login')).toEqual([LOGIN]);
     expect(openingModules('/change-password')).toEqual([CHANGE_PASSWORD]);
+  });
+
+  it('gives every page module under pages/ exactly one route, listed by its own domain', () => {
+    const pageFiles = fs
+      .readdirSync('src/web/pages', { recursive: true, encoding: 'utf8' })
+      .filter((f) => /Page\.tsx$/.test(f))
+      .map((f) => `./pages/${f.split(path.sep).join('/')}`);
+    const named = [LOGIN, CHANGE_PASSWORD, ...PAGES.map((p) => p.module)];
+    expect([...named].sort()).toEqual([...pageFiles].sort());
+    for (const page of PAGES) {
+      const domain = page.module.split('/')[2];
+      if (!page.module.endsWith('/NotFoundPage.tsx')) expect(fs.readFileSync(`src/web/pages/${domain}/routes.ts`, 'utf8'), page.module).toContain(`'${page.module}'`);
+    }
+  });
+
+  it('derives each menu entry from a route, in a single order', () => {
+    const orders = PAGES.flatMap((p) => (p.nav ? [p.nav.order] : []));
+    expect(new Set(orders).size).toBe(orders.length);
+    expect(orders.length).toBeGreaterThan(10);
   });
 
   it('names only page modules that exist and export the component of their file name', () => {

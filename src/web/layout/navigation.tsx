@@ -1,4 +1,6 @@
-/** The side menu as data: each entry names the permissions that make it visible (any of them). */
+/**
+ * The side menu, derived from the route table (routes.ts): an entry shows when its page's permissions allow it.
+ */
 import {
   AlertOutlined,
   ApartmentOutlined,
@@ -20,6 +22,7 @@ import {
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Permission } from '../../shared/schemas/permissions';
+import { PAGES, type NavIcon } from '../routes';
 
 export interface NavEntry {
   path: string;
@@ -28,25 +31,30 @@ export interface NavEntry {
   anyOf?: Permission[];
 }
 
-export const NAVIGATION: NavEntry[] = [
-  { path: '/', labelKey: 'nav.workbench', icon: <HomeOutlined /> },
-  { path: '/tasks', labelKey: 'visits.nav.myTasks', icon: <PhoneOutlined />, anyOf: ['visits.work'] },
-  { path: '/visit-tasks', labelKey: 'visits.nav.tasks', icon: <CarryOutOutlined />, anyOf: ['visits.manage'] },
-  { path: '/visit-records', labelKey: 'visits.nav.records', icon: <FileSearchOutlined />, anyOf: ['visits.manage', 'visits.read'] },
-  { path: '/questionnaires', labelKey: 'visits.nav.questionnaires', icon: <FormOutlined />, anyOf: ['questionnaires.manage'] },
-  { path: '/issues/queue', labelKey: 'issues.nav.queue', icon: <InboxOutlined />, anyOf: ['issues.handle'] },
-  { path: '/issues', labelKey: 'issues.nav.list', icon: <IssuesCloseOutlined />, anyOf: ['issues.read'] },
-  { path: '/issues/supervision', labelKey: 'issues.nav.supervision', icon: <AlertOutlined />, anyOf: ['issues.manage', 'issues.oversee'] },
-  { path: '/households', labelKey: 'nav.households', icon: <SearchOutlined />, anyOf: ['households.read'] },
-  { path: '/communities', labelKey: 'nav.communities', icon: <ShopOutlined />, anyOf: ['communities.read', 'communities.manage'] },
-  { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined />, anyOf: ['users.read', 'users.manage'] },
-  { path: '/roles', labelKey: 'nav.roles', icon: <SafetyCertificateOutlined />, anyOf: ['roles.manage'] },
-  { path: '/departments', labelKey: 'nav.departments', icon: <ApartmentOutlined />, anyOf: ['departments.manage'] },
-  { path: '/staff', labelKey: 'nav.staff', icon: <IdcardOutlined />, anyOf: ['staff.manage'] },
-  { path: '/settings/issues', labelKey: 'issueSettings.nav', icon: <SettingOutlined />, anyOf: ['issues.configure'] },
-  { path: '/settings/calendar', labelKey: 'calendar.nav', icon: <CalendarOutlined />, anyOf: ['issues.read', 'issues.configure'] },
-  { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, anyOf: ['audit.read'] },
-];
+const ICONS: Record<NavIcon, ReactNode> = {
+  home: <HomeOutlined />,
+  phone: <PhoneOutlined />,
+  carryOut: <CarryOutOutlined />,
+  fileSearch: <FileSearchOutlined />,
+  form: <FormOutlined />,
+  inbox: <InboxOutlined />,
+  issuesClose: <IssuesCloseOutlined />,
+  alert: <AlertOutlined />,
+  search: <SearchOutlined />,
+  shop: <ShopOutlined />,
+  team: <TeamOutlined />,
+  safetyCertificate: <SafetyCertificateOutlined />,
+  apartment: <ApartmentOutlined />,
+  idcard: <IdcardOutlined />,
+  setting: <SettingOutlined />,
+  calendar: <CalendarOutlined />,
+  audit: <AuditOutlined />,
+};
+
+/** The menu: the routes that have an entry, in their order, with the same permissions as their page. */
+export const NAVIGATION: NavEntry[] = PAGES.flatMap((page) => (page.nav ? [{ page, nav: page.nav }] : []))
+  .sort((a, b) => a.nav.order - b.nav.order)
+  .map(({ page, nav }) => ({ path: '/' + (page.path ?? ''), labelKey: nav.labelKey, icon: ICONS[nav.icon], anyOf: page.anyOf }));
 
 export function isAllowed(entry: { anyOf?: Permission[] }, permissions: readonly string[]): boolean {
   return !entry.anyOf || entry.anyOf.some((p) => permissions.includes(p));
