@@ -16,6 +16,8 @@ import { loadConfig } from '../src/server/config.js';
 import { openDatabase } from '../src/server/db/database.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
 import { householdSortKey } from '../src/server/households/room.js';
+import type { Insertable } from 'kysely';
+import type { IssuesTable, VisitRecordsTable, VisitTasksTable } from '../src/server/db/schema.js';
 
 
 const COMMUNITIES = 4;
@@ -113,7 +115,7 @@ for (let c = 0; c < COMMUNITIES; c++) {
         created_by: null,
         created_at: now,
         updated_at: now,
-      }));
+      }) satisfies Insertable<VisitTasksTable>);
       const taskIds = (await trx.insertInto('visit_tasks').values(tasks).returning('id').execute()).map((r) => r.id);
       const recordRows = part.map((i, j) => ({
         company_id: companyId,
@@ -139,7 +141,7 @@ for (let c = 0; c < COMMUNITIES; c++) {
         item_count: i % 5 === 0 ? 1 : 0,
         idempotency_key: null,
         created_at: now,
-      }));
+      }) satisfies Insertable<VisitRecordsTable>);
       const recordIds = (await trx.insertInto('visit_records').values(recordRows).returning('id').execute()).map((r) => r.id);
       const withItems = part.map((i, j) => ({ i, j })).filter(({ i }) => i % 5 === 0);
       if (withItems.length === 0) continue;
@@ -156,11 +158,11 @@ for (let c = 0; c < COMMUNITIES; c++) {
           withItems.map(({ i, j }, n) => ({
             company_id: companyId, community_id: communityId, household_id: tasks[j].household_id, resident_id: tasks[j].resident_id, record_id: recordIds[j], record_item_id: itemIds[n],
             kind: i % 10 === 0 ? 'complaint' : 'problem', category_id: category.id, description: `${PROBLEMS[i % PROBLEMS.length]}（${i} 号）`, channel: 'visit', raised_at: recordRows[j].started_at,
-            reply_mode: 'written', priority: 'normal', department_id: category.department_id, assignee_id: null, status: ['new', 'assigned', 'in_progress', 'resolved', 'closed'][i % 5 === 0 ? (i / 5) % 5 : 0],
+            reply_mode: 'written', priority: 'normal', department_id: category.department_id, assignee_id: null, status: (['new', 'assigned', 'in_progress', 'resolved', 'closed'] as const)[i % 5 === 0 ? (i / 5) % 5 : 0],
             adoption: null, adoption_plan: null, adoption_planned_date: null, adoption_reason: null, resolution: null, satisfaction: null, withdraw_reason: null, praised_user_id: null, praised_department_id: null,
             reply_due_at: null, resolve_due_at: null, replied_at: null, resolved_at: null, closed_at: null, expected_resolve_date: null, escalation_level: 0, escalated_at: null, reopen_count: 0, notices: 0, check_at: null,
             created_by: null, created_at: now, updated_at: now,
-          })),
+          }) satisfies Insertable<IssuesTable>),
         )
         .execute();
     }

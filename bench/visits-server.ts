@@ -16,6 +16,8 @@ import { openDatabase } from '../src/server/db/database.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
 import { householdSortKey } from '../src/server/households/room.js';
 import { addDays } from '../src/shared/shanghai.js';
+import type { Insertable } from 'kysely';
+import type { VisitTasksTable } from '../src/server/db/schema.js';
 
 const HOUSEHOLDS = 20_000;
 const TASKS = 100_000;
@@ -81,7 +83,7 @@ await db.transaction().execute(async (trx) => {
 const today = shanghaiToday();
 const mineIds: number[] = [];
 await db.transaction().execute(async (trx) => {
-  const rows = Array.from({ length: TASKS }, (_, i) => ({
+  const rows = Array.from({ length: TASKS }, (_, i): Insertable<VisitTasksTable> => ({
     company_id: companyId,
     community_id: communityId,
     household_id: households[i % HOUSEHOLDS],

@@ -1,8 +1,11 @@
 /**
  * Table types for Kysely. Column conventions shared by both dialects (see ARCHITECTURE.md):
- * ids are integers, timestamps are ISO 8601 UTC strings, flags are 0/1 integers, JSON is text.
+ * ids are integers, timestamps are ISO 8601 UTC strings, flags are 0/1 integers, JSON is text. Columns that hold
+ * one of a fixed set of values are typed with the shared union (the API's enum) rather than `string`.
  */
 import type { Generated } from 'kysely';
+import type { Adoption, Closure, IssueChannel, IssueKind, IssuePriority, IssueStatus, ReplyMode } from '../../shared/schemas/issues.js';
+import type { AttemptResult, ItemKind, RecordOutcome, TaskStatus, VisitMethod, VisitReason } from '../../shared/schemas/visits.js';
 
 export interface CompaniesTable {
   id: Generated<number>;
@@ -320,13 +323,13 @@ export interface VisitTasksTable {
   community_id: number;
   household_id: number;
   resident_id: number | null;
-  reason: string;
-  method: string;
+  reason: VisitReason;
+  method: VisitMethod;
   assignee_id: number | null;
   /** YYYY-MM-DD, Asia/Shanghai */
   due_date: string;
   appointment_at: string | null;
-  status: string;
+  status: TaskStatus;
   attempt_count: number;
   questionnaire_id: number | null;
   note: string;
@@ -342,7 +345,7 @@ export interface VisitAttemptsTable {
   task_id: number;
   company_id: number;
   at: string;
-  result: string;
+  result: AttemptResult;
   note: string;
   user_id: number | null;
 }
@@ -355,9 +358,9 @@ export interface VisitRecordsTable {
   household_id: number;
   resident_id: number | null;
   visitor_id: number;
-  method: string;
-  reason: string;
-  outcome: string;
+  method: VisitMethod;
+  reason: VisitReason;
+  outcome: RecordOutcome;
   started_at: string;
   ended_at: string;
   visit_date: string;
@@ -381,7 +384,7 @@ export interface VisitRecordItemsTable {
   company_id: number;
   community_id: number;
   household_id: number;
-  kind: string;
+  kind: ItemKind;
   category: string;
   description: string;
   raised_on: string;
@@ -432,17 +435,17 @@ export interface IssuesTable {
   resident_id: number | null;
   record_id: number | null;
   record_item_id: number | null;
-  kind: string;
+  kind: IssueKind;
   category_id: number;
   description: string;
-  channel: string;
+  channel: IssueChannel;
   raised_at: string;
-  reply_mode: string;
-  priority: string;
+  reply_mode: ReplyMode;
+  priority: IssuePriority;
   department_id: number | null;
   assignee_id: number | null;
-  status: string;
-  adoption: string | null;
+  status: IssueStatus;
+  adoption: Adoption | null;
   adoption_plan: string | null;
   adoption_planned_date: string | null;
   adoption_reason: string | null;
@@ -472,7 +475,7 @@ export interface IssuesTable {
   reply_due_provisional: Generated<number>;
   resolve_due_provisional: Generated<number>;
   /** how it was closed: confirmed, unconfirmed (未能确认), supervisor (without confirmation), acknowledged (praise) */
-  closure: string | null;
+  closure: Closure | null;
   /** why a supervisor closed it without confirmation, or why it could not be confirmed */
   close_reason: string | null;
   resolved_by: number | null;
@@ -493,8 +496,8 @@ export interface IssueEventsTable {
   actor_name: string | null;
   type: string;
   event: string | null;
-  from_status: string | null;
-  to_status: string | null;
+  from_status: IssueStatus | null;
+  to_status: IssueStatus | null;
   comment: string;
   /** JSON object */
   data: string;
@@ -504,7 +507,7 @@ export interface IssueRepliesTable {
   id: Generated<number>;
   issue_id: number;
   company_id: number;
-  mode: string;
+  mode: ReplyMode;
   content: string;
   replied_by: number | null;
   replied_at: string;

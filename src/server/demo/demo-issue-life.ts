@@ -5,7 +5,7 @@
  * `planSweep`), so reminders, overdue notices and escalations sit on the timeline and in the bell at
  * the time they fell due. The result is written by demo-issues.ts once the issue has its id.
  */
-import type { IssueEventName, IssueKind, IssueSettings, IssueStatus } from '../../shared/schemas/issues.js';
+import type { Adoption, Closure, IssueEventName, IssueKind, IssueSettings, IssueStatus } from '../../shared/schemas/issues.js';
 import { type WorkCalendar } from '../calendar/working-days.js';
 import type { NewIssue } from '../issues/create-issue.js';
 import { computeDeadlines, NOTICE_BITS, periodEnd, planSweep, type Deadline, type SweepPlan } from '../issues/deadline-plan.js';
@@ -75,14 +75,14 @@ export interface LifeNotice {
 
 export class IssueLife {
   status: IssueStatus;
-  adoption: string | null;
+  adoption: Adoption | null;
   assigneeId: number | null = null;
   readonly reply: Deadline | null;
   resolve: Deadline | null;
   /** when the current resolution period started */
   resolveFrom: string;
   resolvedBy: number | null = null;
-  closure: string | null = null;
+  closure: Closure | null = null;
   repliedAt: number | null = null;
   resolvedAt: number | null = null;
   closedAt: number | null = null;
@@ -133,7 +133,7 @@ export class IssueLife {
   }
 
   get kind(): IssueKind {
-    return this.issue.kind as IssueKind;
+    return this.issue.kind;
   }
 
   /** The instant `hour:minute` (Shanghai) on the `k`-th working day after raising (0: the day raised), never before the last action. */

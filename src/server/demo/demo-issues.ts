@@ -25,6 +25,8 @@ import { DEMO_STORIES, type DemoStory } from './demo-stories.js';
 import { inChunks, random } from './demo-util.js';
 import { PRAISE, recordStoryVisits } from './demo-visits.js';
 import { addDays, shanghaiDate, shanghaiDay, startOfDayMs } from '../../shared/shanghai.js';
+import type { Insertable } from 'kysely';
+import type { IssuesTable } from '../db/schema.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -264,7 +266,7 @@ async function writeLives(trx: Db, companyId: number, lives: readonly IssueLife[
       trx
         .insertInto('issues')
         .values(
-          chunk.map((l) => ({
+          chunk.map((l): Insertable<IssuesTable> => ({
             company_id: companyId,
             community_id: l.issue.communityId,
             household_id: l.issue.householdId,

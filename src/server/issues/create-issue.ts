@@ -3,7 +3,9 @@
  * raised in a visit record. Each is routed to its category's department, given its working-day
  * deadlines, put on the escalation sweep's schedule and announced to whoever must act.
  */
-import type { CreateIssueBody, Issue, IssueCategory, IssueSettings } from '../../shared/schemas/issues.js';
+import type { Insertable } from 'kysely';
+import type { CreateIssueBody, Issue, IssueCategory, IssueChannel, IssueKind, IssuePriority, IssueSettings, ReplyMode } from '../../shared/schemas/issues.js';
+import type { IssuesTable } from '../db/schema.js';
 import { actorOf, recordAudit } from '../audit/record-audit.js';
 import { loadCompanyCalendar } from '../calendar/company-calendar.js';
 import type { WorkCalendar } from '../calendar/working-days.js';
@@ -26,7 +28,7 @@ import { actor, addTimeline } from './timeline.js';
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
 export interface NewIssue {
-  kind: string;
+  kind: IssueKind;
   category: IssueCategory;
   description: string;
   communityId: number;
@@ -34,10 +36,10 @@ export interface NewIssue {
   residentId: number | null;
   recordId: number | null;
   recordItemId: number | null;
-  channel: string;
+  channel: IssueChannel;
   raisedAt: string;
-  replyMode: string;
-  priority: string;
+  replyMode: ReplyMode;
+  priority: IssuePriority;
   departmentId: number | null;
   assigneeId: number | null;
   praisedUserId: number | null;
@@ -87,7 +89,7 @@ export async function insertIssues(trx: Db, ctx: Ctx, calendar: WorkCalendar, se
       created_by: ctx.userId,
       created_at: stamp,
       updated_at: stamp,
-    };
+    } satisfies Insertable<IssuesTable>;
   });
   const ids = (await trx.insertInto('issues').values(rows).returning('id').execute()).map((r) => r.id);
   await addTimeline(
@@ -189,10 +191,10 @@ export async function linkAttachments(trx: Db, ctx: Ctx, issueId: number, commun
 
 export interface RaisedItem {
   id: number;
-  kind: string;
+  kind: IssueKind;
   category: string;
   description: string;
-  replyMode?: string;
+  replyMode?: ReplyMode;
   /** the oral reply given on the spot */
   reply?: string;
 }

@@ -9,7 +9,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { Locale } from '../../shared/schemas/common.js';
-import type { Closure, IssueListQuery, IssueSummary } from '../../shared/schemas/issues.js';
+import type { IssueListQuery, IssueSummary } from '../../shared/schemas/issues.js';
 import { actorOf, recordAudit } from '../audit/record-audit.js';
 import { now, shanghaiToday } from '../clock.js';
 import { requirePermission, type Ctx } from '../context.js';
@@ -196,7 +196,7 @@ function cellsOf(
   const time = (v: string | null) => (v ? shanghaiMinute(v) : '');
   // A deadline on the provisional calendar of a year without its notice says so.
   const deadline = (v: string | null, provisional: boolean) => (v ? `${formatDeadline(v)}${provisional ? w.provisional : ''}` : '');
-  const closure = more.closure ? `${word(CLOSURE_WORDS, locale, more.closure as Closure)}${more.closure === 'unconfirmed' && more.unconfirmedReason ? `（${w.failed[more.unconfirmedReason] ?? ''}）` : ''}` : '';
+  const closure = more.closure ? `${word(CLOSURE_WORDS, locale, more.closure)}${more.closure === 'unconfirmed' && more.unconfirmedReason ? `（${w.failed[more.unconfirmedReason] ?? ''}）` : ''}` : '';
   const states = [s.replyState, s.resolveState];
   const overdue = states.includes('overdue') ? w.overdue.overdue : states.includes('met_late') ? w.overdue.met_late : w.overdue.no;
   return [

@@ -5,7 +5,7 @@
  */
 import { sql, type SqlBool } from 'kysely';
 import type { Page } from '../../shared/schemas/common.js';
-import type { Issue, IssueEventName, IssueKind, IssueListQuery, IssueSettings, IssueStatus, IssueSummary } from '../../shared/schemas/issues.js';
+import type { Issue, IssueEventName, IssueListQuery, IssueSettings, IssueSummary } from '../../shared/schemas/issues.js';
 import { OPEN_ISSUE_STATUSES } from '../../shared/schemas/issues.js';
 import { loadCompanyCalendar } from '../calendar/company-calendar.js';
 import { type WorkCalendar } from '../calendar/working-days.js';
@@ -65,7 +65,7 @@ export function canAct(ctx: Ctx, row: { assignee_id: number | null; department_i
 
 export function callerEvents(ctx: Ctx, row: IssueRow): IssueEventName[] {
   if (!canAct(ctx, row)) return [];
-  const events = allowedEvents({ status: row.status as IssueStatus, kind: row.kind as IssueKind, adoption: row.adoption }).filter((e) => !NOT_BY_CALLERS.has(e));
+  const events = allowedEvents({ status: row.status, kind: row.kind, adoption: row.adoption }).filter((e) => !NOT_BY_CALLERS.has(e));
   return events.filter((e) => {
     // Withdrawing takes a supervisor or whoever entered the issue.
     if (e === 'withdraw') return can(ctx, 'issues.manage') || row.created_by === ctx.userId;
@@ -92,11 +92,11 @@ export function toSummary(r: IssueRow, clock: Clock): IssueSummary {
   const state = (due: string | null, met: string | null) => dueState(clock.calendar, clock.settings, due, met, open, r.raised_at, clock.now);
   return {
     id: r.id,
-    kind: r.kind as IssueKind,
+    kind: r.kind,
     categoryId: r.category_id,
     categoryName: r.category_name,
     description: r.description,
-    channel: r.channel as IssueSummary['channel'],
+    channel: r.channel,
     communityId: r.community_id,
     communityName: r.community_name,
     householdId: r.household_id,
@@ -106,12 +106,12 @@ export function toSummary(r: IssueRow, clock: Clock): IssueSummary {
     recordId: r.record_id,
     raisedAt: r.raised_at,
     replyMode: r.reply_mode as IssueSummary['replyMode'],
-    priority: r.priority as IssueSummary['priority'],
+    priority: r.priority,
     departmentId: r.department_id,
     departmentName: r.department_name,
     assigneeId: r.assignee_id,
     assigneeName: r.assignee_name,
-    status: r.status as IssueStatus,
+    status: r.status,
     replyDueAt: shanghaiIso(r.reply_due_at),
     resolveDueAt: shanghaiIso(r.resolve_due_at),
     repliedAt: r.replied_at,
@@ -124,7 +124,7 @@ export function toSummary(r: IssueRow, clock: Clock): IssueSummary {
     expectedResolveDate: r.expected_resolve_date,
     escalationLevel: r.escalation_level,
     reopenCount: r.reopen_count,
-    adoption: r.adoption as IssueSummary['adoption'],
+    adoption: r.adoption,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -245,7 +245,7 @@ export async function getIssue(db: Db, ctx: Ctx, id: number): Promise<Issue> {
     praisedDepartmentName: people.praised_department_name,
     createdByName: people.created_by_name,
     confirmationTaskId: task?.id ?? null,
-    closure: row.closure as Issue['closure'],
+    closure: row.closure,
     closeReason: row.close_reason,
     resolvedByName: people.resolved_by_name,
     unconfirmedAt: row.unconfirmed_at,
@@ -260,8 +260,8 @@ export async function getIssue(db: Db, ctx: Ctx, id: number): Promise<Issue> {
       actorName: e.actor_name,
       type: e.type,
       event: e.event,
-      fromStatus: e.from_status as IssueStatus | null,
-      toStatus: e.to_status as IssueStatus | null,
+      fromStatus: e.from_status,
+      toStatus: e.to_status,
       comment: e.comment,
       data: JSON.parse(e.data) as Record<string, unknown>,
     })),

@@ -3,14 +3,15 @@ import { sql } from 'kysely';
 import type { Ctx } from '../context.js';
 import { nowIso } from '../clock.js';
 import { type Db, type DialectName } from '../db/database.js';
+import type { IssueStatus } from '../../shared/schemas/issues.js';
 
 export interface TimelineInput {
   issueId: number;
   companyId: number;
   type: string;
   event?: string | null;
-  fromStatus?: string | null;
-  toStatus?: string | null;
+  fromStatus?: IssueStatus | null;
+  toStatus?: IssueStatus | null;
   comment?: string;
   data?: Record<string, unknown>;
   actor?: { id: number; name: string } | null;

@@ -10,7 +10,7 @@
  * Whoever works on an issue nobody was assigned to (starts, resolves, decides on it) becomes its handler.
  */
 import type { Updateable } from 'kysely';
-import type { Issue, IssueEventName, IssueKind, IssueStatus, TransitionBody } from '../../shared/schemas/issues.js';
+import type { Issue, IssueEventName, TransitionBody } from '../../shared/schemas/issues.js';
 import { actorOf, recordAudit } from '../audit/record-audit.js';
 import { loadCompanyCalendar } from '../calendar/company-calendar.js';
 import { can, requirePermission, type Ctx } from '../context.js';
@@ -38,7 +38,7 @@ export async function transitionIssue(db: Db, ctx: Ctx, id: number, input: Trans
   requirePermission(ctx, 'issues.handle', 'issues.manage', 'issues.create');
   const row = await findIssue(db, ctx, id);
   // The status machine speaks first, so an impossible event is answered with the allowed ones.
-  nextIssueStatus({ status: row.status as IssueStatus, kind: row.kind as IssueKind, adoption: row.adoption }, input.event);
+  nextIssueStatus({ status: row.status, kind: row.kind, adoption: row.adoption }, input.event);
   if (!callerEvents(ctx, row).includes(input.event)) {
     if (input.event === 'confirm') throw new AppError('issue_confirmed_by_resident', 403);
     if (NOT_BY_CALLERS.has(input.event)) throw new AppError('issue_event_system', 403, { event: input.event });
@@ -66,8 +66,8 @@ export interface EventSource {
  * on the issue through the task rather than through issue permissions, and by the system.
  */
 export async function applyIssueEvent(trx: Db, ctx: Ctx, row: IssueRow, input: TransitionBody, via: EventSource = {}): Promise<void> {
-  const kind = row.kind as IssueKind;
-  const to = nextIssueStatus({ status: row.status as IssueStatus, kind, adoption: row.adoption }, input.event);
+  const kind = row.kind;
+  const to = nextIssueStatus({ status: row.status, kind, adoption: row.adoption }, input.event);
   const comment = input.comment.trim();
   if (COMMENTED.has(input.event) && !via.system && comment.length < 2) throw new AppError('issue_comment_required', 422, { event: input.event });
   if (input.event === 'confirm' && !input.rating) throw new AppError('issue_rating_required', 422);

@@ -14,6 +14,8 @@ import { assertAssignees } from '../users/assignees.js';
 import { getTask } from './task-queries.js';
 import { OPEN_STATUSES } from './task-status.js';
 import { addDays } from '../../shared/shanghai.js';
+import type { Insertable } from 'kysely';
+import type { VisitTasksTable } from '../db/schema.js';
 
 async function assertQuestionnaire(db: Db, ctx: Ctx, id: number | null | undefined) {
   if (id == null) return;
@@ -124,7 +126,7 @@ export async function bulkCreateTasks(db: Db, ctx: Ctx, input: BulkCreateTasksBo
   for (const o of open) load.set(o.assignee_id!, Number(o.n));
   const perAssignee = new Map<number, number>(input.assigneeIds.map((id) => [id, 0]));
   const now = nowIso();
-  const rows = households.map((householdId) => {
+  const rows = households.map((householdId): Insertable<VisitTasksTable> => {
     const [assigneeId] = [...load.entries()].sort((a, b) => a[1] - b[1] || a[0] - b[0])[0];
     load.set(assigneeId, load.get(assigneeId)! + 1);
     perAssignee.set(assigneeId, perAssignee.get(assigneeId)! + 1);

@@ -39,6 +39,6 @@ export async function listAttempts(db: Db, ctx: Ctx, taskId: number) {
     .where('visit_attempts.task_id', '=', task.id)
     .orderBy('visit_attempts.at')
     .execute();
-  const items = rows.map((r) => ({ id: r.id, at: r.at, result: r.result as AttemptBody['result'], note: r.note, userName: r.display_name }));
+  const items = rows.map((r) => ({ id: r.id, at: r.at, result: r.result, note: r.note, userName: r.display_name }));
   return { items, total: items.length };
 }

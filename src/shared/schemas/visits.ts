@@ -5,13 +5,17 @@ import { DateOnly } from './households.js';
 import { Answers } from './questionnaires.js';
 
 export const VisitReason = z.enum(['periodic', 'move_in', 'after_complaint', 'after_repair', 'low_satisfaction', 'special_need', 'event', 'ad_hoc', 'confirmation']);
+export type VisitReason = z.infer<typeof VisitReason>;
 export const VisitMethod = z.enum(['phone', 'door', 'online', 'written']);
+export type VisitMethod = z.infer<typeof VisitMethod>;
 export const TaskStatus = z.enum(['pending', 'appointed', 'completed', 'unreachable', 'refused', 'cancelled']);
 export type TaskStatus = z.infer<typeof TaskStatus>;
 export const AttemptResult = z.enum(['no_answer', 'busy', 'wrong_number', 'not_home', 'refused', 'call_back_later']);
 export type AttemptResult = z.infer<typeof AttemptResult>;
 export const ItemKind = z.enum(['problem', 'complaint', 'suggestion', 'need', 'praise']);
+export type ItemKind = z.infer<typeof ItemKind>;
 export const RecordOutcome = z.enum(['completed', 'refused']);
+export type RecordOutcome = z.infer<typeof RecordOutcome>;
 
 export const Attempt = z.object({ id: Id, at: Timestamp, result: AttemptResult, note: z.string(), userName: z.string().nullable() });
 
