@@ -39,6 +39,8 @@ import { issueRoutes } from './issues/routes.js';
 import { onCalendarChange } from './calendar/calendar-changes.js';
 import { calendarRoutes } from './calendar/routes.js';
 import { recomputeOpenDeadlines } from './issues/recompute-deadlines.js';
+import { issueVisitOutcomes } from './issues/visit-outcomes.js';
+import { installVisitOutcomes } from './visits/visit-outcomes.js';
 import { notificationRoutes } from './notifications/routes.js';
 
 /** Every domain registers its routes here; the OpenAPI document and the scope test pick them up. */
@@ -63,6 +65,8 @@ const DOMAINS = [
 
 // Issue deadlines rest on the working-day calendar: a change to it recomputes the open ones.
 onCalendarChange(recomputeOpenDeadlines);
+// What a visit does to issues (raised items, confirmations, visits not made), without visits importing issues.
+installVisitOutcomes(issueVisitOutcomes);
 
 export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];

@@ -31,4 +31,15 @@ describe('structure of the sources', () => {
       .filter((f) => clock.test(fs.readFileSync(f, 'utf8')));
     expect(offending).toEqual([]);
   });
+
+  it('engineer: visits never imports issues; what a visit does to issues goes through the visit-outcomes port', () => {
+    const offending = sources('src/server/visits').flatMap((f) => imports(f).filter((i) => i.startsWith('../issues/')).map((i) => `${path.basename(f)} → ${i}`));
+    expect(offending).toEqual([]);
+  });
+
+  it('engineer: new visit tasks are written by visits/insert-tasks.ts alone', () => {
+    const writer = path.join('src', 'server', 'visits', 'insert-tasks.ts');
+    const offending = sources('src').filter((f) => f !== writer && /insertInto\('visit_tasks'\)/.test(fs.readFileSync(f, 'utf8')));
+    expect(offending).toEqual([]);
+  });
 });

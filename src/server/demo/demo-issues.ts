@@ -27,6 +27,7 @@ import { PRAISE, recordStoryVisits } from './demo-visits.js';
 import { addDays, shanghaiDate, shanghaiDay, startOfDayMs } from '../../shared/shanghai.js';
 import type { Insertable } from 'kysely';
 import type { IssuesTable } from '../db/schema.js';
+import { insertTasks, type NewTask } from '../visits/insert-tasks.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -318,36 +319,29 @@ async function writeLives(trx: Db, companyId: number, lives: readonly IssueLife[
 
   // Follow-up visits: the tasks, then the records of those already made.
   const tasks = lives.flatMap((l, n) => l.tasks.map((task) => ({ task, life: l, issueId: issueIds[n] })));
-  const taskIds = (
-    await inChunks(tasks, (chunk) =>
-      trx
-        .insertInto('visit_tasks')
-        .values(
-          chunk.map(({ task, life, issueId }) => ({
-            company_id: companyId,
-            community_id: life.issue.communityId,
-            household_id: life.issue.householdId!,
-            resident_id: life.issue.residentId,
-            reason: task.reason,
-            method: 'phone',
-            assignee_id: task.assigneeId,
-            due_date: task.dueDate,
-            appointment_at: null,
-            status: task.doneAt === null ? 'pending' : 'completed',
-            attempt_count: 0,
-            questionnaire_id: null,
-            note: `#${issueId} ${life.issue.category.name}：${life.issue.description}`.slice(0, 500),
-            issue_id: issueId,
-            cancel_reason: null,
-            created_by: task.createdBy,
-            created_at: iso(task.createdAt)!,
-            updated_at: iso(task.doneAt ?? task.createdAt)!,
-          })),
-        )
-        .returning('id')
-        .execute(),
-    )
-  ).map((r) => r.id);
+  const taskIds = await insertTasks(
+    trx,
+    tasks.map(({ task, life, issueId }): NewTask => ({
+      company_id: companyId,
+      community_id: life.issue.communityId,
+      household_id: life.issue.householdId!,
+      resident_id: life.issue.residentId,
+      reason: task.reason,
+      method: 'phone',
+      assignee_id: task.assigneeId,
+      due_date: task.dueDate,
+      appointment_at: null,
+      status: task.doneAt === null ? 'pending' : 'completed',
+      attempt_count: 0,
+      questionnaire_id: null,
+      note: `#${issueId} ${life.issue.category.name}：${life.issue.description}`.slice(0, 500),
+      issue_id: issueId,
+      cancel_reason: null,
+      created_by: task.createdBy,
+      created_at: iso(task.createdAt)!,
+      updated_at: iso(task.doneAt ?? task.createdAt)!,
+    })),
+  );
   const taskId = new Map<LifeTask, number>(tasks.map((t, i) => [t.task, taskIds[i]]));
   const made = tasks.filter((t) => t.task.doneAt !== null);
   const recordIds = (

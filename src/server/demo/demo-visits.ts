@@ -14,6 +14,7 @@ import type { VisitRecordsTable, VisitTasksTable } from '../db/schema.js';
 import { averageScore } from '../questionnaires/validate-answers.js';
 import { inChunks, random } from './demo-util.js';
 import { addDays, shanghaiDate } from '../../shared/shanghai.js';
+import { insertTasks } from '../visits/insert-tasks.js';
 
 type Item = { kind: 'problem' | 'complaint' | 'need' | 'suggestion' | 'praise'; category: string; description: string };
 const item = (kind: Item['kind']) => ([category, description]: [string, string]): Item => ({ kind, category, description });
@@ -128,7 +129,7 @@ interface Visit {
 
 /** Writes visits: their tasks, then records, items and failed attempts, each in multi-row statements. */
 async function insertVisits(trx: Db, companyId: number, visits: readonly Visit[]): Promise<{ recordId: number | null; itemIds: number[] }[]> {
-  const taskIds = (await inChunks(visits, (chunk) => trx.insertInto('visit_tasks').values(chunk.map((v) => v.task)).returning('id').execute())).map((r) => r.id);
+  const taskIds = await insertTasks(trx, visits.map((v) => v.task));
   const recorded = visits.flatMap((v, i) => (v.record ? [{ visit: v, taskId: taskIds[i] }] : []));
   const recordIds = (await inChunks(recorded, (chunk) => trx.insertInto('visit_records').values(chunk.map((r) => ({ ...r.visit.record!, task_id: r.taskId }))).returning('id').execute())).map((r) => r.id);
   const recordOf = new Map(recorded.map((r, i) => [r.visit, recordIds[i]]));

@@ -10,7 +10,7 @@ import type { Ctx } from '../context.js';
 import { now, nowIso } from '../clock.js';
 import { type Db } from '../db/database.js';
 import { enqueue } from '../notifications/outbox.js';
-import { OPEN_STATUSES } from '../visits/task-status.js';
+import { cancelIssueTasks, insertTasks } from '../visits/insert-tasks.js';
 import { issueRef, Recipients } from './notify.js';
 import { dateOfDay, shanghaiDay } from '../../shared/shanghai.js';
 
@@ -45,9 +45,8 @@ async function createTask(trx: Db, ctx: Ctx, issue: FollowedIssue, reason: 'conf
   if (!issue.household_id) return null;
   const assigneeId = await visitorFor(trx, issue);
   const now = nowIso();
-  const { id } = await trx
-    .insertInto('visit_tasks')
-    .values({
+  const [id] = await insertTasks(trx, [
+    {
       company_id: issue.company_id,
       community_id: issue.community_id,
       household_id: issue.household_id,
@@ -66,9 +65,8 @@ async function createTask(trx: Db, ctx: Ctx, issue: FollowedIssue, reason: 'conf
       created_by: ctx.userId,
       created_at: now,
       updated_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+    },
+  ]);
   if (assigneeId && assigneeId !== ctx.userId && reason === 'confirmation') {
     const ref = issueRef({ ...issue, assignee_id: assigneeId });
     const recipients = new Recipients();
@@ -103,14 +101,6 @@ export async function createComplainantFollowUp(
 }
 
 /** Cancels the issue's confirmation visits still to be made; returns their ids. */
-export async function cancelConfirmationTasks(trx: Db, issueId: number, event: string): Promise<number[]> {
-  const open = await trx.selectFrom('visit_tasks').select('id').where('issue_id', '=', issueId).where('reason', '=', 'confirmation').where('status', 'in', [...OPEN_STATUSES]).execute();
-  if (!open.length) return [];
-  const ids = open.map((t) => t.id);
-  await trx
-    .updateTable('visit_tasks')
-    .set({ status: 'cancelled', cancel_reason: event === 'reopen' ? '问题已重新打开' : '问题已关闭，无需复访', updated_at: nowIso() })
-    .where('id', 'in', ids)
-    .execute();
-  return ids;
+export function cancelConfirmationTasks(trx: Db, issueId: number, event: string): Promise<number[]> {
+  return cancelIssueTasks(trx, issueId, 'confirmation', event === 'reopen' ? '问题已重新打开' : '问题已关闭，无需复访');
 }

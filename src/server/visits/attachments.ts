@@ -8,8 +8,8 @@ import { requirePermission, type Ctx } from '../context.js';
 import { nowIso } from '../clock.js';
 import { type Db } from '../db/database.js';
 import { AppError, notFound } from '../http/errors.js';
-import { findIssue } from '../issues/issue-queries.js';
 import { getRecord } from './record-queries.js';
+import { visitOutcomes } from './visit-outcomes.js';
 
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 
@@ -63,7 +63,7 @@ export async function attachmentContent(db: Db, ctx: Ctx, id: number) {
   const readable = row.record_id
     ? await visible(getRecord(db, ctx, row.record_id))
     : row.issue_id
-      ? await visible(findIssue(db, ctx, row.issue_id))
+      ? await visitOutcomes().issueReadable(db, ctx, row.issue_id)
       : row.uploaded_by === ctx.userId;
   if (!readable) throw notFound('attachment');
   return { fileName: row.file_name, contentType: row.content_type, content: Buffer.from(row.content) };

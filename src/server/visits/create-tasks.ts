@@ -11,11 +11,10 @@ import { type Db } from '../db/database.js';
 import { invalidReference, notFound } from '../http/errors.js';
 import { scopedCommunities, scopedHouseholds, scopedQuestionnaires } from '../scope.js';
 import { assertAssignees } from '../users/assignees.js';
+import { insertTasks, type NewTask } from './insert-tasks.js';
 import { getTask } from './task-queries.js';
 import { OPEN_STATUSES } from './task-status.js';
 import { addDays } from '../../shared/shanghai.js';
-import type { Insertable } from 'kysely';
-import type { VisitTasksTable } from '../db/schema.js';
 
 async function assertQuestionnaire(db: Db, ctx: Ctx, id: number | null | undefined) {
   if (id == null) return;
@@ -35,9 +34,8 @@ export async function createTask(db: Db, ctx: Ctx, input: CreateTaskBody): Promi
   await assertQuestionnaire(db, ctx, input.questionnaireId);
   const now = nowIso();
   const id = await db.transaction().execute(async (trx) => {
-    const { id } = await trx
-      .insertInto('visit_tasks')
-      .values({
+    const [id] = await insertTasks(trx, [
+      {
         company_id: ctx.companyId,
         community_id: household.community_id,
         household_id: household.id,
@@ -55,9 +53,8 @@ export async function createTask(db: Db, ctx: Ctx, input: CreateTaskBody): Promi
         created_by: ctx.userId,
         created_at: now,
         updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+      },
+    ]);
     await recordAudit(trx, actorOf(ctx), { action: 'task.create', entityType: 'task', entityId: id, communityId: household.community_id, after: { householdId: household.id, reason: input.reason, method: input.method, assigneeId: input.assigneeId ?? null, dueDate: input.dueDate } });
     return id;
   });
@@ -126,7 +123,7 @@ export async function bulkCreateTasks(db: Db, ctx: Ctx, input: BulkCreateTasksBo
   for (const o of open) load.set(o.assignee_id!, Number(o.n));
   const perAssignee = new Map<number, number>(input.assigneeIds.map((id) => [id, 0]));
   const now = nowIso();
-  const rows = households.map((householdId): Insertable<VisitTasksTable> => {
+  const rows = households.map((householdId): NewTask => {
     const [assigneeId] = [...load.entries()].sort((a, b) => a[1] - b[1] || a[0] - b[0])[0];
     load.set(assigneeId, load.get(assigneeId)! + 1);
     perAssignee.set(assigneeId, perAssignee.get(assigneeId)! + 1);
@@ -151,7 +148,7 @@ export async function bulkCreateTasks(db: Db, ctx: Ctx, input: BulkCreateTasksBo
     };
   });
   await db.transaction().execute(async (trx) => {
-    for (let i = 0; i < rows.length; i += 500) await trx.insertInto('visit_tasks').values(rows.slice(i, i + 500)).execute();
+    await insertTasks(trx, rows);
     await recordAudit(trx, actorOf(ctx), {
       action: 'task.bulk_create',
       entityType: 'community',

@@ -20,7 +20,7 @@ import { requirePermission, type Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
 import { notFound } from '../http/errors.js';
 import { formatRoomLabel } from '../households/room.js';
-import { KIND_WORDS, STATUS_WORDS, word } from '../issues/issue-words.js';
+import { KIND_WORDS, STATUS_WORDS, word } from '../spreadsheets/issue-words.js';
 import { groupBy } from '../residents/queries.js';
 import { scopedCommunities, scopedHouseholds, scopedUsers } from '../scope.js';
 import { neutralise } from '../spreadsheets/formulas.js';

@@ -13,13 +13,10 @@ import { now, nowIso, shanghaiToday } from '../clock.js';
 import { constraintViolation, type Db } from '../db/database.js';
 import { AppError, invalidReference, notFound } from '../http/errors.js';
 import { averageScore, validateAnswers } from '../questionnaires/validate-answers.js';
-import { createIssuesFromRecord } from '../issues/create-issue.js';
-import { followUpNotMade } from '../issues/follow-up-not-made.js';
-import { findIssueForTask } from '../issues/issue-queries.js';
-import { applyIssueEvent } from '../issues/transition-issue.js';
 import { getRecord } from './record-queries.js';
 import { findTaskInScope } from './task-queries.js';
 import { nextStatus, OPEN_STATUSES } from './task-status.js';
+import { visitOutcomes } from './visit-outcomes.js';
 import { shanghaiDate } from '../../shared/shanghai.js';
 
 /** Published versions never change, so their questions are cached by id (with their owner for checks). */
@@ -135,14 +132,15 @@ export async function recordVisit(db: Db, ctx: Ctx, taskId: number, input: Recor
               .execute()
           ).map((r) => r.id)
         : [];
-      const issueIds = await createIssuesFromRecord(
+      const outcomes = visitOutcomes();
+      const issueIds = await outcomes.itemsRaised(
         trx,
         ctx,
         { id, communityId: task.communityId, householdId: task.householdId, residentId: task.residentId, raisedAt: started.toISOString(), endedAt: ended.toISOString() },
         input.items.map((item, i) => ({ id: itemIds[i], ...item })),
       );
-      if (confirming && input.confirmation) await confirmIssue(trx, ctx, task.issueId!, id, input.confirmation);
-      if (input.outcome === 'refused') await followUpNotMade(trx, ctx, task, 'refused');
+      if (confirming && input.confirmation) await outcomes.confirmationAnswered(trx, ctx, task.issueId!, id, input.confirmation);
+      if (input.outcome === 'refused') await outcomes.visitNotMade(trx, ctx, task, 'refused');
       const attachments = input.attachmentIds.length
         ? await trx
             .updateTable('attachments')
@@ -201,17 +199,6 @@ export async function recordVisit(db: Db, ctx: Ctx, taskId: number, input: Recor
     }
     throw err;
   }
-}
-
-/**
- * The resident's answer in a confirmation visit: "solved" closes the issue with the rating of the
- * handling; "not solved" reopens it with the reason. An issue that meanwhile left "resolved" (withdrawn,
- * confirmed by hand) is left as it is; the visit is still recorded.
- */
-async function confirmIssue(trx: Db, ctx: Ctx, issueId: number, recordId: number, answer: NonNullable<RecordVisitBody['confirmation']>): Promise<void> {
-  const issue = await findIssueForTask(trx, ctx, issueId);
-  if (!issue || issue.status !== 'resolved') return;
-  await applyIssueEvent(trx, ctx, issue, { event: answer.solved ? 'confirm' : 'reopen', comment: answer.comment, rating: answer.rating, attachmentIds: [] }, { recordId });
 }
 
 async function replayed(db: Db, ctx: Ctx, taskId: number, key: string): Promise<RecordResult | null> {
