@@ -24,6 +24,7 @@ import type {
 import { useCan } from '../auth/session';
 import { ApiError, api, downloadUrl } from './client';
 import { useUsers } from './users';
+import { invalidate, TOUCHES } from './invalidation';
 
 export type { DueState, Issue, IssueCategory, IssueEventName, IssueSettings, IssueStatus, IssueSummary } from '../../shared/schemas/issues';
 export { OPEN_ISSUE_STATUSES } from '../../shared/schemas/issues';
@@ -40,9 +41,9 @@ export const DUE_FILTERS = ['overdue', 'due_today', 'due_soon'] as const;
 /** The list filters of GET /issues without paging. */
 export type IssueFilters = Partial<Omit<IssueListQuery, 'limit' | 'offset'>>;
 
-/** Any change to an issue can move it between every list, the board and the bell. */
+/** Any change to an issue can move it between every list, the board and the bell, and make or cancel a visit. */
 function invalidateIssues(queryClient: QueryClient) {
-  for (const key of ['issues', 'issue', 'notifications']) void queryClient.invalidateQueries({ queryKey: [key] });
+  invalidate(queryClient, TOUCHES.issue);
 }
 
 /** Address of the 问题台账 (xlsx) with the list's filters; the browser downloads it itself. */

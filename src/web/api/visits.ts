@@ -22,6 +22,7 @@ import type {
 import { useRoles } from './roles';
 import { useUsers } from './users';
 import { api, request } from './client';
+import { invalidate, TOUCHES } from './invalidation';
 
 export type { AttemptResult, TaskStatus, VisitRecord, VisitTask } from '../../shared/schemas/visits';
 export type Briefing = z.infer<typeof TaskBriefing>;
@@ -69,7 +70,7 @@ export interface RecordFilters {
 
 /** A task change moves it between lists and changes its briefing. */
 function invalidateTasks(queryClient: QueryClient) {
-  for (const key of ['visit-tasks', 'visit-task', 'briefing', 'attempts']) void queryClient.invalidateQueries({ queryKey: [key] });
+  invalidate(queryClient, TOUCHES.task);
 }
 
 /** A page of visit tasks, as query options, for useVisitTasks and for asking before a page renders. */
@@ -129,7 +130,7 @@ export function useLogAttempt() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id: number; body: z.input<typeof AttemptBody> }) => api.post<VisitTask>(`/visit-tasks/${id}/attempts`, body),
-    onSuccess: () => invalidateTasks(queryClient),
+    onSuccess: () => invalidate(queryClient, TOUCHES.attempt),
   });
 }
 
@@ -139,10 +140,7 @@ export function useRecordVisit() {
   return useMutation({
     mutationFn: ({ taskId, idempotencyKey, body }: { taskId: number; idempotencyKey: string; body: z.input<typeof RecordVisitBody> }) =>
       request<VisitRecord>('POST', `/visit-tasks/${taskId}/record`, { body, headers: { 'Idempotency-Key': idempotencyKey } }),
-    onSuccess: () => {
-      invalidateTasks(queryClient);
-      void queryClient.invalidateQueries({ queryKey: ['visit-records'] });
-    },
+    onSuccess: () => invalidate(queryClient, TOUCHES.visit),
   });
 }
 
@@ -169,10 +167,7 @@ export function useCorrectRecord() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id: number; body: CorrectRecordBody }) => api.post<VisitRecord>(`/visit-records/${id}/corrections`, body),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['visit-records'] });
-      void queryClient.invalidateQueries({ queryKey: ['visit-record'] });
-    },
+    onSuccess: () => invalidate(queryClient, TOUCHES.correction),
   });
 }
 
