@@ -52,7 +52,9 @@ test('admin: logs in, must change the generated password, creates a supervisor s
   await expect(row).toContainText(COMMUNITY_A.name);
   await expect(row).not.toContainText(COMMUNITY_B.name);
 
-  // The language switch changes the menu, and back.
+  // The language switch changes the menu, and back. The header's menu opens from the top of the page (the
+  // table above left it scrolled), as a user would find it.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.getByRole('button', { name: '语言' }).click();
   const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/me') && r.request().method() === 'PATCH');
   await page.getByRole('menuitem', { name: 'English' }).click();
@@ -61,6 +63,7 @@ test('admin: logs in, must change the generated password, creates a supervisor s
   await expect(page.getByRole('menuitem', { name: 'Users' })).toBeVisible();
   await expect(page.getByRole('menuitem', { name: 'Communities' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Users' })).toBeVisible();
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.getByRole('button', { name: 'Language' }).click();
   const savedBack = page.waitForResponse((r) => r.url().endsWith('/api/v1/me') && r.request().method() === 'PATCH');
   await page.getByRole('menuitem', { name: '简体中文' }).click();
