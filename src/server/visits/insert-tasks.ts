@@ -12,7 +12,7 @@ import { OPEN_STATUSES } from './task-status.js';
 
 export type NewTask = Insertable<VisitTasksTable>;
 
-/** 17 columns a row: 400 rows stay under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
+/** Under 20 columns a row: 400 rows stay well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
 const ROWS_PER_STATEMENT = 400;
 
 /** Inserts the tasks; returns their ids in the rows' order. */
