@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RosterImport } from '../../src/shared/schemas/households.js';
+import type { RosterImport } from '../../src/shared/schemas/roster.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { ALL_BUT_COMPANY_SCOPE, loginAs, makeCommunity, makeCompany, makeRole, makeUser, tokenClient, type Client } from '../helpers/factories.js';
 import { csv, HEADER, junk, multipart, oldXls, xlsx, zipBomb } from '../fixtures/roster/files.js';

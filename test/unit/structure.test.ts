@@ -42,4 +42,17 @@ describe('structure of the sources', () => {
     const offending = sources('src').filter((f) => f !== writer && /insertInto\('visit_tasks'\)/.test(fs.readFileSync(f, 'utf8')));
     expect(offending).toEqual([]);
   });
+
+  it('engineer: every shared schema file is named after a server domain (or is common/permissions)', () => {
+    const dir = path.join('src', 'shared', 'schemas');
+    const offending = fs
+      .readdirSync(dir)
+      .map((f) => path.basename(f, '.ts'))
+      .filter((name) => name !== 'common' && name !== 'permissions')
+      .filter((name) => {
+        const routes = path.join('src', 'server', name, 'routes.ts');
+        return !fs.existsSync(routes) || !imports(routes).includes(`../../shared/schemas/${name}.js`);
+      });
+    expect(offending).toEqual([]);
+  });
 });

@@ -2,7 +2,7 @@
  * Departments (工程部, 保洁部, …) that handlers belong to. Company-wide master data.
  */
 import type { Page } from '../../shared/schemas/common.js';
-import type { CreateDepartmentBody, Department, UpdateDepartmentBody } from '../../shared/schemas/communities.js';
+import type { CreateDepartmentBody, Department, UpdateDepartmentBody } from '../../shared/schemas/departments.js';
 import { actorOf, changes, recordAudit } from '../audit/record-audit.js';
 import { requirePermission, type Ctx } from '../context.js';
 import { nowIso } from '../clock.js';

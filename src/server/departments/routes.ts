@@ -1,7 +1,7 @@
 /** HTTP routes for departments. */
 import { z } from 'zod';
 import { IdParam, page } from '../../shared/schemas/common.js';
-import { CreateDepartmentBody, Department, UpdateDepartmentBody } from '../../shared/schemas/communities.js';
+import { CreateDepartmentBody, Department, UpdateDepartmentBody } from '../../shared/schemas/departments.js';
 import { ctxOf } from '../http/auth-hook.js';
 import type { App, Deps } from '../http/types.js';
 import { createDepartment, listDepartments, updateDepartment } from './departments.js';

@@ -1,7 +1,7 @@
 /** HTTP routes for buildings and households. */
 import { z } from 'zod';
-import { IdParam, page } from '../../shared/schemas/common.js';
-import { Building, CreateHouseholdBody, Household, HouseholdListQuery, MergeBody, UpdateHouseholdBody } from '../../shared/schemas/households.js';
+import { IdParam, MergeBody, page } from '../../shared/schemas/common.js';
+import { Building, CreateHouseholdBody, Household, HouseholdListQuery, UpdateHouseholdBody } from '../../shared/schemas/households.js';
 import { ctxOf } from '../http/auth-hook.js';
 import type { App, Deps } from '../http/types.js';
 import { createHousehold, mergeHouseholds, updateHousehold } from './households.js';

@@ -1,5 +1,5 @@
 /** A supervisor adds a resident (owner, tenant or merchant) to a household. */
-import type { CreateResidentBody, Resident } from '../../shared/schemas/households.js';
+import type { CreateResidentBody, Resident } from '../../shared/schemas/residents.js';
 import { actorOf, recordAudit } from '../audit/record-audit.js';
 import { requirePermission, type Ctx } from '../context.js';
 import { nowIso } from '../clock.js';

@@ -2,7 +2,7 @@
  * Erasure on request (PIPL): the resident's personal fields are removed — name, phones, tags, dates,
  * notes — while the row stays as an anonymous member of the household, so history keeps its counts.
  */
-import type { Resident } from '../../shared/schemas/households.js';
+import type { Resident } from '../../shared/schemas/residents.js';
 import { actorOf, recordAudit } from '../audit/record-audit.js';
 import { requirePermission, type Ctx } from '../context.js';
 import { nowIso } from '../clock.js';

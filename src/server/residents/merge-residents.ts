@@ -2,7 +2,7 @@
  * Folds a duplicate resident of the same household into this one: phones and tags are united, fields the
  * kept record lacks are taken from the duplicate, and the duplicate disappears.
  */
-import type { Resident } from '../../shared/schemas/households.js';
+import type { Resident } from '../../shared/schemas/residents.js';
 import { actorOf, recordAudit } from '../audit/record-audit.js';
 import { requirePermission, type Ctx } from '../context.js';
 import { nowIso } from '../clock.js';

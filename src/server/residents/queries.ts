@@ -2,7 +2,7 @@
  * Reading residents with their masked phones and tags. Phones are never returned in full here:
  * revealing one is its own audited action (reveal-phones.ts).
  */
-import type { Resident } from '../../shared/schemas/households.js';
+import type { Resident } from '../../shared/schemas/residents.js';
 import type { Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
 import type { ResidentsTable } from '../db/schema.js';

@@ -1,7 +1,7 @@
 /** HTTP routes for residents and the tag vocabulary. */
 import { z } from 'zod';
-import { IdParam, page } from '../../shared/schemas/common.js';
-import { CreateResidentBody, CreateTagBody, EraseResidentBody, MergeBody, MoveOutBody, Resident, RevealedPhones, Tag, UpdateResidentBody } from '../../shared/schemas/households.js';
+import { IdParam, MergeBody, page } from '../../shared/schemas/common.js';
+import { CreateResidentBody, CreateTagBody, EraseResidentBody, MoveOutBody, Resident, RevealedPhones, Tag, UpdateResidentBody } from '../../shared/schemas/residents.js';
 import { ctxOf } from '../http/auth-hook.js';
 import type { App, Deps } from '../http/types.js';
 import { createResident } from './create-resident.js';

@@ -2,7 +2,7 @@
  * Changing a resident, and moving one out. Personal values reach the audit log only masked
  * (surname, 138****5678): the log is append-only and outlives an erasure.
  */
-import type { Resident, UpdateResidentBody } from '../../shared/schemas/households.js';
+import type { Resident, UpdateResidentBody } from '../../shared/schemas/residents.js';
 import { actorOf, changes, recordAudit } from '../audit/record-audit.js';
 import { requirePermission, type Ctx } from '../context.js';
 import { nowIso } from '../clock.js';

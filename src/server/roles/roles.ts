@@ -3,7 +3,7 @@
  * read-only; administrators add custom roles from the permission catalogue.
  */
 import type { Page } from '../../shared/schemas/common.js';
-import type { CreateRoleBody, Role, UpdateRoleBody } from '../../shared/schemas/users.js';
+import type { CreateRoleBody, Role, UpdateRoleBody } from '../../shared/schemas/roles.js';
 import { actorOf, changes, recordAudit } from '../audit/record-audit.js';
 import { requirePermission, type Ctx } from '../context.js';
 import { nowIso } from '../clock.js';

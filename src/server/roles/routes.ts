@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { IdParam, page } from '../../shared/schemas/common.js';
 import { PERMISSION_GROUPS, PERMISSIONS } from '../../shared/schemas/permissions.js';
-import { CreateRoleBody, PermissionInfo, Role, UpdateRoleBody } from '../../shared/schemas/users.js';
+import { CreateRoleBody, PermissionInfo, Role, UpdateRoleBody } from '../../shared/schemas/roles.js';
 import { ctxOf } from '../http/auth-hook.js';
 import type { App, Deps } from '../http/types.js';
 import { createRole, deleteRole, getRole, listRoles, updateRole } from './roles.js';

@@ -3,7 +3,7 @@
  * in the reader's language. A job is visible to whoever may import into its community.
  */
 import type { Locale } from '../../shared/schemas/common.js';
-import type { RosterImport } from '../../shared/schemas/households.js';
+import type { RosterImport } from '../../shared/schemas/roster.js';
 import type { Config } from '../config.js';
 import { requirePermission, type Ctx } from '../context.js';
 import type { Db } from '../db/database.js';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParam } from '../../shared/schemas/common.js';
-import { RosterImport } from '../../shared/schemas/households.js';
+import { RosterImport } from '../../shared/schemas/roster.js';
 import { ctxOf } from '../http/auth-hook.js';
 import { localeOf } from '../http/problem.js';
 import type { App, Deps } from '../http/types.js';

@@ -1,7 +1,7 @@
 /** HTTP routes for staff. */
 import { z } from 'zod';
 import { IdParam, page } from '../../shared/schemas/common.js';
-import { CreateStaffBody, Staff, StaffListQuery, UpdateStaffBody } from '../../shared/schemas/households.js';
+import { CreateStaffBody, Staff, StaffListQuery, UpdateStaffBody } from '../../shared/schemas/staff.js';
 import { ctxOf } from '../http/auth-hook.js';
 import type { App, Deps } from '../http/types.js';
 import { createStaff, listStaff, updateStaff } from './staff.js';

@@ -3,7 +3,7 @@
  * guards are praised and complained about too. Community-bound users see the staff of their communities.
  */
 import type { Page } from '../../shared/schemas/common.js';
-import type { CreateStaffBody, Staff, StaffListQuery, UpdateStaffBody } from '../../shared/schemas/households.js';
+import type { CreateStaffBody, Staff, StaffListQuery, UpdateStaffBody } from '../../shared/schemas/staff.js';
 import { actorOf, changes, recordAudit } from '../audit/record-audit.js';
 import { inScope, requirePermission, type Ctx } from '../context.js';
 import { nowIso } from '../clock.js';

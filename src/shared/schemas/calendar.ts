@@ -3,8 +3,7 @@
  * years the official data does not cover yet, and a company's overrides.
  */
 import { z } from 'zod';
-import { Id, textInteger, Timestamp } from './common.js';
-import { DateOnly } from './households.js';
+import { DateOnly, Id, textInteger, Timestamp } from './common.js';
 
 export const DayKind = z.enum(['workday', 'weekend', 'holiday', 'makeup_workday']);
 export const OverrideKind = z.enum(['holiday', 'workday', 'rest_day']).meta({ description: 'holiday: an extra holiday; workday: an extra working day; rest_day: a company rest day' });

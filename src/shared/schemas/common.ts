@@ -1,5 +1,6 @@
 /**
- * Building blocks shared by every API schema: ids, pagination, timestamps and the problem document.
+ * Building blocks shared by every API schema: ids, dates, pagination, timestamps, the merge body and the problem
+ * document.
  * The server validates with these and the web client types its calls with them, so both sides agree.
  */
 import { z } from 'zod';
@@ -26,6 +27,7 @@ export const textNumber = <T extends z.ZodNumber>(inner: T) => fromText(DECIMAL_
 /** An id in a path or query string, where it arrives as text. */
 export const IdParam = textInteger(z.number().int().positive()).meta({ description: 'Numeric identifier' });
 export const Timestamp = z.string().meta({ description: 'ISO 8601 timestamp', format: 'date-time' });
+export const DateOnly = z.iso.date().meta({ description: 'Calendar date YYYY-MM-DD' });
 
 /** Query parameters of every list endpoint. `limit` is capped at 200. */
 export const PageQuery = z.strictObject({
@@ -63,6 +65,11 @@ export const Problem = z
 export type Problem = z.infer<typeof Problem>;
 
 export const Ok = z.object({ ok: z.literal(true) });
+
+/** Folds a duplicate into the object of the path (a household into a household, a resident into a resident). */
+export const MergeBody = z.strictObject({
+  duplicateId: Id.meta({ description: 'The duplicate that is folded into this one and then removed' }),
+});
 
 export const Locale = z.enum(['zh-CN', 'en']);
 export type Locale = z.infer<typeof Locale>;

@@ -1,4 +1,4 @@
-/** Communities (小区/项目) and departments, the minimal master data every account is scoped by. */
+/** Communities (小区/项目), the master data every account, household and visit is scoped by. */
 import { z } from 'zod';
 import { Id, PageQuery, Timestamp } from './common.js';
 
@@ -52,22 +52,3 @@ export const CommunityListQuery = PageQuery.extend({
   status: CommunityStatus.optional(),
 });
 export type CommunityListQuery = z.infer<typeof CommunityListQuery>;
-
-export const Department = z
-  .object({ id: Id, name: z.string(), code: z.string(), userCount: z.number().int(), headId: Id.nullable().meta({ description: 'Department head: first level of escalation' }), headName: z.string().nullable() })
-  .meta({ id: 'Department' });
-export type Department = z.infer<typeof Department>;
-
-export const CreateDepartmentBody = z.strictObject({
-  name: z.string().trim().min(1).max(64),
-  code: z
-    .string()
-    .trim()
-    .min(1)
-    .max(32)
-    .regex(/^[A-Za-z0-9_-]+$/, { message: 'code_format' }),
-});
-export type CreateDepartmentBody = z.infer<typeof CreateDepartmentBody>;
-
-export const UpdateDepartmentBody = z.strictObject({ name: z.string().trim().min(1).max(64).optional(), headId: Id.nullable().optional() });
-export type UpdateDepartmentBody = z.infer<typeof UpdateDepartmentBody>;

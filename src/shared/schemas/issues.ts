@@ -3,8 +3,7 @@
  * working-day deadlines, status transitions, replies to the resident, escalation and the timeline.
  */
 import { z } from 'zod';
-import { Id, IdParam, PageQuery, Timestamp } from './common.js';
-import { DateOnly } from './households.js';
+import { DateOnly, Id, IdParam, PageQuery, Timestamp } from './common.js';
 import { Attachment, ItemKind } from './visits.js';
 
 export const IssueKind = ItemKind;

@@ -1,7 +1,6 @@
 /** Visit tasks (回访任务), contact attempts, and visit records (回访记录) with the items raised in them. */
 import { z } from 'zod';
-import { Id, IdParam, PageQuery, textNumber, Timestamp } from './common.js';
-import { DateOnly } from './households.js';
+import { DateOnly, Id, IdParam, PageQuery, textNumber, Timestamp } from './common.js';
 import { Answers } from './questionnaires.js';
 
 export const VisitReason = z.enum(['periodic', 'move_in', 'after_complaint', 'after_repair', 'low_satisfaction', 'special_need', 'event', 'ad_hoc', 'confirmation']);

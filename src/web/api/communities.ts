@@ -1,15 +1,8 @@
 /** Communities (小区/项目) and departments. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '../../shared/schemas/common';
-import type {
-  Community,
-  CommunityType,
-  CreateCommunityBody,
-  CreateDepartmentBody,
-  Department,
-  UpdateCommunityBody,
-  UpdateDepartmentBody,
-} from '../../shared/schemas/communities';
+import type { Community, CommunityType, CreateCommunityBody, UpdateCommunityBody } from '../../shared/schemas/communities';
+import type { CreateDepartmentBody, Department, UpdateDepartmentBody } from '../../shared/schemas/departments';
 import { api } from './client';
 
 export const COMMUNITY_TYPES: readonly CommunityType[] = ['residential', 'commercial', 'mixed'];

@@ -1,16 +1,8 @@
 /** Buildings, households (one room each), residents and the resident tag vocabulary. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { Page } from '../../shared/schemas/common';
-import type {
-  Building,
-  CreateHouseholdBody,
-  CreateResidentBody,
-  Household,
-  Resident,
-  ResidentRole,
-  UpdateHouseholdBody,
-  UpdateResidentBody,
-} from '../../shared/schemas/households';
+import type { Building, CreateHouseholdBody, Household, UpdateHouseholdBody } from '../../shared/schemas/households';
+import type { CreateResidentBody, Resident, ResidentRole, UpdateResidentBody } from '../../shared/schemas/residents';
 import { api } from './client';
 
 export type HouseholdStatus = Household['status'];

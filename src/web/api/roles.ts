@@ -1,7 +1,7 @@
 /** Roles and the permission catalogue. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '../../shared/schemas/common';
-import type { CreateRoleBody, Role, UpdateRoleBody } from '../../shared/schemas/users';
+import type { CreateRoleBody, Role, UpdateRoleBody } from '../../shared/schemas/roles';
 import { api } from './client';
 
 export interface PermissionInfo {

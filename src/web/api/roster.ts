@@ -3,7 +3,7 @@
  * has succeeded or failed. Template, export and error report are files the browser downloads itself.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { RosterImport } from '../../shared/schemas/households';
+import type { RosterImport } from '../../shared/schemas/roster';
 import { api, downloadUrl } from './client';
 import { invalidateMasterData } from './households';
 

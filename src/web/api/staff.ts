@@ -1,7 +1,7 @@
 /** Staff (员工): the people who do the work, optionally linked to a login account. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '../../shared/schemas/common';
-import type { CreateStaffBody, Staff, UpdateStaffBody } from '../../shared/schemas/households';
+import type { CreateStaffBody, Staff, UpdateStaffBody } from '../../shared/schemas/staff';
 import { api } from './client';
 
 export type StaffStatus = Staff['status'];

@@ -5,7 +5,7 @@
 import { Form, Input, Modal, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Department } from '../../../shared/schemas/communities';
+import type { Department } from '../../../shared/schemas/departments';
 import { useCreateDepartment, useUpdateDepartment } from '../../api/communities';
 import { useUsers } from '../../api/users';
 import { useShowError } from '../../lib/feedback';

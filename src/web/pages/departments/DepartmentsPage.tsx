@@ -3,7 +3,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Department } from '../../../shared/schemas/communities';
+import type { Department } from '../../../shared/schemas/departments';
 import { useDepartments } from '../../api/communities';
 import { PageCard } from '../../components/PageCard';
 import { PageHeader } from '../../components/PageHeader';

@@ -2,7 +2,7 @@
 import { Button, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { TFunction } from 'i18next';
-import type { Department } from '../../../shared/schemas/communities';
+import type { Department } from '../../../shared/schemas/departments';
 
 export function departmentColumns({ t, onEdit }: { t: TFunction; onEdit: (department: Department) => void }): TableColumnsType<Department> {
   return [

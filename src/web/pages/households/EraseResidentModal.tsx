@@ -2,7 +2,7 @@
 import { Alert, Form, Input, Modal } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Resident } from '../../../shared/schemas/households';
+import type { Resident } from '../../../shared/schemas/residents';
 import { useEraseResident } from '../../api/households';
 import { useShowError } from '../../lib/feedback';
 

@@ -2,7 +2,8 @@
 import { Checkbox, DatePicker, Input, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { Building, ResidentRole } from '../../../shared/schemas/households';
+import type { Building } from '../../../shared/schemas/households';
+import type { ResidentRole } from '../../../shared/schemas/residents';
 import { HOUSEHOLD_STATUSES, RESIDENT_ROLES, type HouseholdStatus, type Tag } from '../../api/households';
 import { FILTER_SEARCH_STYLE, FILTER_SELECT_STYLE, FilterBar } from '../../components/FilterBar';
 

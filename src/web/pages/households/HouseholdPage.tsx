@@ -4,7 +4,7 @@ import { App, Badge, Button, Card, Descriptions, Empty, Flex, Result, Space, Spi
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import type { Resident } from '../../../shared/schemas/households';
+import type { Resident } from '../../../shared/schemas/residents';
 import { useCommunity } from '../../api/communities';
 import { useHousehold } from '../../api/households';
 import { useCan } from '../../auth/session';

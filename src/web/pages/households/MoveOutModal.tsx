@@ -3,7 +3,7 @@ import { DatePicker, Form, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Resident } from '../../../shared/schemas/households';
+import type { Resident } from '../../../shared/schemas/residents';
 import { useMoveOutResident } from '../../api/households';
 import { useShowError } from '../../lib/feedback';
 

@@ -6,7 +6,7 @@ import { EyeOutlined } from '@ant-design/icons';
 import { Button, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Resident } from '../../../shared/schemas/households';
+import type { Resident } from '../../../shared/schemas/residents';
 import { useRevealPhones, type RevealedPhone } from '../../api/households';
 import { useCan } from '../../auth/session';
 import { useShowError } from '../../lib/feedback';

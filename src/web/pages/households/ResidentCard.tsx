@@ -1,7 +1,7 @@
 /** One resident of a household: role, badges, phones, dates, tags, contact preference and notes, with actions below. */
 import { Button, Card, Descriptions, Flex, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Resident } from '../../../shared/schemas/households';
+import type { Resident } from '../../../shared/schemas/residents';
 import { formatDate } from '../../lib/format';
 import { PhoneNumbers } from './PhoneNumbers';
 

@@ -7,7 +7,7 @@ import { Button, DatePicker, Flex, Form, Input, Modal, Select, Switch } from 'an
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Resident, ResidentRole } from '../../../shared/schemas/households';
+import type { Resident, ResidentRole } from '../../../shared/schemas/residents';
 import {
   CONTACT_METHODS,
   RESIDENT_ROLES,

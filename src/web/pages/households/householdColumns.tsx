@@ -3,7 +3,8 @@ import { Badge, Space, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { TFunction } from 'i18next';
 import { Link } from 'react-router-dom';
-import type { Household, Resident } from '../../../shared/schemas/households';
+import type { Household } from '../../../shared/schemas/households';
+import type { Resident } from '../../../shared/schemas/residents';
 import { formatDate } from '../../lib/format';
 import { STATUS_BADGE, currentResidents } from './residentDisplay';
 

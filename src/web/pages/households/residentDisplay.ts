@@ -1,5 +1,6 @@
 /** Small display rules shared by the household pages: who still lives there, and status colours. */
-import type { Household, Resident } from '../../../shared/schemas/households';
+import type { Household } from '../../../shared/schemas/households';
+import type { Resident } from '../../../shared/schemas/residents';
 
 export const STATUS_BADGE: Record<Household['status'], 'success' | 'default' | 'processing'> = {
   occupied: 'success',

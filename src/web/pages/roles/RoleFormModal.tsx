@@ -2,7 +2,7 @@
 import { Alert, Form, Input, Modal } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '../../../shared/schemas/users';
+import type { Role } from '../../../shared/schemas/roles';
 import type { Permission } from '../../../shared/schemas/permissions';
 import { useCreateRole, usePermissionCatalogue, useUpdateRole } from '../../api/roles';
 import { useShowError } from '../../lib/feedback';

@@ -3,7 +3,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '../../../shared/schemas/users';
+import type { Role } from '../../../shared/schemas/roles';
 import { useDeleteRole, useRoles } from '../../api/roles';
 import { PageCard } from '../../components/PageCard';
 import { PageHeader } from '../../components/PageHeader';

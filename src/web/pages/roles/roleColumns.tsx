@@ -2,7 +2,7 @@
 import { Button, Popconfirm, Space, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { TFunction } from 'i18next';
-import type { Role } from '../../../shared/schemas/users';
+import type { Role } from '../../../shared/schemas/roles';
 
 export interface RoleColumnContext {
   t: TFunction;

@@ -2,7 +2,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Progress, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { RosterImport } from '../../../shared/schemas/households';
+import type { RosterImport } from '../../../shared/schemas/roster';
 import { isFinished, rosterErrorReportUrl } from '../../api/roster';
 import { rosterErrorColumns } from './rosterErrorColumns';
 

@@ -1,7 +1,7 @@
 /** Column definitions of the import error table: row, column and the reason in words (codes stay in the API). */
 import type { TableColumnsType } from 'antd';
 import type { TFunction } from 'i18next';
-import type { RosterImport } from '../../../shared/schemas/households';
+import type { RosterImport } from '../../../shared/schemas/roster';
 
 type RosterError = RosterImport['errors'][number];
 

@@ -2,7 +2,7 @@
 import { Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Department } from '../../../shared/schemas/communities';
+import type { Department } from '../../../shared/schemas/departments';
 import { useCreateCategory, useUpdateCategory, type IssueCategory } from '../../api/issues';
 import { useShowError } from '../../lib/feedback';
 

@@ -2,7 +2,7 @@
 import { Button, Select, Switch } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { TFunction } from 'i18next';
-import type { Department } from '../../../shared/schemas/communities';
+import type { Department } from '../../../shared/schemas/departments';
 import type { IssueCategory } from '../../api/issues';
 
 interface Context {

@@ -1,7 +1,8 @@
 /** Search box and department/community/status filters above the staff table. */
 import { Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Community, Department } from '../../../shared/schemas/communities';
+import type { Community } from '../../../shared/schemas/communities';
+import type { Department } from '../../../shared/schemas/departments';
 import { STAFF_STATUSES, type StaffStatus } from '../../api/staff';
 import { FILTER_SEARCH_STYLE, FILTER_SELECT_STYLE, FilterBar } from '../../components/FilterBar';
 

@@ -2,8 +2,9 @@
 import { Form, Input, Modal, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Community, Department } from '../../../shared/schemas/communities';
-import type { Staff } from '../../../shared/schemas/households';
+import type { Community } from '../../../shared/schemas/communities';
+import type { Department } from '../../../shared/schemas/departments';
+import type { Staff } from '../../../shared/schemas/staff';
 import type { User } from '../../../shared/schemas/users';
 import { useCreateStaff, useUpdateStaff } from '../../api/staff';
 import { useShowError } from '../../lib/feedback';

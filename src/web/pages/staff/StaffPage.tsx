@@ -3,7 +3,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Table } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Staff } from '../../../shared/schemas/households';
+import type { Staff } from '../../../shared/schemas/staff';
 import { useDepartments, useScopeCommunities } from '../../api/communities';
 import { useStaff, useUpdateStaff } from '../../api/staff';
 import { useUsers } from '../../api/users';

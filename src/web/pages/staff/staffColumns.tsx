@@ -2,7 +2,7 @@
 import { Badge, Button, Popconfirm, Space, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { TFunction } from 'i18next';
-import type { Staff } from '../../../shared/schemas/households';
+import type { Staff } from '../../../shared/schemas/staff';
 
 export interface StaffColumnContext {
   t: TFunction;

@@ -2,7 +2,7 @@
 import { Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FILTER_SEARCH_STYLE, FILTER_SELECT_STYLE, FilterBar } from '../../components/FilterBar';
-import type { Role } from '../../../shared/schemas/users';
+import type { Role } from '../../../shared/schemas/roles';
 import { useRoleName } from '../../lib/roleName';
 
 export interface UserFilterValues {

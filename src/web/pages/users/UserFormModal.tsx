@@ -5,8 +5,10 @@
 import { Form, Input, Modal, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Community, Department } from '../../../shared/schemas/communities';
-import type { Role, User } from '../../../shared/schemas/users';
+import type { Community } from '../../../shared/schemas/communities';
+import type { Department } from '../../../shared/schemas/departments';
+import type { Role } from '../../../shared/schemas/roles';
+import type { User } from '../../../shared/schemas/users';
 import { useCreateUser, useUpdateUser } from '../../api/users';
 import { useShowError } from '../../lib/feedback';
 import { useRoleName } from '../../lib/roleName';
