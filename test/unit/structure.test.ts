@@ -55,4 +55,12 @@ describe('structure of the sources', () => {
       });
     expect(offending).toEqual([]);
   });
+
+  it('engineer: every table-type file in src/server/db/schema/ is named after a server domain', () => {
+    const offending = fs
+      .readdirSync(path.join('src', 'server', 'db', 'schema'))
+      .map((f) => path.basename(f, '.ts'))
+      .filter((name) => !fs.existsSync(path.join('src', 'server', name)));
+    expect(offending).toEqual([]);
+  });
 });

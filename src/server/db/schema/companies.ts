@@ -1,0 +1,10 @@
+/** Table types of companies: the tenant every other row belongs to. Column conventions: ../schema.ts. */
+import type { Generated } from 'kysely';
+
+export interface CompaniesTable {
+  id: Generated<number>;
+  name: string;
+  /** JSON IssueSettings; null means the defaults of issues/defaults.ts */
+  issue_settings: Generated<string | null>;
+  created_at: string;
+}

@@ -1,0 +1,101 @@
+/** Table types of visit tasks, contact attempts, visit records with their items and corrections, and attachments. Column conventions: ../schema.ts. */
+import type { Generated } from 'kysely';
+import type { AttemptResult, ItemKind, RecordOutcome, TaskStatus, VisitMethod, VisitReason } from '../../../shared/schemas/visits.js';
+
+export interface VisitTasksTable {
+  id: Generated<number>;
+  company_id: number;
+  community_id: number;
+  household_id: number;
+  resident_id: number | null;
+  reason: VisitReason;
+  method: VisitMethod;
+  assignee_id: number | null;
+  /** YYYY-MM-DD, Asia/Shanghai */
+  due_date: string;
+  appointment_at: string | null;
+  status: TaskStatus;
+  attempt_count: number;
+  questionnaire_id: number | null;
+  note: string;
+  issue_id: Generated<number | null>;
+  cancel_reason: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface VisitAttemptsTable {
+  id: Generated<number>;
+  task_id: number;
+  company_id: number;
+  at: string;
+  result: AttemptResult;
+  note: string;
+  user_id: number | null;
+}
+
+export interface VisitRecordsTable {
+  id: Generated<number>;
+  company_id: number;
+  community_id: number;
+  task_id: number;
+  household_id: number;
+  resident_id: number | null;
+  visitor_id: number;
+  method: VisitMethod;
+  reason: VisitReason;
+  outcome: RecordOutcome;
+  started_at: string;
+  ended_at: string;
+  visit_date: string;
+  backdated: number;
+  spoken_to: string;
+  questionnaire_version_id: number | null;
+  /** JSON object of answers by question key */
+  answers: string;
+  average_score: number | null;
+  opinions: string;
+  suggestions: string;
+  improvement_measures: string;
+  item_count: number;
+  idempotency_key: string | null;
+  created_at: string;
+}
+
+export interface VisitRecordItemsTable {
+  id: Generated<number>;
+  record_id: number;
+  company_id: number;
+  community_id: number;
+  household_id: number;
+  kind: ItemKind;
+  category: string;
+  description: string;
+  raised_on: string;
+}
+
+export interface VisitRecordCorrectionsTable {
+  id: Generated<number>;
+  record_id: number;
+  user_id: number | null;
+  at: string;
+  reason: string;
+  /** JSON array of corrected field names */
+  fields: string;
+}
+
+export interface AttachmentsTable {
+  id: Generated<number>;
+  company_id: number;
+  community_id: number | null;
+  record_id: number | null;
+  issue_id: Generated<number | null>;
+  uploaded_by: number | null;
+  file_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  created_at: string;
+}
