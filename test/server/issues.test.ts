@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepDeadlines } from '../../src/server/issues/sweep-deadlines.js';
 import { deliverOutbox } from '../../src/server/notifications/deliver-outbox.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
-import { loginAs, makeCommunity, makeCompany, makeUser, type Client } from '../helpers/factories.js';
+import { loginAs, makeCommunity, makeCompany, makeIssueCategory, makeUser, type Client } from '../helpers/factories.js';
 import { addDays } from '../../src/shared/shanghai.js';
 
 let t: TestApp;
@@ -123,7 +123,7 @@ describe('issues from visits and direct entry', () => {
     expect(ancient.statusCode).toBe(422);
     expect(ancient.json().code).toBe('calendar_out_of_range');
     const other = await makeCompany(t);
-    const foreign = (await t.handle.db.selectFrom('issue_categories').select('id').where('company_id', '=', other.companyId).executeTakeFirstOrThrow()).id;
+    const foreign = (await makeIssueCategory(t, { companyId: other.companyId })).id;
     expect((await supervisor.post('/api/v1/issues', direct({ categoryId: foreign }))).json().code).toBe('invalid_reference');
   });
 

@@ -8,7 +8,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { readApiDocument, type ApiDocument, type JsonSchema, type Operation } from '../helpers/openapi.js';
-import { ALL_BUT_COMPANY_SCOPE, Client, loginAs, makeCommunity, makeCompany, makeRole, makeUser, tokenClient } from '../helpers/factories.js';
+import {
+  ALL_BUT_COMPANY_SCOPE,
+  Client,
+  loginAs,
+  makeCommunity,
+  makeCompany,
+  makeHousehold,
+  makeIssue,
+  makeResident,
+  makeRole,
+  makeUser,
+  makeVisitTask,
+  tokenClient,
+} from '../helpers/factories.js';
 
 /** Names of victim objects carry these markers so that a leak shows up in any response body. */
 const COMMUNITY_MARK = 'VICTIM-COMMUNITY';
@@ -88,18 +101,16 @@ beforeAll(async () => {
     displayName: `${COMMUNITY_MARK}-张三`,
   });
   const now = new Date().toISOString();
-  const building = await t.handle.db.insertInto('buildings').values({ company_id: a.companyId, community_id: community.id, name: '9', created_at: now }).returning('id').executeTakeFirstOrThrow();
-  const household = await t.handle.db
-    .insertInto('households')
-    .values({ company_id: a.companyId, community_id: community.id, building_id: building.id, unit_id: null, room: '901', sort_key: '901', area: 90, status: 'occupied', created_at: now, updated_at: now })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const resident = await t.handle.db
-    .insertInto('residents')
-    .values({ company_id: a.companyId, community_id: community.id, household_id: household.id, name: `${COMMUNITY_MARK}-李四`, role: 'owner', move_in_date: '2024-03-05', move_out_date: null, preferred_contact: null, do_not_contact: 0, do_not_contact_reason: null, notes: COMMUNITY_MARK, erased_at: null, created_at: now, updated_at: now })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await t.handle.db.insertInto('resident_phones').values({ resident_id: resident.id, company_id: a.companyId, number: '+8613800009999', kind: 'mobile', last4: '9999', position: 0 }).execute();
+  const household = await makeHousehold(t, { companyId: a.companyId, communityId: community.id, building: '9', room: '901', area: 90 });
+  const resident = await makeResident(t, {
+    companyId: a.companyId,
+    communityId: community.id,
+    householdId: household.id,
+    name: `${COMMUNITY_MARK}-李四`,
+    moveInDate: '2024-03-05',
+    notes: COMMUNITY_MARK,
+    phones: ['13800009999'],
+  });
   const staff = await t.handle.db
     .insertInto('staff')
     .values({ company_id: a.companyId, name: `${COMMUNITY_MARK}-保洁员`, phone: null, position: '', department_id: department.id, user_id: null, status: 'active', created_at: now, updated_at: now })
@@ -123,16 +134,9 @@ beforeAll(async () => {
     .values({ questionnaire_id: questionnaire.id, company_id: a.companyId, version: 1, questions: JSON.stringify([{ key: 'q', type: 'text', title: COMMUNITY_MARK, required: false }]), published_at: now, published_by: null })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const visitTask = await t.handle.db
-    .insertInto('visit_tasks')
-    .values({ company_id: a.companyId, community_id: community.id, household_id: household.id, resident_id: resident.id, reason: 'periodic', method: 'phone', assignee_id: user.id, due_date: '2026-01-01', appointment_at: null, status: 'pending', attempt_count: 0, questionnaire_id: questionnaire.id, note: COMMUNITY_MARK, cancel_reason: null, created_by: null, created_at: now, updated_at: now })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const doneTask = await t.handle.db
-    .insertInto('visit_tasks')
-    .values({ company_id: a.companyId, community_id: community.id, household_id: household.id, resident_id: resident.id, reason: 'periodic', method: 'phone', assignee_id: user.id, due_date: '2026-01-01', appointment_at: null, status: 'completed', attempt_count: 0, questionnaire_id: questionnaire.id, note: '', cancel_reason: null, created_by: null, created_at: now, updated_at: now })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const taskOf = { companyId: a.companyId, communityId: community.id, householdId: household.id, residentId: resident.id, assigneeId: user.id, dueDate: '2026-01-01', questionnaireId: questionnaire.id };
+  const visitTask = await makeVisitTask(t, { ...taskOf, note: COMMUNITY_MARK });
+  const doneTask = await makeVisitTask(t, { ...taskOf, status: 'completed' });
   const visitRecord = await t.handle.db
     .insertInto('visit_records')
     .values({ company_id: a.companyId, community_id: community.id, task_id: doneTask.id, household_id: household.id, resident_id: resident.id, visitor_id: user.id, method: 'phone', reason: 'periodic', outcome: 'completed', started_at: now, ended_at: now, visit_date: '2026-01-01', backdated: 0, spoken_to: COMMUNITY_MARK, questionnaire_version_id: version.id, answers: '{}', average_score: null, opinions: COMMUNITY_MARK, suggestions: '', improvement_measures: '', item_count: 0, idempotency_key: 'victim-key-1', created_at: now })
@@ -143,13 +147,18 @@ beforeAll(async () => {
     .values({ company_id: a.companyId, community_id: community.id, record_id: visitRecord.id, uploaded_by: user.id, file_name: `${COMMUNITY_MARK}.pdf`, content_type: 'application/pdf', size: 30, sha256: 'x', content: Buffer.from(`%PDF-1.4 ${COMMUNITY_MARK}`), created_at: now })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const category = await t.handle.db.selectFrom('issue_categories').select('id').where('company_id', '=', a.companyId).orderBy('id').limit(1).executeTakeFirstOrThrow();
-  const issue = await t.handle.db
-    .insertInto('issues')
-    .values({ company_id: a.companyId, community_id: community.id, household_id: household.id, resident_id: resident.id, record_id: null, record_item_id: null, kind: 'complaint', category_id: category.id, description: COMMUNITY_MARK, channel: 'phone', raised_at: now, reply_mode: 'written', priority: 'normal', department_id: department.id, assignee_id: user.id, status: 'assigned', adoption: null, adoption_plan: null, adoption_planned_date: null, adoption_reason: null, resolution: null, satisfaction: null, withdraw_reason: null, praised_user_id: null, praised_department_id: null, reply_due_at: now, resolve_due_at: now, replied_at: null, resolved_at: null, closed_at: null, expected_resolve_date: null, escalation_level: 0, escalated_at: null, reopen_count: 0, notices: 0, check_at: null, created_by: user.id, created_at: now, updated_at: now })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await t.handle.db.insertInto('issue_events').values({ issue_id: issue.id, company_id: a.companyId, at: now, actor_id: user.id, actor_name: COMMUNITY_MARK, type: 'created', event: null, from_status: null, to_status: 'assigned', comment: COMMUNITY_MARK, data: '{}' }).execute();
+  // In the company's first issue category (one every company starts with): the victim category.
+  const issue = await makeIssue(t, {
+    companyId: a.companyId,
+    communityId: community.id,
+    householdId: household.id,
+    residentId: resident.id,
+    description: COMMUNITY_MARK,
+    departmentId: department.id,
+    assigneeId: user.id,
+    createdBy: user.id,
+    createdEvent: { actorName: COMMUNITY_MARK, comment: COMMUNITY_MARK },
+  });
   const override = await t.handle.db
     .insertInto('calendar_overrides')
     .values({ company_id: a.companyId, date: '2026-12-24', kind: 'rest_day', note: COMPANY_MARK, created_by: a.adminId, created_at: now })
@@ -184,7 +193,7 @@ beforeAll(async () => {
     attachmentId: attachment.id,
     importId: rosterImport.id,
     issueId: issue.id,
-    categoryId: category.id,
+    categoryId: issue.categoryId,
     overrideId: override.id,
     notificationId: notification.id,
   });
