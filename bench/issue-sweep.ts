@@ -111,6 +111,7 @@ async function childMain(): Promise<void> {
   const { migrateToLatest } = await import('../src/server/db/migrate.js');
   const { createCompany } = await import('../src/server/companies/create-company.js');
   const { hashPassword } = await import('../src/server/auth/secrets.js');
+  const { insertUser } = await import('../src/server/users/insert-user.js');
   const { loadCompanyCalendar } = await import('../src/server/calendar/company-calendar.js');
   const { loadSettings } = await import('../src/server/issues/settings.js');
   const { computeDeadlines, planSweep, escalationAt } = await import('../src/server/issues/deadline-plan.js');
@@ -143,13 +144,18 @@ async function childMain(): Promise<void> {
     let userNo = 0;
     const addUser = async (roleId: number, displayName: string, departmentId: number | null, communityIds: number[]) => {
       const n = userNo++;
-      const { id } = await db
-        .insertInto('users')
-        .values({ company_id: companyId, username: `sweep-${n}`, display_name: displayName, phone: null, password_hash: hash, must_change_password: 0, role_id: roleId, department_id: departmentId, status: 'active', locale: n % 7 === 3 ? 'en' : 'zh-CN', created_at: stamp, updated_at: stamp })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      if (communityIds.length) await db.insertInto('user_communities').values(communityIds.map((c) => ({ user_id: id, community_id: c }))).execute();
-      return id;
+      return insertUser(db, {
+        companyId,
+        username: `sweep-${n}`,
+        displayName,
+        passwordHash: hash,
+        mustChangePassword: false,
+        roleId,
+        departmentId,
+        communityIds,
+        locale: n % 7 === 3 ? 'en' : 'zh-CN',
+        createdAt: stamp,
+      });
     };
     const communities: number[] = [];
     for (const [i, name] of ['阳光花园', '翠湖苑', '金桂园', '滨江商务中心'].entries()) {

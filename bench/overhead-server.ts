@@ -15,6 +15,7 @@ import { createCompany } from '../src/server/companies/create-company.js';
 import { nowIso } from '../src/server/clock.js';
 import { openDatabase } from '../src/server/db/database.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
+import { insertUser } from '../src/server/users/insert-user.js';
 import pg from 'pg';
 
 async function withPg(url: string, statement: string) {
@@ -50,12 +51,16 @@ const communities = await db
 const scope = communities.slice(0, IN_SCOPE).map((c) => c.id);
 const username = `bench-supervisor-${Date.now()}`;
 const { hashPassword } = await import('../src/server/auth/secrets.js');
-const { id: userId } = await db
-  .insertInto('users')
-  .values({ company_id: companyId, username, display_name: '压测主管', phone: null, password_hash: await hashPassword('Bench-Passw0rd', 1024), must_change_password: 0, role_id: roleIds.supervisor, department_id: null, status: 'active', locale: 'zh-CN', created_at: now, updated_at: now })
-  .returning('id')
-  .executeTakeFirstOrThrow();
-await db.insertInto('user_communities').values(scope.map((c) => ({ user_id: userId, community_id: c }))).execute();
+const userId = await insertUser(db, {
+  companyId,
+  username,
+  displayName: '压测主管',
+  passwordHash: await hashPassword('Bench-Passw0rd', 1024),
+  mustChangePassword: false,
+  roleId: roleIds.supervisor,
+  communityIds: scope,
+  createdAt: now,
+});
 
 const app = await buildApp(
   { handle, config },

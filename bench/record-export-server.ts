@@ -16,6 +16,7 @@ import { loadConfig } from '../src/server/config.js';
 import { openDatabase } from '../src/server/db/database.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
 import { householdSortKey } from '../src/server/households/room.js';
+import { insertUser } from '../src/server/users/insert-user.js';
 import type { Insertable } from 'kysely';
 import type { IssuesTable, VisitRecordsTable, VisitTasksTable } from '../src/server/db/schema.js';
 
@@ -51,15 +52,8 @@ const { companyId, roleIds } = await createCompany(db, {
 const now = '2026-12-01T02:00:00.000Z';
 const chunk = <T>(xs: T[], n: number) => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
 const hash = await hashPassword('Bench-Passw0rd', 1024);
-const user = async (username: string, displayName: string, roleId: number, communities: number[]) => {
-  const { id } = await db
-    .insertInto('users')
-    .values({ company_id: companyId, username, display_name: displayName, phone: null, password_hash: hash, must_change_password: 0, role_id: roleId, department_id: null, status: 'active', locale: 'zh-CN', created_at: now, updated_at: now })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  if (communities.length) await db.insertInto('user_communities').values(communities.map((c) => ({ user_id: id, community_id: c }))).execute();
-  return id;
-};
+const user = (username: string, displayName: string, roleId: number, communities: number[]) =>
+  insertUser(db, { companyId, username, displayName, passwordHash: hash, mustChangePassword: false, roleId, communityIds: communities, createdAt: now });
 const manager = `export-manager-${process.pid}`;
 await user(manager, '总经理', roleIds.manager, []);
 const version = await db

@@ -15,6 +15,7 @@ import { nowIso } from '../src/server/clock.js';
 import { openDatabase } from '../src/server/db/database.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
 import { householdSortKey } from '../src/server/households/room.js';
+import { insertUser } from '../src/server/users/insert-user.js';
 
 const COMMUNITIES = 20;
 const BUILDINGS = 20;
@@ -107,10 +108,7 @@ else handle.sqlite!.exec('ANALYZE');
 const seedSeconds = (performance.now() - started) / 1000;
 
 const username = `search-manager-${process.pid}`;
-await db
-  .insertInto('users')
-  .values({ company_id: companyId, username, display_name: '经理', phone: null, password_hash: await hashPassword('Bench-Passw0rd', 1024), must_change_password: 0, role_id: roleIds.manager, department_id: null, status: 'active', locale: 'zh-CN', created_at: now, updated_at: now })
-  .execute();
+await insertUser(db, { companyId, username, displayName: '经理', passwordHash: await hashPassword('Bench-Passw0rd', 1024), mustChangePassword: false, roleId: roleIds.manager, createdAt: now });
 const app = await buildApp({ handle, config });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'Bench-Passw0rd' } });

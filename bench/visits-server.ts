@@ -15,6 +15,7 @@ import { nowIso, shanghaiToday } from '../src/server/clock.js';
 import { openDatabase } from '../src/server/db/database.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
 import { householdSortKey } from '../src/server/households/room.js';
+import { insertUser } from '../src/server/users/insert-user.js';
 import { addDays } from '../src/shared/shanghai.js';
 import type { Insertable } from 'kysely';
 import type { VisitTasksTable } from '../src/server/db/schema.js';
@@ -55,13 +56,8 @@ const { id: communityId } = await db
 const hash = await hashPassword('Bench-Passw0rd', 1024);
 const visitors: number[] = [];
 for (let v = 0; v < VISITORS; v++) {
-  const { id } = await db
-    .insertInto('users')
-    .values({ company_id: companyId, username: `bench-visitor-${process.pid}-${v}`, display_name: `回访员${v}`, phone: null, password_hash: hash, must_change_password: 0, role_id: roleIds.visitor, department_id: null, status: 'active', locale: 'zh-CN', created_at: now, updated_at: now })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db.insertInto('user_communities').values({ user_id: id, community_id: communityId }).execute();
-  visitors.push(id);
+  const username = `bench-visitor-${process.pid}-${v}`;
+  visitors.push(await insertUser(db, { companyId, username, displayName: `回访员${v}`, passwordHash: hash, mustChangePassword: false, roleId: roleIds.visitor, communityIds: [communityId], createdAt: now }));
 }
 const questionnaire = await db.selectFrom('questionnaires').select('id').where('company_id', '=', companyId).executeTakeFirstOrThrow();
 const version = await db.selectFrom('questionnaire_versions').select('id').where('questionnaire_id', '=', questionnaire.id).executeTakeFirstOrThrow();

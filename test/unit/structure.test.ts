@@ -63,4 +63,12 @@ describe('structure of the sources', () => {
       .filter((name) => !fs.existsSync(path.join('src', 'server', name)));
     expect(offending).toEqual([]);
   });
+
+  it('engineer: users are written by users/insert-user.ts alone', () => {
+    const writer = path.join('src', 'server', 'users', 'insert-user.ts');
+    const offending = ['src', 'bench', 'test']
+      .flatMap(sources)
+      .filter((f) => f !== writer && /insertInto\(\s*['"`]users['"`]|insert\s+into\s+"?users\b/i.test(fs.readFileSync(f, 'utf8')));
+    expect(offending).toEqual([]);
+  });
 });

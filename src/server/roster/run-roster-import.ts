@@ -1,20 +1,22 @@
 /**
- * The import job, run in-process after the upload has been answered: streams the file's rows, finds the
- * header, validates each row, applies them 1,000 at a time and records progress, row errors and the final
- * counts. Jobs of one community run one after another, so two uploads never race for the same rooms.
+ * The import job, run in-process after the upload has been answered: loads the community's roster once
+ * (load-roster.ts), streams the file's rows, finds the header, validates each row, plans (plan-rows.ts) and
+ * writes (write-plan.ts) them 1,000 at a time and records progress, row errors and the final counts. Jobs of one
+ * community run one after another, so two uploads never race for the same rooms.
  */
 import fs from 'node:fs';
 import type { FastifyBaseLogger } from 'fastify';
-import { actorOf, recordAudit } from '../audit/record-audit.js';
 import type { Ctx } from '../context.js';
 import { nowIso } from '../clock.js';
 import { type Db } from '../db/database.js';
 import { AppError } from '../http/errors.js';
-import { RosterApplier } from './apply-rows.js';
 import { cellText, type Cell } from './cells.js';
 import { COLUMN_KEYS, HEADER_SEARCH_ROWS, matchHeader, type HeaderMap } from './columns.js';
+import { loadRoster } from './load-roster.js';
 import { normalizeRow, type RosterRow, type RowError } from './normalize-row.js';
+import { planRows, settlePlan } from './plan-rows.js';
 import { readRows, type FileLimits, type RosterFileKind, type SheetRow } from './read-file.js';
+import { auditRosterImport, RosterWriter } from './write-plan.js';
 
 /**
  * Rows per transaction. A SQLite commit writes every index page the batch dirtied to the write-ahead log (and
@@ -33,7 +35,7 @@ export interface ImportJob {
   kind: RosterFileKind;
 }
 
-/** Job-level failures that are not AppErrors: a concurrent writer (apply-rows.ts) and a server shutdown. */
+/** Job-level failures that are not AppErrors: a concurrent writer (write-plan.ts) and a server shutdown. */
 const JOB_ERRORS = new Set(['conflict', 'import_interrupted']);
 
 interface Counts {
@@ -94,7 +96,9 @@ export class ImportRunner {
 export async function runRosterImport(db: Db, job: ImportJob, limits: FileLimits, stopping: () => boolean): Promise<void> {
   const { ctx } = job;
   await db.updateTable('roster_imports').set({ status: 'running' }).where('id', '=', job.id).execute();
-  const applier = await RosterApplier.load(db, ctx.companyId, job.communityId, job.dryRun);
+  const roster = await loadRoster(db, ctx.companyId, job.communityId);
+  const writer = new RosterWriter(db, ctx.companyId, job.communityId);
+  let tagsAdded = 0;
   const counts: Counts = { processed: 0, created: 0, updated: 0, unchanged: 0, failed: 0 };
   let batch: RosterRow[] = [];
   let errors: RowError[] = [];
@@ -102,7 +106,11 @@ export async function runRosterImport(db: Db, job: ImportJob, limits: FileLimits
 
   const flush = async () => {
     if (batch.length) {
-      const result = await applier.applyBatch(batch);
+      // A dry run plans the same batches and writes nothing.
+      const { plan, result } = planRows(roster, batch);
+      tagsAdded += plan.tags.length;
+      if (!job.dryRun) await writer.write(plan, roster.tags);
+      settlePlan(plan);
       counts.created += result.created;
       counts.updated += result.updated;
       counts.unchanged += result.unchanged;
@@ -146,13 +154,7 @@ export async function runRosterImport(db: Db, job: ImportJob, limits: FileLimits
   } finally {
     if (!job.dryRun) {
       // Whatever was written is audited, also when the job stopped half-way.
-      await recordAudit(db, actorOf(ctx), {
-        action: 'roster.import',
-        entityType: 'community',
-        entityId: job.communityId,
-        communityId: job.communityId,
-        after: { importId: job.id, finished, ...counts, tagsAdded: applier.tagsAdded },
-      });
+      await auditRosterImport(db, ctx, { importId: job.id, communityId: job.communityId, finished, counts, tagsAdded });
     }
   }
   await db

@@ -1,10 +1,12 @@
 /**
- * The one place a new account row is written: the user with its defaults (active, zh-CN) and the communities it
- * works in. Callers have checked what they grant (`grants.ts`) and hashed the password; this only writes, inside
- * the caller's transaction.
+ * The one place a new account row is written: the user with its defaults (active, zh-CN, created now) and the
+ * communities it works in. Callers have checked what they grant (`grants.ts`) and hashed the password; this only
+ * writes, inside the caller's transaction. Benchmark seeders write their accounts here too, hashing one password
+ * once for all of them.
  */
 import { nowIso } from '../clock.js';
 import type { Db } from '../db/database.js';
+import type { UsersTable } from '../db/schema.js';
 
 export interface NewUserRow {
   companyId: number;
@@ -16,10 +18,14 @@ export interface NewUserRow {
   roleId: number;
   departmentId?: number | null;
   communityIds?: readonly number[];
+  /** the account's language; zh-CN when not given */
+  locale?: UsersTable['locale'];
+  /** when the account was created; now when not given (seeders building a history set it) */
+  createdAt?: string;
 }
 
 export async function insertUser(trx: Db, user: NewUserRow): Promise<number> {
-  const now = nowIso();
+  const now = user.createdAt ?? nowIso();
   const { id } = await trx
     .insertInto('users')
     .values({
@@ -32,7 +38,7 @@ export async function insertUser(trx: Db, user: NewUserRow): Promise<number> {
       role_id: user.roleId,
       department_id: user.departmentId ?? null,
       status: 'active',
-      locale: 'zh-CN',
+      locale: user.locale ?? 'zh-CN',
       created_at: now,
       updated_at: now,
     })
