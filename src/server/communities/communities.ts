@@ -14,7 +14,7 @@ import { requirePermission, type Ctx } from '../context.js';
 import { nowIso } from '../clock.js';
 import { constraintViolation, type Db } from '../db/database.js';
 import { AppError, invalidReference, notFound } from '../http/errors.js';
-import { scopedCommunities, scopedUsers } from '../scope.js';
+import { inCompany, scopedCommunities, scopedDelete, scopedInsert, scopedUpdate, scopedUsers } from '../scope.js';
 
 /** Communities with their household count and current (not moved out, not erased) resident count. */
 function selectCommunities(db: Db, ctx: Ctx) {
@@ -28,15 +28,13 @@ function selectCommunities(db: Db, ctx: Ctx) {
     'communities.supervisor_id',
     'communities.created_at',
     'communities.updated_at',
-    eb
-      .selectFrom('households')
+    inCompany(db, ctx, 'households')
       .select(eb.fn.countAll<number>().as('n'))
-      .whereRef('households.community_id', '=', 'communities.id')
+      .where('households.community_id', '=', eb.ref('communities.id'))
       .as('household_count'),
-    eb
-      .selectFrom('residents')
+    inCompany(db, ctx, 'residents')
       .select(eb.fn.countAll<number>().as('n'))
-      .whereRef('residents.community_id', '=', 'communities.id')
+      .where('residents.community_id', '=', eb.ref('communities.id'))
       .where('residents.move_out_date', 'is', null)
       .where('residents.erased_at', 'is', null)
       .as('resident_count'),
@@ -93,19 +91,17 @@ export async function createCommunity(db: Db, ctx: Ctx, input: CreateCommunityBo
   const now = nowIso();
   try {
     const id = await db.transaction().execute(async (trx) => {
-      const row = await trx
-        .insertInto('communities')
-        .values({
-          company_id: ctx.companyId,
-          name: input.name,
-          code: input.code,
-          type: input.type,
-          address: input.address ?? '',
-          status: 'active',
-          supervisor_id: input.supervisorId ?? null,
-          created_at: now,
-          updated_at: now,
-        })
+      const row = await scopedInsert(trx, ctx, 'communities', {
+        company_id: ctx.companyId,
+        name: input.name,
+        code: input.code,
+        type: input.type,
+        address: input.address ?? '',
+        status: 'active',
+        supervisor_id: input.supervisorId ?? null,
+        created_at: now,
+        updated_at: now,
+      })
         .returningAll()
         .executeTakeFirstOrThrow();
       // A creator who is not company-wide gets the new community in their scope, or they could not see it.
@@ -143,11 +139,9 @@ export async function updateCommunity(db: Db, ctx: Ctx, id: number, input: Updat
   );
   if (!diff.changed) return before;
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('communities')
+    await scopedUpdate(trx, ctx, 'communities')
       .set({ name: after.name, type: after.type, address: after.address, status: after.status, supervisor_id: after.supervisorId, updated_at: nowIso() })
       .where('id', '=', id)
-      .where('company_id', '=', ctx.companyId)
       .execute();
     await recordAudit(trx, actorOf(ctx), { action: 'community.update', entityType: 'community', entityId: id, communityId: id, ...diff });
   });
@@ -166,7 +160,7 @@ export async function deleteCommunity(db: Db, ctx: Ctx, id: number): Promise<voi
   if (Number(n) > 0) throw new AppError('community_in_use', 409, { count: Number(n) });
   if (community.householdCount > 0) throw new AppError('community_has_households', 409, { count: community.householdCount });
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('communities').where('id', '=', id).where('company_id', '=', ctx.companyId).execute();
+    await scopedDelete(trx, ctx, 'communities').where('id', '=', id).execute();
     await recordAudit(trx, actorOf(ctx), {
       action: 'community.delete',
       entityType: 'community',

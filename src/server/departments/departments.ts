@@ -8,7 +8,7 @@ import { requirePermission, type Ctx } from '../context.js';
 import { nowIso } from '../clock.js';
 import { constraintViolation, type Db } from '../db/database.js';
 import { AppError, invalidReference, notFound } from '../http/errors.js';
-import { scopedDepartments } from '../scope.js';
+import { inCompany, scopedDepartments, scopedInsert, scopedUpdate } from '../scope.js';
 
 export async function listDepartments(db: Db, ctx: Ctx): Promise<Page<Department>> {
   requirePermission(ctx, 'communities.read', 'users.read', 'departments.manage');
@@ -18,8 +18,8 @@ export async function listDepartments(db: Db, ctx: Ctx): Promise<Page<Department
       'departments.name',
       'departments.code',
       'departments.head_id',
-      eb.selectFrom('users').select('users.display_name').whereRef('users.id', '=', 'departments.head_id').as('head_name'),
-      eb.selectFrom('users').select(eb.fn.countAll<number>().as('n')).whereRef('users.department_id', '=', 'departments.id').as('user_count'),
+      inCompany(db, ctx, 'users').select('users.display_name').where('users.id', '=', eb.ref('departments.head_id')).as('head_name'),
+      inCompany(db, ctx, 'users').select(eb.fn.countAll<number>().as('n')).where('users.department_id', '=', eb.ref('departments.id')).as('user_count'),
     ])
     .orderBy('departments.name')
     .execute();
@@ -31,9 +31,7 @@ export async function createDepartment(db: Db, ctx: Ctx, input: CreateDepartment
   requirePermission(ctx, 'departments.manage');
   try {
     return await db.transaction().execute(async (trx) => {
-      const row = await trx
-        .insertInto('departments')
-        .values({ company_id: ctx.companyId, name: input.name, code: input.code, created_at: nowIso() })
+      const row = await scopedInsert(trx, ctx, 'departments', { company_id: ctx.companyId, name: input.name, code: input.code, created_at: nowIso() })
         .returning(['id', 'name', 'code'])
         .executeTakeFirstOrThrow();
       await recordAudit(trx, actorOf(ctx), { action: 'department.create', entityType: 'department', entityId: row.id, after: input });
@@ -51,17 +49,15 @@ export async function updateDepartment(db: Db, ctx: Ctx, id: number, input: Upda
   const before = await scopedDepartments(db, ctx).select(['id', 'name', 'head_id']).where('departments.id', '=', id).executeTakeFirst();
   if (!before) throw notFound('department');
   if (input.headId) {
-    const head = await db.selectFrom('users').select('id').where('id', '=', input.headId).where('company_id', '=', ctx.companyId).where('status', '=', 'active').executeTakeFirst();
+    const head = await inCompany(db, ctx, 'users').select('id').where('id', '=', input.headId).where('status', '=', 'active').executeTakeFirst();
     if (!head) throw invalidReference('user', 'headId');
   }
   const diff = changes({ name: before.name, headId: before.head_id }, { name: input.name ?? before.name, headId: input.headId === undefined ? before.head_id : input.headId });
   if (diff.changed) {
     await db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('departments')
+      await scopedUpdate(trx, ctx, 'departments')
         .set({ name: input.name ?? before.name, head_id: input.headId === undefined ? before.head_id : input.headId })
         .where('id', '=', id)
-        .where('company_id', '=', ctx.companyId)
         .execute();
       await recordAudit(trx, actorOf(ctx), { action: 'department.update', entityType: 'department', entityId: id, before: diff.before, after: diff.after });
     });

@@ -8,7 +8,7 @@ import { requirePermission, type Ctx } from '../context.js';
 import { nowIso } from '../clock.js';
 import { constraintViolation, type Db } from '../db/database.js';
 import { AppError, notFound } from '../http/errors.js';
-import { scopedCommunities, scopedHouseholds } from '../scope.js';
+import { scopedCommunities, scopedDelete, scopedHouseholds, scopedInsert, scopedUpdate } from '../scope.js';
 import { getHousehold } from './queries.js';
 import { cleanBuilding, cleanRoom, cleanUnit, formatRoomLabel, householdSortKey } from './room.js';
 
@@ -46,20 +46,18 @@ export async function createHousehold(db: Db, ctx: Ctx, communityId: number, inp
       const b = await buildingId(trx, ctx.companyId, communityId, address.building);
       const u = address.unit ? await unitId(trx, ctx.companyId, communityId, b, address.unit) : null;
       const now = nowIso();
-      const { id } = await trx
-        .insertInto('households')
-        .values({
-          company_id: ctx.companyId,
-          community_id: communityId,
-          building_id: b,
-          unit_id: u,
-          room: address.room,
-          sort_key: householdSortKey(address.building, address.unit, address.room),
-          area: input.area ?? null,
-          status: input.status,
-          created_at: now,
-          updated_at: now,
-        })
+      const { id } = await scopedInsert(trx, ctx, 'households', {
+        company_id: ctx.companyId,
+        community_id: communityId,
+        building_id: b,
+        unit_id: u,
+        room: address.room,
+        sort_key: householdSortKey(address.building, address.unit, address.room),
+        area: input.area ?? null,
+        status: input.status,
+        created_at: now,
+        updated_at: now,
+      })
         .returning('id')
         .executeTakeFirstOrThrow();
       await recordAudit(trx, actorOf(ctx), { action: 'household.create', entityType: 'household', entityId: id, communityId, after: { label, area: input.area ?? null, status: input.status } });
@@ -79,7 +77,7 @@ export async function updateHousehold(db: Db, ctx: Ctx, id: number, input: Updat
   const diff = changes({ area: before.area, status: before.status }, after);
   if (!diff.changed) return before;
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('households').set({ ...after, updated_at: nowIso() }).where('id', '=', id).execute();
+    await scopedUpdate(trx, ctx, 'households').set({ ...after, updated_at: nowIso() }).where('id', '=', id).execute();
     await recordAudit(trx, actorOf(ctx), { action: 'household.update', entityType: 'household', entityId: id, communityId: before.communityId, ...diff });
   });
   return getHousehold(db, ctx, id);
@@ -93,8 +91,8 @@ export async function mergeHouseholds(db: Db, ctx: Ctx, id: number, duplicateId:
   if (!duplicate) throw notFound('household');
   if (duplicate.id === target.id || duplicate.community_id !== target.communityId) throw new AppError('merge_invalid', 422);
   await db.transaction().execute(async (trx) => {
-    const moved = await trx.updateTable('residents').set({ household_id: target.id, updated_at: nowIso() }).where('household_id', '=', duplicate.id).executeTakeFirst();
-    await trx.deleteFrom('households').where('id', '=', duplicate.id).execute();
+    const moved = await scopedUpdate(trx, ctx, 'residents').set({ household_id: target.id, updated_at: nowIso() }).where('household_id', '=', duplicate.id).executeTakeFirst();
+    await scopedDelete(trx, ctx, 'households').where('id', '=', duplicate.id).execute();
     await recordAudit(trx, actorOf(ctx), {
       action: 'household.merge',
       entityType: 'household',

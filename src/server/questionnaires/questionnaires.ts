@@ -16,7 +16,7 @@ import { inScope, requirePermission, type Ctx } from '../context.js';
 import { nowIso } from '../clock.js';
 import { type Db } from '../db/database.js';
 import { AppError, invalidReference, notFound } from '../http/errors.js';
-import { scopedCommunities, scopedQuestionnaires } from '../scope.js';
+import { scopedCommunities, scopedInsert, scopedQuestionnaires, scopedUpdate } from '../scope.js';
 
 type Row = { id: number; name: string; description: string; scope: Questionnaire['scope']; community_id: number | null; property_type: Questionnaire['propertyType']; status: Questionnaire['status']; builtin: number; created_at: string; updated_at: string };
 
@@ -137,20 +137,18 @@ export async function createQuestionnaire(db: Db, ctx: Ctx, input: CreateQuestio
   }
   const now = nowIso();
   const id = await db.transaction().execute(async (trx) => {
-    const { id } = await trx
-      .insertInto('questionnaires')
-      .values({
-        company_id: ctx.companyId,
-        name: input.name,
-        description: input.description,
-        scope,
-        community_id: communityId,
-        property_type: scope === 'propertyType' ? (input.propertyType ?? 'residential') : null,
-        status: 'active',
-        builtin: 0,
-        created_at: now,
-        updated_at: now,
-      })
+    const { id } = await scopedInsert(trx, ctx, 'questionnaires', {
+      company_id: ctx.companyId,
+      name: input.name,
+      description: input.description,
+      scope,
+      community_id: communityId,
+      property_type: scope === 'propertyType' ? (input.propertyType ?? 'residential') : null,
+      status: 'active',
+      builtin: 0,
+      created_at: now,
+      updated_at: now,
+    })
       .returning('id')
       .executeTakeFirstOrThrow();
     await insertVersion(trx, ctx, id, input.questions);
@@ -167,7 +165,7 @@ export async function publishVersion(db: Db, ctx: Ctx, id: number, questions: Qu
   assertDistinctKeys(questions);
   await db.transaction().execute(async (trx) => {
     const version = await insertVersion(trx, ctx, id, questions);
-    await trx.updateTable('questionnaires').set({ updated_at: nowIso() }).where('id', '=', id).execute();
+    await scopedUpdate(trx, ctx, 'questionnaires').set({ updated_at: nowIso() }).where('id', '=', id).execute();
     await recordAudit(trx, actorOf(ctx), { action: 'questionnaire.publish', entityType: 'questionnaire', entityId: id, communityId: q.communityId, after: { version, questions: questions.length } });
   });
   return getQuestionnaire(db, ctx, id);
@@ -181,7 +179,7 @@ export async function updateQuestionnaire(db: Db, ctx: Ctx, id: number, input: U
   const diff = changes({ name: before.name, description: before.description, status: before.status }, after);
   if (!diff.changed) return before;
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('questionnaires').set({ ...after, updated_at: nowIso() }).where('id', '=', id).execute();
+    await scopedUpdate(trx, ctx, 'questionnaires').set({ ...after, updated_at: nowIso() }).where('id', '=', id).execute();
     await recordAudit(trx, actorOf(ctx), { action: 'questionnaire.update', entityType: 'questionnaire', entityId: id, communityId: before.communityId, ...diff });
   });
   return getQuestionnaire(db, ctx, id);

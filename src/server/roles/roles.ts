@@ -9,7 +9,7 @@ import { requirePermission, type Ctx } from '../context.js';
 import { nowIso } from '../clock.js';
 import { constraintViolation, type Db } from '../db/database.js';
 import { AppError, notFound } from '../http/errors.js';
-import { scopedRoles } from '../scope.js';
+import { inCompany, scopedDelete, scopedInsert, scopedRoles, scopedUpdate } from '../scope.js';
 import { assertWithinOwnPermissions } from '../users/grants.js';
 
 function selectRoles(db: Db, ctx: Ctx) {
@@ -19,7 +19,7 @@ function selectRoles(db: Db, ctx: Ctx) {
     'roles.name',
     'roles.description',
     'roles.permissions',
-    eb.selectFrom('users').select(eb.fn.countAll<number>().as('n')).whereRef('users.role_id', '=', 'roles.id').as('user_count'),
+    inCompany(db, ctx, 'users').select(eb.fn.countAll<number>().as('n')).where('users.role_id', '=', eb.ref('roles.id')).as('user_count'),
   ]);
 }
 type RoleRow = Awaited<ReturnType<ReturnType<typeof selectRoles>['execute']>>[number];
@@ -54,17 +54,15 @@ export async function createRole(db: Db, ctx: Ctx, input: CreateRoleBody): Promi
   const now = nowIso();
   try {
     const id = await db.transaction().execute(async (trx) => {
-      const { id } = await trx
-        .insertInto('roles')
-        .values({
-          company_id: ctx.companyId,
-          key: null,
-          name: input.name,
-          description: input.description ?? '',
-          permissions: JSON.stringify(permissions),
-          created_at: now,
-          updated_at: now,
-        })
+      const { id } = await scopedInsert(trx, ctx, 'roles', {
+        company_id: ctx.companyId,
+        key: null,
+        name: input.name,
+        description: input.description ?? '',
+        permissions: JSON.stringify(permissions),
+        created_at: now,
+        updated_at: now,
+      })
         .returning('id')
         .executeTakeFirstOrThrow();
       await recordAudit(trx, actorOf(ctx), { action: 'role.create', entityType: 'role', entityId: id, after: { name: input.name, permissions } });
@@ -89,11 +87,9 @@ export async function updateRole(db: Db, ctx: Ctx, roleId: number, input: Update
   if (!diff.changed) return before;
   try {
     await db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('roles')
+      await scopedUpdate(trx, ctx, 'roles')
         .set({ name: after.name, description: after.description, permissions: JSON.stringify(permissions), updated_at: nowIso() })
         .where('id', '=', roleId)
-        .where('company_id', '=', ctx.companyId)
         .execute();
       await recordAudit(trx, actorOf(ctx), { action: 'role.update', entityType: 'role', entityId: roleId, before: diff.before, after: diff.after });
     });
@@ -110,7 +106,7 @@ export async function deleteRole(db: Db, ctx: Ctx, roleId: number): Promise<void
   if (role.builtin) throw new AppError('role_builtin', 409);
   if (role.userCount > 0) throw new AppError('role_in_use', 409, { count: role.userCount });
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('roles').where('id', '=', roleId).where('company_id', '=', ctx.companyId).execute();
+    await scopedDelete(trx, ctx, 'roles').where('id', '=', roleId).execute();
     await recordAudit(trx, actorOf(ctx), {
       action: 'role.delete',
       entityType: 'role',

@@ -10,7 +10,7 @@ import { nowIso } from '../clock.js';
 import { type Db } from '../db/database.js';
 import { invalidReference, notFound } from '../http/errors.js';
 import { groupBy } from '../residents/queries.js';
-import { scopedStaff, scopedUsers } from '../scope.js';
+import { inCompany, scopedInsert, scopedStaff, scopedUpdate, scopedUsers } from '../scope.js';
 import { assertDepartment, assertGrantableCommunities } from '../users/grants.js';
 
 async function toStaff(db: Db, ctx: Ctx, rows: { id: number; name: string; phone: string | null; position: string; department_id: number | null; user_id: number | null; status: 'active' | 'left' }[]): Promise<Staff[]> {
@@ -43,7 +43,7 @@ export async function listStaff(db: Db, ctx: Ctx, query: StaffListQuery): Promis
 }
 
 async function getStaff(db: Db, ctx: Ctx, id: number, companyWide = false): Promise<Staff> {
-  const from = companyWide ? db.selectFrom('staff').where('staff.company_id', '=', ctx.companyId) : scopedStaff(db, ctx);
+  const from = companyWide ? inCompany(db, ctx, 'staff') : scopedStaff(db, ctx);
   const row = await from.selectAll('staff').where('staff.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('staff');
   return (await toStaff(db, ctx, [row]))[0];
@@ -61,19 +61,17 @@ export async function createStaff(db: Db, ctx: Ctx, input: CreateStaffBody): Pro
   const communityIds = await assertGrantableCommunities(db, ctx, input.communityIds);
   const id = await db.transaction().execute(async (trx) => {
     const now = nowIso();
-    const { id } = await trx
-      .insertInto('staff')
-      .values({
-        company_id: ctx.companyId,
-        name: input.name,
-        phone: input.phone ?? null,
-        position: input.position,
-        department_id: input.departmentId ?? null,
-        user_id: input.userId ?? null,
-        status: 'active',
-        created_at: now,
-        updated_at: now,
-      })
+    const { id } = await scopedInsert(trx, ctx, 'staff', {
+      company_id: ctx.companyId,
+      name: input.name,
+      phone: input.phone ?? null,
+      position: input.position,
+      department_id: input.departmentId ?? null,
+      user_id: input.userId ?? null,
+      status: 'active',
+      created_at: now,
+      updated_at: now,
+    })
       .returning('id')
       .executeTakeFirstOrThrow();
     if (communityIds.length) await trx.insertInto('staff_communities').values(communityIds.map((c) => ({ staff_id: id, community_id: c }))).execute();
@@ -106,11 +104,9 @@ export async function updateStaff(db: Db, ctx: Ctx, id: number, input: UpdateSta
   const diff = changes({ ...before, communityIds: stored }, after);
   if (!diff.changed) return before;
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('staff')
+    await scopedUpdate(trx, ctx, 'staff')
       .set({ name: after.name, phone: after.phone, position: after.position, department_id: after.departmentId, user_id: after.userId, status: after.status, updated_at: nowIso() })
       .where('id', '=', id)
-      .where('company_id', '=', ctx.companyId)
       .execute();
     if (input.communityIds) {
       await trx.deleteFrom('staff_communities').where('staff_id', '=', id).execute();
