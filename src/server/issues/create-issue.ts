@@ -18,7 +18,7 @@ import { scopedCommunities, scopedHouseholds, scopedInsert, scopedResidents } fr
 import { assertAssignees } from '../users/assignees.js';
 import { loadCategories, matchCategory } from './categories.js';
 import { computeDeadlines, planSweep, replyColumns, resolveColumns } from './deadline-plan.js';
-import { getIssue } from './issue-queries.js';
+import { getIssue } from './queries.js';
 import { issueRef, Recipients } from './notify.js';
 import { assertCompanyUser, assertDepartment } from './references.js';
 import { loadSettings } from './settings.js';

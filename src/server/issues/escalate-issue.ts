@@ -12,7 +12,7 @@ import { type Db } from '../db/database.js';
 import { AppError } from '../http/errors.js';
 import { enqueue } from '../notifications/outbox.js';
 import { TOP_LEVEL } from './deadline-plan.js';
-import { canAct, findIssue, getIssue } from './issue-queries.js';
+import { canAct, findIssue, getIssue } from './queries.js';
 import { isOpenStatus } from './issue-status.js';
 import { issueRef, Recipients } from './notify.js';
 import { nextCheck } from './schedule.js';

@@ -9,7 +9,7 @@ import type { Ctx } from '../context.js';
 import { nowIso } from '../clock.js';
 import type { Db } from '../db/database.js';
 import { enqueue } from '../notifications/outbox.js';
-import { findIssueForTask } from './issue-queries.js';
+import { findIssueForTask } from './queries.js';
 import { issueRef, Recipients } from './notify.js';
 import { loadSettings } from './settings.js';
 import { addTimeline } from './timeline.js';

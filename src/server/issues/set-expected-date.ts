@@ -10,7 +10,7 @@ import { nowIso, shanghaiToday } from '../clock.js';
 import { type Db } from '../db/database.js';
 import { AppError } from '../http/errors.js';
 import { enqueue } from '../notifications/outbox.js';
-import { canAct, findIssue, getIssue } from './issue-queries.js';
+import { canAct, findIssue, getIssue } from './queries.js';
 import { isOpenStatus } from './issue-status.js';
 import { actor, addTimeline } from './timeline.js';
 import { scopedUpdate } from '../scope.js';

@@ -22,7 +22,7 @@ import { enqueue } from '../notifications/outbox.js';
 import { linkAttachments } from './create-issue.js';
 import { NOTICE_BITS, periodEnd, resolveColumns } from './deadline-plan.js';
 import { cancelConfirmationTasks, createComplainantFollowUp, createConfirmationTask } from './follow-up-tasks.js';
-import { callerEvents, findIssue, getIssue, type IssueRow } from './issue-queries.js';
+import { callerEvents, findIssue, getIssue, type IssueRow } from './queries.js';
 import { nextIssueStatus, NOT_BY_CALLERS, SUPERVISOR_EVENTS } from './issue-status.js';
 import { issueRef, Recipients } from './notify.js';
 import { nextCheck } from './schedule.js';

@@ -15,7 +15,7 @@ import { assertAssignees } from '../users/assignees.js';
 import { loadCategories } from './categories.js';
 import { assertCompanyUser, assertDepartment } from './references.js';
 import { computeDeadlines, NOTICE_BITS, replyColumns, resolveColumns } from './deadline-plan.js';
-import { canAct, findIssue, getIssue } from './issue-queries.js';
+import { canAct, findIssue, getIssue } from './queries.js';
 import { isOpenStatus } from './issue-status.js';
 import { issueRef, Recipients } from './notify.js';
 import { nextCheck } from './schedule.js';
