@@ -9,7 +9,7 @@ import { nowIso } from '../clock.js';
 import { type Db } from '../db/database.js';
 import { AppError } from '../http/errors.js';
 import { averageScore, validateAnswers } from '../questionnaires/validate-answers.js';
-import { getVersion } from '../questionnaires/questionnaires.js';
+import { getVersion } from '../questionnaires/queries.js';
 import { getRecord } from './record-queries.js';
 import { scopedUpdate } from '../scope.js';
 
