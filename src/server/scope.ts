@@ -1,8 +1,10 @@
 /**
- * Scoped query starters. Every read or write of company data begins here: the lint rule in eslint.config.js
- * refuses `selectFrom`, `updateTable`, `deleteFrom` and `insertInto` on the tables below anywhere else in
- * src/server. A system job that acts without a caller (the deadline sweep, outbox delivery, the session
- * lookup, demo seeding, company bootstrap) says so with `unscoped(db, reason)`, which is easy to find.
+ * Scoped queries. Every read or write of company data begins here: `scoped…(db, ctx)` reads within the
+ * caller's company and communities, `inCompany` within the company alone, `scopedUpdate` / `scopedDelete` /
+ * `scopedInsert` write within them. The lint rule in eslint.config.js refuses `selectFrom`, `updateTable`,
+ * `deleteFrom` and `insertInto` on the tables below anywhere else in src/server. Code that acts without a
+ * caller (login, the deadline sweep, outbox delivery, demo seeding, company bootstrap) says so with
+ * `unscoped(db, reason)`, which is easy to find.
  *
  * Objects outside the scope are indistinguishable from missing ones: use cases answer 404 for both.
  */
