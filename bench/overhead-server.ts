@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { BUILTIN_ROLES } from '../src/shared/schemas/permissions.js';
 import { buildApp } from '../src/server/app.js';
-import { listCommunities } from '../src/server/communities/communities.js';
+import { listCommunities } from '../src/server/communities/queries.js';
 import type { Ctx } from '../src/server/context.js';
 import { loadConfig } from '../src/server/config.js';
 import { createCompany } from '../src/server/companies/create-company.js';

@@ -1,13 +1,32 @@
 /**
- * Scoped query starters. Every read or write of company data begins here, so a query that forgets the
- * company or community filter has no helper to begin with — it has to spell `db.selectFrom` by hand,
- * which is easy to spot in review.
+ * Scoped queries. Every read or write of company data begins here: `scoped…(db, ctx)` reads within the
+ * caller's company and communities, `inCompany` within the company alone, `scopedUpdate` / `scopedDelete` /
+ * `scopedInsert` write within them. The lint rule in eslint.config.js refuses `selectFrom`, `updateTable`,
+ * `deleteFrom` and `insertInto` on the tables below anywhere else in src/server. Code that acts without a
+ * caller (login, the deadline sweep, outbox delivery, demo seeding, company bootstrap) says so with
+ * `unscoped(db, reason)`, which is easy to find.
  *
  * Objects outside the scope are indistinguishable from missing ones: use cases answer 404 for both.
  */
-import { sql } from 'kysely';
+import { sql, type InsertQueryBuilder, type InsertResult, type Insertable, type Kysely, type UpdateQueryBuilder, type UpdateResult, type DeleteQueryBuilder, type DeleteResult } from 'kysely';
 import type { Ctx } from './context.js';
 import type { Db } from './db/database.js';
+import type { Database } from './db/schema.js';
+
+/** Tables of company-level data: shared by every community of the company. */
+export const COMPANY_TABLES = ['communities', 'users', 'roles', 'departments', 'staff', 'tags', 'questionnaires'] as const;
+/** Tables of community-level data: each row belongs to one community. */
+export const COMMUNITY_TABLES = ['households', 'residents', 'visit_tasks', 'visit_records', 'issues', 'audit_log'] as const;
+export type ScopedTable = (typeof COMPANY_TABLES)[number] | (typeof COMMUNITY_TABLES)[number];
+
+/**
+ * The way out of the scope, for code that acts without a caller's scope or before there is one. The reason
+ * is a string literal (the lint rule checks), so `unscoped(` lists every such place and why.
+ */
+export function unscoped<D extends Kysely<Database>>(db: D, reason: string): D {
+  void reason;
+  return db;
+}
 
 export function scopedCommunities(db: Db, ctx: Ctx) {
   let q = db.selectFrom('communities').where('communities.company_id', '=', ctx.companyId);
@@ -104,6 +123,57 @@ export function scopedRecords(db: Db, ctx: Ctx) {
 export function scopedIssues(db: Db, ctx: Ctx) {
   let q = db.selectFrom('issues').where('issues.company_id', '=', ctx.companyId);
   if (!ctx.allCommunities) q = q.where('issues.community_id', 'in', nonEmpty(ctx.communityIds));
+  return q;
+}
+
+/** The caller's own account, which the caller reaches whatever its communities. */
+export function ownUser(db: Db, ctx: Ctx) {
+  return db.selectFrom('users').where('users.id', '=', ctx.userId).where('users.company_id', '=', ctx.companyId);
+}
+
+/**
+ * Rows of the caller's company, whatever the caller's communities: for company-level facts (a role's or a
+ * department's users, a department head), for callers whose permission reaches the whole company, and for
+ * naming objects the caller reached through another scoped row (an audit entry's object).
+ * Takes `'table'` or `'table as alias'`.
+ */
+export function inCompany<TE extends ScopedTable | `${ScopedTable} as ${string}`>(db: Db, ctx: Ctx, from: TE) {
+  const alias = from.includes(' as ') ? from.split(' as ')[1] : from;
+  const q = db.selectFrom(from);
+  return (q as any).where(sql<boolean>`${sql.ref(`${alias}.company_id`)} = ${ctx.companyId}`) as typeof q;
+}
+
+/**
+ * Writes. A row is changed only after the use case has read it through a starter above; the write repeats
+ * the company filter (and, for community data, the community filter), so that a write can never reach past
+ * the scope even if a read forgot to check.
+ */
+export function scopedUpdate<T extends ScopedTable>(db: Db, ctx: Ctx, table: T): UpdateQueryBuilder<Database, T, T, UpdateResult> {
+  return scopeWhere(db.updateTable(table as ScopedTable), ctx, table) as unknown as UpdateQueryBuilder<Database, T, T, UpdateResult>;
+}
+
+export function scopedDelete<T extends ScopedTable>(db: Db, ctx: Ctx, table: T): DeleteQueryBuilder<Database, T, DeleteResult> {
+  return scopeWhere(db.deleteFrom(table as ScopedTable), ctx, table) as unknown as DeleteQueryBuilder<Database, T, DeleteResult>;
+}
+
+/** Inserts write the caller's company into every row, whatever the row says. */
+export function scopedInsert<T extends ScopedTable>(
+  db: Db,
+  ctx: Ctx,
+  table: T,
+  values: Insertable<Database[T]> | readonly Insertable<Database[T]>[],
+): InsertQueryBuilder<Database, T, InsertResult> {
+  const rows = (Array.isArray(values) ? values : [values]).map((v) => ({ ...v, company_id: ctx.companyId }));
+  return (db.insertInto(table as ScopedTable) as any).values(Array.isArray(values) ? rows : rows[0]) as InsertQueryBuilder<Database, T, InsertResult>;
+}
+
+function scopeWhere<Q extends { where(e: any): Q }>(q: Q, ctx: Ctx, table: ScopedTable): Q {
+  q = q.where(sql<boolean>`${sql.ref(`${table}.company_id`)} = ${ctx.companyId}`);
+  if (ctx.allCommunities) return q;
+  if (table === 'communities') return q.where(sql<boolean>`${sql.ref('communities.id')} in (${sql.join(nonEmpty(ctx.communityIds))})`);
+  if ((COMMUNITY_TABLES as readonly string[]).includes(table)) {
+    return q.where(sql<boolean>`${sql.ref(`${table}.community_id`)} in (${sql.join(nonEmpty(ctx.communityIds))})`);
+  }
   return q;
 }
 

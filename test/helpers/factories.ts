@@ -13,7 +13,7 @@ import { hashPassword } from '../../src/server/auth/secrets.js';
 import { createCompany } from '../../src/server/companies/create-company.js';
 import { nowIso, shanghaiToday } from '../../src/server/clock.js';
 import type { HouseholdStatus, ResidentRole } from '../../src/server/db/schema.js';
-import { buildingId } from '../../src/server/households/households.js';
+import { buildingId } from '../../src/server/households/create-household.js';
 import { householdSortKey } from '../../src/server/households/room.js';
 import type { App } from '../../src/server/http/types.js';
 import { addTimeline } from '../../src/server/issues/timeline.js';

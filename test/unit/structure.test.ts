@@ -71,4 +71,23 @@ describe('structure of the sources', () => {
       .filter((f) => f !== writer && /insertInto\(\s*['"`]users['"`]|insert\s+into\s+"?users\b/i.test(fs.readFileSync(f, 'utf8')));
     expect(offending).toEqual([]);
   });
+
+  it('engineer: the lint rule on raw queries guards exactly the tables scope.ts owns', async () => {
+    const config = fs.readFileSync('eslint.config.js', 'utf8');
+    const listed = /const SCOPED_TABLES = \[([^\]]*)\]/.exec(config)![1].match(/'[a-z_]+'/g)!.map((t) => t.slice(1, -1));
+    const { COMPANY_TABLES, COMMUNITY_TABLES } = await import('../../src/server/scope.js');
+    expect([...listed].sort()).toEqual([...COMPANY_TABLES, ...COMMUNITY_TABLES].sort());
+  });
+
+  it('engineer: a domain reads in queries.ts, or in <entity>-queries.ts where it reads two entities', () => {
+    const misnamed = sources('src/server')
+      .filter((f) => /queries\.ts$/.test(f))
+      .filter((f) => !/\/(queries|[a-z]+-queries)\.ts$/.test(f) || (path.basename(f) !== 'queries.ts' && fs.existsSync(path.join(path.dirname(f), 'queries.ts'))));
+    expect(misnamed).toEqual([]);
+  });
+
+  it('engineer: domains holding rules keep one use case per file, not a file named after the domain', () => {
+    const oneFile = ['communities', 'departments', 'roles', 'staff', 'questionnaires', 'households'].filter((d) => fs.existsSync(`src/server/${d}/${d}.ts`));
+    expect(oneFile).toEqual([]);
+  });
 });

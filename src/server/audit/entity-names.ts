@@ -5,12 +5,13 @@
  * surname and asterisks, so reading the log never shows a full name. An object that no longer exists (a
  * deleted role or calendar override, a holiday notice) is named from the entry itself when the entry recorded
  * a name, a date or a year.
- * One query per entity type on the page, each limited to the caller's company.
+ * One query per entity type on the page, each limited to the caller's company (`inCompany`).
  */
 import type { Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
 import { formatRoomLabel } from '../households/room.js';
 import { maskName } from '../residents/queries.js';
+import { inCompany } from '../scope.js';
 
 export interface NamedEntry {
   entity_type: string | null;
@@ -27,68 +28,60 @@ type Lookup = (db: Db, ctx: Ctx, ids: number[]) => Promise<{ id: number; name: s
 const room = (r: { community: string; building: string; unit: string | null; room: string }) => `${r.community} ${formatRoomLabel(r)}`;
 
 const LOOKUPS: Record<string, Lookup> = {
-  user: (db, ctx, ids) => db.selectFrom('users').select(['id', 'display_name as name']).where('company_id', '=', ctx.companyId).where('id', 'in', ids).execute(),
-  role: (db, ctx, ids) => db.selectFrom('roles').select(['id', 'name']).where('company_id', '=', ctx.companyId).where('id', 'in', ids).execute(),
-  community: (db, ctx, ids) => db.selectFrom('communities').select(['id', 'name']).where('company_id', '=', ctx.companyId).where('id', 'in', ids).execute(),
-  department: (db, ctx, ids) => db.selectFrom('departments').select(['id', 'name']).where('company_id', '=', ctx.companyId).where('id', 'in', ids).execute(),
-  tag: (db, ctx, ids) => db.selectFrom('tags').select(['id', 'name']).where('company_id', '=', ctx.companyId).where('id', 'in', ids).execute(),
-  staff: (db, ctx, ids) => db.selectFrom('staff').select(['id', 'name']).where('company_id', '=', ctx.companyId).where('id', 'in', ids).execute(),
-  questionnaire: (db, ctx, ids) => db.selectFrom('questionnaires').select(['id', 'name']).where('company_id', '=', ctx.companyId).where('id', 'in', ids).execute(),
+  user: (db, ctx, ids) => inCompany(db, ctx, 'users').select(['id', 'display_name as name']).where('id', 'in', ids).execute(),
+  role: (db, ctx, ids) => inCompany(db, ctx, 'roles').select(['id', 'name']).where('id', 'in', ids).execute(),
+  community: (db, ctx, ids) => inCompany(db, ctx, 'communities').select(['id', 'name']).where('id', 'in', ids).execute(),
+  department: (db, ctx, ids) => inCompany(db, ctx, 'departments').select(['id', 'name']).where('id', 'in', ids).execute(),
+  tag: (db, ctx, ids) => inCompany(db, ctx, 'tags').select(['id', 'name']).where('id', 'in', ids).execute(),
+  staff: (db, ctx, ids) => inCompany(db, ctx, 'staff').select(['id', 'name']).where('id', 'in', ids).execute(),
+  questionnaire: (db, ctx, ids) => inCompany(db, ctx, 'questionnaires').select(['id', 'name']).where('id', 'in', ids).execute(),
   category: (db, ctx, ids) => db.selectFrom('issue_categories').select(['id', 'name']).where('company_id', '=', ctx.companyId).where('id', 'in', ids).execute(),
   company: (db, ctx, ids) => db.selectFrom('companies').select(['id', 'name']).where('id', '=', ctx.companyId).where('id', 'in', ids).execute(),
   override: (db, ctx, ids) => db.selectFrom('calendar_overrides').select(['id', 'date as name']).where('company_id', '=', ctx.companyId).where('id', 'in', ids).execute(),
   api_token: (db, ctx, ids) =>
     db.selectFrom('api_tokens').innerJoin('users', 'users.id', 'api_tokens.user_id').select(['api_tokens.id', 'api_tokens.name']).where('users.company_id', '=', ctx.companyId).where('api_tokens.id', 'in', ids).execute(),
   resident: async (db, ctx, ids) =>
-    (await db.selectFrom('residents').select(['id', 'name', 'erased_at']).where('company_id', '=', ctx.companyId).where('id', 'in', ids).execute()).map((r) => ({
+    (await inCompany(db, ctx, 'residents').select(['id', 'name', 'erased_at']).where('id', 'in', ids).execute()).map((r) => ({
       id: r.id,
       name: r.erased_at || !r.name ? null : maskName(r.name),
     })),
   household: async (db, ctx, ids) =>
     (
-      await db
-        .selectFrom('households as h')
+      await inCompany(db, ctx, 'households as h')
         .innerJoin('communities as c', 'c.id', 'h.community_id')
         .innerJoin('buildings as b', 'b.id', 'h.building_id')
         .leftJoin('units as u', 'u.id', 'h.unit_id')
         .select(['h.id', 'c.name as community', 'b.name as building', 'u.name as unit', 'h.room'])
-        .where('h.company_id', '=', ctx.companyId)
         .where('h.id', 'in', ids)
         .execute()
     ).map((r) => ({ id: r.id, name: room(r) })),
   task: async (db, ctx, ids) =>
     (
-      await db
-        .selectFrom('visit_tasks as t')
+      await inCompany(db, ctx, 'visit_tasks as t')
         .innerJoin('households as h', 'h.id', 't.household_id')
         .innerJoin('communities as c', 'c.id', 't.community_id')
         .innerJoin('buildings as b', 'b.id', 'h.building_id')
         .leftJoin('units as u', 'u.id', 'h.unit_id')
         .select(['t.id', 't.due_date', 'c.name as community', 'b.name as building', 'u.name as unit', 'h.room'])
-        .where('t.company_id', '=', ctx.companyId)
         .where('t.id', 'in', ids)
         .execute()
     ).map((r) => ({ id: r.id, name: `${room(r)} ${r.due_date}` })),
   record: async (db, ctx, ids) =>
     (
-      await db
-        .selectFrom('visit_records as v')
+      await inCompany(db, ctx, 'visit_records as v')
         .innerJoin('households as h', 'h.id', 'v.household_id')
         .innerJoin('communities as c', 'c.id', 'v.community_id')
         .innerJoin('buildings as b', 'b.id', 'h.building_id')
         .leftJoin('units as u', 'u.id', 'h.unit_id')
         .select(['v.id', 'v.visit_date', 'c.name as community', 'b.name as building', 'u.name as unit', 'h.room'])
-        .where('v.company_id', '=', ctx.companyId)
         .where('v.id', 'in', ids)
         .execute()
     ).map((r) => ({ id: r.id, name: `${room(r)} ${r.visit_date}` })),
   issue: async (db, ctx, ids) =>
     (
-      await db
-        .selectFrom('issues as i')
+      await inCompany(db, ctx, 'issues as i')
         .innerJoin('issue_categories as cat', 'cat.id', 'i.category_id')
         .select(['i.id', 'cat.name as category', 'i.description'])
-        .where('i.company_id', '=', ctx.companyId)
         .where('i.id', 'in', ids)
         .execute()
     ).map((r) => {

@@ -11,10 +11,11 @@ import { AppError } from '../http/errors.js';
 import { assertAcceptablePassword } from './password-rules.js';
 import type { Principal } from './principal.js';
 import { hashPassword, verifyPassword } from './secrets.js';
+import { ownUser, scopedUpdate } from '../scope.js';
 
 export async function changePassword(db: Db, config: Config, principal: Principal, input: ChangePasswordBody) {
   const { ctx } = principal;
-  const user = await db.selectFrom('users').select('password_hash').where('id', '=', ctx.userId).executeTakeFirstOrThrow();
+  const user = await ownUser(db, ctx).select('password_hash').executeTakeFirstOrThrow();
   if (!(await verifyPassword(input.currentPassword, user.password_hash))) {
     throw new AppError('wrong_password', 400, {}, { errors: [{ path: 'currentPassword', code: 'wrong_password' }] });
   }
@@ -28,8 +29,7 @@ export async function changePassword(db: Db, config: Config, principal: Principa
   );
   const hash = await hashPassword(input.newPassword, config.scryptCost);
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
+    await scopedUpdate(trx, ctx, 'users')
       .set({ password_hash: hash, must_change_password: 0, updated_at: nowIso() })
       .where('id', '=', ctx.userId)
       .execute();

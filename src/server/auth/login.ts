@@ -16,6 +16,7 @@ import { now, nowIso } from '../clock.js';
 import { type DatabaseHandle } from '../db/database.js';
 import { AppError } from '../http/errors.js';
 import { hashPassword, randomSecret, sha256, verifyPassword } from './secrets.js';
+import { unscoped } from '../scope.js';
 
 export interface LoginResult {
   sessionToken: string;
@@ -33,7 +34,7 @@ export async function login(
   const username = input.username.trim().toLowerCase();
   const attemptId = await claimAttempt(handle, config, username, input.ip);
 
-  const user = await db
+  const user = await unscoped(db, 'login: the user is found by username before there is a caller')
     .selectFrom('users')
     .select(['id', 'company_id', 'display_name', 'password_hash', 'status'])
     .where('username', '=', username)
@@ -71,7 +72,7 @@ export async function login(
         user_agent: input.userAgent?.slice(0, 300) ?? null,
       })
       .execute();
-    await trx.updateTable('users').set({ last_login_at: at }).where('id', '=', user.id).execute();
+    await unscoped(trx, 'login: the signed-in user').updateTable('users').set({ last_login_at: at }).where('id', '=', user.id).execute();
     await recordAudit(trx, actor, { action: 'auth.login', entityType: 'user', entityId: user.id });
   });
   return { sessionToken, userId: user.id };

@@ -10,6 +10,7 @@ import type { Ctx } from '../context.js';
 import { now, nowIso } from '../clock.js';
 import { type DatabaseHandle, type Db, type DialectName } from '../db/database.js';
 import { sha256 } from './secrets.js';
+import { unscoped } from '../scope.js';
 
 export interface Principal {
   ctx: Ctx;
@@ -33,7 +34,7 @@ function communityList(dialect: DialectName) {
 }
 
 function userQuery(db: Db, dialect: DialectName) {
-  return db
+  return unscoped(db, 'principal lookup: the credential decides the caller')
     .selectFrom('users as u')
     .innerJoin('roles as r', 'r.id', 'u.role_id')
     .innerJoin('companies as c', 'c.id', 'u.company_id')

@@ -4,7 +4,10 @@ import { IdParam, page } from '../../shared/schemas/common.js';
 import { Community, CommunityListQuery, CreateCommunityBody, UpdateCommunityBody } from '../../shared/schemas/communities.js';
 import { ctxOf } from '../http/auth-hook.js';
 import type { App, Deps } from '../http/types.js';
-import { createCommunity, deleteCommunity, getCommunity, listCommunities, updateCommunity } from './communities.js';
+import { createCommunity } from './create-community.js';
+import { deleteCommunity } from './delete-community.js';
+import { getCommunity, listCommunities } from './queries.js';
+import { updateCommunity } from './update-community.js';
 
 const tags = ['communities'];
 const params = z.object({ communityId: IdParam });

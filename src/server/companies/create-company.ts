@@ -10,6 +10,7 @@ import { type Db } from '../db/database.js';
 import { DEFAULT_CATEGORIES } from '../issues/defaults.js';
 import { DEFAULT_DIMENSIONS, DEFAULT_QUESTIONNAIRE } from '../questionnaires/default-template.js';
 import { insertUser } from '../users/insert-user.js';
+import { unscoped } from '../scope.js';
 
 export const BUILTIN_ROLE_NAMES: Record<string, string> = {
   admin: '系统管理员',
@@ -46,7 +47,7 @@ export async function createCompany(db: Db, input: NewCompany) {
       .executeTakeFirstOrThrow();
     const roleIds: Record<string, number> = {};
     for (const [key, permissions] of Object.entries(BUILTIN_ROLES)) {
-      const { id } = await trx
+      const { id } = await unscoped(trx, 'company bootstrap: a new company\'s built-in data')
         .insertInto('roles')
         .values({
           company_id: companyId,
@@ -61,7 +62,7 @@ export async function createCompany(db: Db, input: NewCompany) {
         .executeTakeFirstOrThrow();
       roleIds[key] = id;
     }
-    const departments = await trx
+    const departments = await unscoped(trx, 'company bootstrap: a new company\'s built-in data')
       .insertInto('departments')
       .values(DEFAULT_DEPARTMENTS.map((d) => ({ ...d, company_id: companyId, created_at: now })))
       .returning(['id', 'code'])
@@ -81,9 +82,9 @@ export async function createCompany(db: Db, input: NewCompany) {
         })),
       )
       .execute();
-    await trx.insertInto('tags').values(DEFAULT_TAGS.map((name) => ({ name, company_id: companyId, created_at: now }))).execute();
+    await unscoped(trx, 'company bootstrap: a new company\'s built-in data').insertInto('tags').values(DEFAULT_TAGS.map((name) => ({ name, company_id: companyId, created_at: now }))).execute();
     await trx.insertInto('service_dimensions').values(DEFAULT_DIMENSIONS.map((name, position) => ({ name, position, company_id: companyId }))).execute();
-    const { id: questionnaireId } = await trx
+    const { id: questionnaireId } = await unscoped(trx, 'company bootstrap: a new company\'s built-in data')
       .insertInto('questionnaires')
       .values({
         company_id: companyId,

@@ -28,6 +28,7 @@ import { addDays, shanghaiDate, shanghaiDay, startOfDayMs } from '../../shared/s
 import type { Insertable } from 'kysely';
 import type { IssuesTable } from '../db/schema.js';
 import { insertTasks, type NewTask } from '../visits/insert-tasks.js';
+import { unscoped } from '../scope.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -172,7 +173,7 @@ export async function seedDemoIssues(db: Db, companyId: number, people: DemoPeop
     loadCategories(db, companyId),
     loadCompanyCalendar(db, companyId),
     loadSettings(db, companyId),
-    db.selectFrom('departments').select(['id', 'code']).where('company_id', '=', companyId).execute(),
+    unscoped(db, 'demo seeding: the demo company\'s own data').selectFrom('departments').select(['id', 'code']).where('company_id', '=', companyId).execute(),
   ]);
   const departmentCode = new Map(departments.map((d) => [d.id, d.code as DepartmentCode]));
   const communityCode = new Map([...communityIds].map(([code, id]) => [id, code as CommunityCode]));
@@ -182,7 +183,7 @@ export async function seedDemoIssues(db: Db, companyId: number, people: DemoPeop
     db,
     [...communityIds.values()].flatMap((communityId) => departments.map((d) => ({ id: 0, companyId, communityId, departmentId: d.id, assigneeId: null, categoryName: '', description: '' }))),
   );
-  const names = new Map((await db.selectFrom('users').select(['id', 'display_name']).where('company_id', '=', companyId).execute()).map((u) => [u.id, u.display_name]));
+  const names = new Map((await unscoped(db, 'demo seeding: the demo company\'s own data').selectFrom('users').select(['id', 'display_name']).where('company_id', '=', companyId).execute()).map((u) => [u.id, u.display_name]));
   const env: LifeEnv = { calendar, settings, recipients, now: at, companyId, nameOf: (id) => names.get(id) ?? '' };
   const c: Ctx = { env, people, categories, departmentCode, communityCode };
 
@@ -264,7 +265,7 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 async function writeLives(trx: Db, companyId: number, lives: readonly IssueLife[], recipients: Recipients, lastWorkingDay: number): Promise<void> {
   const issueIds = (
     await inChunks(lives, (chunk) =>
-      trx
+      unscoped(trx, 'demo seeding: the demo company\'s own data')
         .insertInto('issues')
         .values(
           chunk.map((l): Insertable<IssuesTable> => ({
@@ -346,7 +347,7 @@ async function writeLives(trx: Db, companyId: number, lives: readonly IssueLife[
   const made = tasks.filter((t) => t.task.doneAt !== null);
   const recordIds = (
     await inChunks(made, (chunk) =>
-      trx
+      unscoped(trx, 'demo seeding: the demo company\'s own data')
         .insertInto('visit_records')
         .values(
           chunk.map(({ task, life }) => ({

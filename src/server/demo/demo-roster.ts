@@ -9,6 +9,7 @@ import type { ResidentsTable } from '../db/schema.js';
 import { householdSortKey } from '../households/room.js';
 import { inChunks, random } from './demo-util.js';
 import { shanghaiDate } from '../../shared/shanghai.js';
+import { unscoped } from '../scope.js';
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国建华志强海燕晓东文博子涵雨轩欣怡浩然梓萱一诺思远宇航佳怡俊杰晨曦雅婷嘉豪';
@@ -32,7 +33,7 @@ export async function seedDemoRoster(db: Db, companyId: number, layouts: Layout[
   const latest = now() - 30 * 86_400_000;
   const date = (fromYear: number) => shanghaiDate(Date.UTC(fromYear, 0, 1) + Math.floor(rnd() * (latest - Date.UTC(fromYear, 0, 1))));
   const stamp = nowIso();
-  const tags = await db.selectFrom('tags').select(['id', 'name']).where('company_id', '=', companyId).execute();
+  const tags = await unscoped(db, 'demo seeding: the demo company\'s own data').selectFrom('tags').select(['id', 'name']).where('company_id', '=', companyId).execute();
 
   for (const layout of layouts) {
     await db.transaction().execute(async (trx) => {
@@ -51,7 +52,7 @@ export async function seedDemoRoster(db: Db, companyId: number, layouts: Layout[
             : null;
           const rooms = [];
           for (let f = 1; f <= layout.floors; f++) for (let r = 1; r <= layout.roomsPerFloor; r++) rooms.push(`${f}${String(r).padStart(2, '0')}`);
-          const households = await trx
+          const households = await unscoped(trx, 'demo seeding: the demo company\'s own data')
             .insertInto('households')
             .values(
               rooms.map((room) => ({
@@ -98,7 +99,7 @@ export async function seedDemoRoster(db: Db, companyId: number, layouts: Layout[
         }
       }
       // Residents, their phones and tags go in a few multi-row statements per community.
-      const ids = await inChunks(residents, (chunk) => trx.insertInto('residents').values(chunk).returning('id').execute());
+      const ids = await inChunks(residents, (chunk) => unscoped(trx, 'demo seeding: the demo company\'s own data').insertInto('residents').values(chunk).returning('id').execute());
       const phoneRows = ids.map(({ id }, i) => ({ resident_id: id, company_id: companyId, number: phones[i], kind: 'mobile' as const, last4: phones[i].slice(-4), position: 0 }));
       await inChunks(phoneRows, (chunk) => trx.insertInto('resident_phones').values(chunk).execute());
       const tagRows = ids.flatMap(({ id }, i) => (tagged[i] === null ? [] : [{ resident_id: id, tag_id: tagged[i]! }]));

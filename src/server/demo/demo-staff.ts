@@ -10,6 +10,7 @@ import { DEMO_ACCOUNTS } from './accounts.js';
 import { nowIso } from '../clock.js';
 import { type Db } from '../db/database.js';
 import { insertUser } from '../users/insert-user.js';
+import { unscoped } from '../scope.js';
 
 export type CommunityCode = 'YGHY' | 'CHY' | 'XHGC';
 export type DepartmentCode = 'ENG' | 'CLEAN' | 'SEC' | 'GREEN' | 'CS';
@@ -148,10 +149,10 @@ export async function seedDemoStaff(
       const user = { id, name: person.name, username: person.account.username };
       users.set(user.username, user);
       placement.push({ user, role: person.account.role, department: person.department, communities: person.communities, head: Boolean(person.head) });
-      if (person.head) await trx.updateTable('departments').set({ head_id: id }).where('id', '=', input.departmentIds.get(person.department!)!).execute();
-      if (person.supervises) await trx.updateTable('communities').set({ supervisor_id: id }).where('id', 'in', person.supervises.map(communityId)).execute();
+      if (person.head) await unscoped(trx, 'demo seeding: the demo company\'s own data').updateTable('departments').set({ head_id: id }).where('id', '=', input.departmentIds.get(person.department!)!).execute();
+      if (person.supervises) await unscoped(trx, 'demo seeding: the demo company\'s own data').updateTable('communities').set({ supervisor_id: id }).where('id', 'in', person.supervises.map(communityId)).execute();
     }
-    const { id: staffId } = await trx
+    const { id: staffId } = await unscoped(trx, 'demo seeding: the demo company\'s own data')
       .insertInto('staff')
       .values({
         company_id: input.companyId,

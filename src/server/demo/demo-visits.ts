@@ -15,6 +15,7 @@ import { averageScore } from '../questionnaires/validate-answers.js';
 import { inChunks, random } from './demo-util.js';
 import { addDays, shanghaiDate } from '../../shared/shanghai.js';
 import { insertTasks } from '../visits/insert-tasks.js';
+import { unscoped } from '../scope.js';
 
 type Item = { kind: 'problem' | 'complaint' | 'need' | 'suggestion' | 'praise'; category: string; description: string };
 const item = (kind: Item['kind']) => ([category, description]: [string, string]): Item => ({ kind, category, description });
@@ -109,7 +110,7 @@ function answersOf(rnd: () => number, q: Questionnaire, unhappy: boolean): Recor
 
 /** The occupied households of a community with their first owner (or merchant), in a stable order. */
 export async function visitableHouseholds(db: Db, communityId: number) {
-  return db
+  return unscoped(db, 'demo seeding: the demo company\'s own data')
     .selectFrom('households')
     .leftJoin('residents', (j) => j.onRef('residents.household_id', '=', 'households.id').on('residents.role', 'in', ['owner', 'merchant']))
     .select(['households.id', (eb) => eb.fn.min('residents.id').as('resident_id')])
@@ -131,7 +132,7 @@ interface Visit {
 async function insertVisits(trx: Db, companyId: number, visits: readonly Visit[]): Promise<{ recordId: number | null; itemIds: number[] }[]> {
   const taskIds = await insertTasks(trx, visits.map((v) => v.task));
   const recorded = visits.flatMap((v, i) => (v.record ? [{ visit: v, taskId: taskIds[i] }] : []));
-  const recordIds = (await inChunks(recorded, (chunk) => trx.insertInto('visit_records').values(chunk.map((r) => ({ ...r.visit.record!, task_id: r.taskId }))).returning('id').execute())).map((r) => r.id);
+  const recordIds = (await inChunks(recorded, (chunk) => unscoped(trx, 'demo seeding: the demo company\'s own data').insertInto('visit_records').values(chunk.map((r) => ({ ...r.visit.record!, task_id: r.taskId }))).returning('id').execute())).map((r) => r.id);
   const recordOf = new Map(recorded.map((r, i) => [r.visit, recordIds[i]]));
   const itemRows = visits.flatMap((v) =>
     v.items.map((i) => ({ record_id: recordOf.get(v)!, company_id: companyId, community_id: v.task.community_id, household_id: v.task.household_id, kind: i.kind, category: i.category, description: i.description, raised_on: v.record!.visit_date })),

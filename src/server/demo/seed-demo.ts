@@ -16,6 +16,7 @@ import { seedDemoRoster } from './demo-roster.js';
 import { seedDemoStaff } from './demo-staff.js';
 import { seedDemoVisits } from './demo-visits.js';
 import { dateOfDay, shanghaiDay } from '../../shared/shanghai.js';
+import { unscoped } from '../scope.js';
 
 export const DEMO_COMPANY = '示范物业服务有限公司';
 
@@ -44,13 +45,13 @@ export async function seedDemo(db: Db, config: Config): Promise<boolean> {
   const stamp = nowIso();
   const passwordHash = await hashPassword(DEMO_PASSWORD, config.scryptCost);
   const { communityIds, people } = await db.transaction().execute(async (trx) => {
-    const communities = await trx
+    const communities = await unscoped(trx, 'demo seeding: the demo company\'s own data')
       .insertInto('communities')
       .values(COMMUNITIES.map((c) => ({ ...c, company_id: companyId, status: 'active' as const, created_at: stamp, updated_at: stamp })))
       .returning(['id', 'code'])
       .execute();
     const communityIds = new Map(communities.map((c) => [c.code, c.id]));
-    const departments = await trx.selectFrom('departments').select(['id', 'code']).where('company_id', '=', companyId).execute();
+    const departments = await unscoped(trx, 'demo seeding: the demo company\'s own data').selectFrom('departments').select(['id', 'code']).where('company_id', '=', companyId).execute();
     const departmentIds = new Map(departments.map((d) => [d.code, d.id]));
     const people = await seedDemoStaff(trx, { companyId, roleIds, communityIds, departmentIds, passwordHash });
     return { communityIds, people };

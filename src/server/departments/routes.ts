@@ -4,7 +4,9 @@ import { IdParam, page } from '../../shared/schemas/common.js';
 import { CreateDepartmentBody, Department, UpdateDepartmentBody } from '../../shared/schemas/departments.js';
 import { ctxOf } from '../http/auth-hook.js';
 import type { App, Deps } from '../http/types.js';
-import { createDepartment, listDepartments, updateDepartment } from './departments.js';
+import { createDepartment } from './create-department.js';
+import { listDepartments } from './queries.js';
+import { updateDepartment } from './update-department.js';
 
 const tags = ['departments'];
 

@@ -9,7 +9,7 @@ import { requirePermission, type Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
 import { notFound } from '../http/errors.js';
 import { groupBy, toResidents } from '../residents/queries.js';
-import { scopedCommunities, scopedHouseholds, scopedResidents } from '../scope.js';
+import { inCompany, scopedCommunities, scopedHouseholds, scopedResidents } from '../scope.js';
 import { cleanBuilding, cleanRoom, cleanUnit, formatRoomLabel, normalizeText, parseRoomLabel } from './room.js';
 
 function selectHouseholds(db: Db, ctx: Ctx) {
@@ -41,14 +41,12 @@ function applySearch(db: Db, ctx: Ctx, q: HouseholdQuery, text: string): Househo
       .select('residents.household_id as id')
       .where('resident_phones.company_id', '=', ctx.companyId)
       .where('resident_phones.last4', '=', compact)
-      .union(db.selectFrom('households as h').select('h.id').where('h.company_id', '=', ctx.companyId).where('h.room', '=', compact));
+      .union(inCompany(db, ctx, 'households as h').select('h.id').where('h.room', '=', compact));
     return q.where('households.id', 'in', byPhoneOrRoom);
   }
   if (/^[A-Za-z0-9-]+$/.test(compact)) return q.where('households.room', '=', cleanRoom(compact));
-  const byName = db
-    .selectFrom('residents')
+  const byName = inCompany(db, ctx, 'residents')
     .select('household_id')
-    .where('company_id', '=', ctx.companyId)
     .where('name', '>=', s)
     .where('name', '<', `${s}\uffff`)
     .where('erased_at', 'is', null);
@@ -99,19 +97,19 @@ export async function listHouseholds(db: Db, ctx: Ctx, communityId: number | nul
       .offset(f.offset)
       .execute(),
   ]);
-  return { items: await toHouseholds(db, rows, f.includeMovedOut === 'true'), total: Number(total) };
+  return { items: await toHouseholds(db, ctx, rows, f.includeMovedOut === 'true'), total: Number(total) };
 }
 
 export async function getHousehold(db: Db, ctx: Ctx, id: number): Promise<Household> {
   requirePermission(ctx, 'households.read');
   const row = await withColumns(selectHouseholds(db, ctx)).where('households.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('household');
-  return (await toHouseholds(db, [row], true))[0];
+  return (await toHouseholds(db, ctx, [row], true))[0];
 }
 
-async function toHouseholds(db: Db, rows: HouseholdRow[], includeMovedOut: boolean): Promise<Household[]> {
+async function toHouseholds(db: Db, ctx: Ctx, rows: HouseholdRow[], includeMovedOut: boolean): Promise<Household[]> {
   if (rows.length === 0) return [];
-  let rq = db.selectFrom('residents').selectAll().where('household_id', 'in', rows.map((r) => r.id));
+  let rq = inCompany(db, ctx, 'residents').selectAll().where('household_id', 'in', rows.map((r) => r.id));
   if (!includeMovedOut) rq = rq.where('move_out_date', 'is', null);
   const residents = await toResidents(db, await rq.orderBy('id').execute());
   const byHousehold = groupBy(residents, (r) => r.householdId);
@@ -140,8 +138,7 @@ export async function listBuildings(db: Db, ctx: Ctx, communityId: number): Prom
   const [buildings, units, counts] = await Promise.all([
     db.selectFrom('buildings').select(['id', 'name']).where('community_id', '=', communityId).execute(),
     db.selectFrom('units').select(['id', 'name', 'building_id']).where('community_id', '=', communityId).execute(),
-    db
-      .selectFrom('households')
+    inCompany(db, ctx, 'households')
       .select(['building_id', 'unit_id', (eb) => eb.fn.countAll<number>().as('n')])
       .where('community_id', '=', communityId)
       .groupBy(['building_id', 'unit_id'])

@@ -4,7 +4,9 @@ import { IdParam, MergeBody, page } from '../../shared/schemas/common.js';
 import { Building, CreateHouseholdBody, Household, HouseholdListQuery, UpdateHouseholdBody } from '../../shared/schemas/households.js';
 import { ctxOf } from '../http/auth-hook.js';
 import type { App, Deps } from '../http/types.js';
-import { createHousehold, mergeHouseholds, updateHousehold } from './households.js';
+import { createHousehold } from './create-household.js';
+import { mergeHouseholds } from './merge-households.js';
+import { updateHousehold } from './update-household.js';
 import { getHousehold, listBuildings, listHouseholds } from './queries.js';
 
 const tags = ['households'];

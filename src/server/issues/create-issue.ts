@@ -14,11 +14,11 @@ import { now, nowIso } from '../clock.js';
 import { type Db } from '../db/database.js';
 import { AppError, invalidReference } from '../http/errors.js';
 import { enqueue } from '../notifications/outbox.js';
-import { scopedCommunities, scopedHouseholds } from '../scope.js';
+import { scopedCommunities, scopedHouseholds, scopedInsert, scopedResidents } from '../scope.js';
 import { assertAssignees } from '../users/assignees.js';
 import { loadCategories, matchCategory } from './categories.js';
 import { computeDeadlines, planSweep, replyColumns, resolveColumns } from './deadline-plan.js';
-import { getIssue } from './issue-queries.js';
+import { getIssue } from './queries.js';
 import { issueRef, Recipients } from './notify.js';
 import { assertCompanyUser, assertDepartment } from './references.js';
 import { loadSettings } from './settings.js';
@@ -91,7 +91,7 @@ export async function insertIssues(trx: Db, ctx: Ctx, calendar: WorkCalendar, se
       updated_at: stamp,
     } satisfies Insertable<IssuesTable>;
   });
-  const ids = (await trx.insertInto('issues').values(rows).returning('id').execute()).map((r) => r.id);
+  const ids = (await scopedInsert(trx, ctx, 'issues', rows).returning('id').execute()).map((r) => r.id);
   await addTimeline(
     trx,
     ids.map((issueId, n) => ({ issueId, companyId: ctx.companyId, type: 'created', toStatus: rows[n].status, actor: actor(ctx), data: { channel: rows[n].channel, recordId: rows[n].record_id } })),
@@ -134,7 +134,7 @@ export async function createIssue(db: Db, ctx: Ctx, input: CreateIssueBody): Pro
   }
   if (input.residentId != null) {
     if (input.householdId == null) throw invalidReference('resident', 'residentId');
-    const r = await db.selectFrom('residents').select('id').where('id', '=', input.residentId).where('household_id', '=', input.householdId).where('erased_at', 'is', null).executeTakeFirst();
+    const r = await scopedResidents(db, ctx).select('residents.id').where('residents.id', '=', input.residentId).where('residents.household_id', '=', input.householdId).where('residents.erased_at', 'is', null).executeTakeFirst();
     if (!r) throw invalidReference('resident', 'residentId');
   }
   const categories = await loadCategories(db, ctx.companyId);

@@ -12,12 +12,13 @@ import { type Db } from '../db/database.js';
 import { AppError } from '../http/errors.js';
 import { enqueue } from '../notifications/outbox.js';
 import { TOP_LEVEL } from './deadline-plan.js';
-import { canAct, findIssue, getIssue } from './issue-queries.js';
+import { canAct, findIssue, getIssue } from './queries.js';
 import { isOpenStatus } from './issue-status.js';
 import { issueRef, Recipients } from './notify.js';
 import { nextCheck } from './schedule.js';
 import { loadSettings } from './settings.js';
 import { actor, addTimeline } from './timeline.js';
+import { scopedUpdate } from '../scope.js';
 
 export async function escalateIssue(db: Db, ctx: Ctx, id: number, comment: string): Promise<Issue> {
   requirePermission(ctx, 'issues.handle', 'issues.manage');
@@ -36,7 +37,7 @@ export async function escalateIssue(db: Db, ctx: Ctx, id: number, comment: strin
     const { level, to, empty } = recipients.escalation(ref, row.escalation_level, row.escalation_level + 1);
     const check_at = nextCheck(calendar, settings, { ...row, escalation_level: level });
     // Guarded on the level read, so a sweep escalating at the same moment does not announce a level twice.
-    const updated = await trx.updateTable('issues').set({ escalation_level: level, escalated_at: now, check_at, updated_at: now }).where('id', '=', id).where('escalation_level', '=', row.escalation_level).executeTakeFirst();
+    const updated = await scopedUpdate(trx, ctx, 'issues').set({ escalation_level: level, escalated_at: now, check_at, updated_at: now }).where('id', '=', id).where('escalation_level', '=', row.escalation_level).executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) return;
     await enqueue(trx, recipients.messages('issue_escalated', ref, to, { due: row.resolve_due_at, level, dedupe: `issue:${id}:escalate:${level}:${row.resolve_due_at ?? ''}` }));
     await addTimeline(trx, [{ issueId: id, companyId: row.company_id, type: 'escalated', comment, data: { level, from: row.escalation_level, manual: true, ...(empty.length ? { noRecipient: empty } : {}), notified: to.length }, actor: actor(ctx) }]);

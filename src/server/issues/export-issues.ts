@@ -20,7 +20,7 @@ import { maskName } from '../residents/queries.js';
 import { scopedCommunities, scopedDepartments, scopedHouseholds, scopedUsers } from '../scope.js';
 import { neutralise } from '../spreadsheets/formulas.js';
 import { writeHeaderRow, writeTitleBlock, type ExportCount, type Pause, type TitleBlock } from '../spreadsheets/xlsx.js';
-import { clockFor, filteredIssues, toSummary, type Clock } from './issue-queries.js';
+import { clockFor, filteredIssues, toSummary, type Clock } from './queries.js';
 import { ADOPTION_WORDS, CHANNEL_WORDS, CLOSURE_WORDS, ESCALATION_WORDS, KIND_WORDS, PRIORITY_WORDS, STATUS_WORDS, word } from '../spreadsheets/issue-words.js';
 import { formatDeadline, shanghaiMinute } from '../../shared/shanghai.js';
 

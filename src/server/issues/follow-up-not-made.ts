@@ -9,11 +9,12 @@ import type { Ctx } from '../context.js';
 import { nowIso } from '../clock.js';
 import type { Db } from '../db/database.js';
 import { enqueue } from '../notifications/outbox.js';
-import { findIssueForTask } from './issue-queries.js';
+import { findIssueForTask } from './queries.js';
 import { issueRef, Recipients } from './notify.js';
 import { loadSettings } from './settings.js';
 import { addTimeline } from './timeline.js';
 import { applyIssueEvent } from './transition-issue.js';
+import { scopedUpdate } from '../scope.js';
 
 export async function followUpNotMade(trx: Db, ctx: Ctx, task: { id: number; issueId: number | null; reason: string }, status: string): Promise<void> {
   if (!task.issueId || (status !== 'unreachable' && status !== 'refused')) return;
@@ -23,7 +24,7 @@ export async function followUpNotMade(trx: Db, ctx: Ctx, task: { id: number; iss
   if (!issue || issue.status !== 'resolved') return;
 
   const at = nowIso();
-  await trx.updateTable('issues').set({ unconfirmed_at: at, unconfirmed_reason: status, updated_at: at }).where('id', '=', issue.id).execute();
+  await scopedUpdate(trx, ctx, 'issues').set({ unconfirmed_at: at, unconfirmed_reason: status, updated_at: at }).where('id', '=', issue.id).execute();
   const settings = await loadSettings(trx, ctx.companyId);
   if (settings.unconfirmedAction === 'close') {
     await applyIssueEvent(trx, ctx, issue, { event: 'close_unconfirmed', comment: '', attachmentIds: [] }, { system: true, data: { taskId: task.id, taskStatus: status } });

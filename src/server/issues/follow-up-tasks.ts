@@ -13,6 +13,7 @@ import { enqueue } from '../notifications/outbox.js';
 import { cancelIssueTasks, insertTasks } from '../visits/insert-tasks.js';
 import { issueRef, Recipients } from './notify.js';
 import { dateOfDay, shanghaiDay } from '../../shared/shanghai.js';
+import { inCompany } from '../scope.js';
 
 export interface FollowedIssue {
   id: number;
@@ -26,10 +27,9 @@ export interface FollowedIssue {
   category_name: string;
 }
 
-async function visitorFor(trx: Db, issue: FollowedIssue): Promise<number | null> {
+async function visitorFor(trx: Db, ctx: Ctx, issue: FollowedIssue): Promise<number | null> {
   if (issue.record_id) {
-    const visitor = await trx
-      .selectFrom('visit_records as r')
+    const visitor = await inCompany(trx, ctx, 'visit_records as r')
       .innerJoin('users as u', 'u.id', 'r.visitor_id')
       .select('u.id')
       .where('r.id', '=', issue.record_id)
@@ -37,13 +37,13 @@ async function visitorFor(trx: Db, issue: FollowedIssue): Promise<number | null>
       .executeTakeFirst();
     if (visitor) return visitor.id;
   }
-  const community = await trx.selectFrom('communities').select('supervisor_id').where('id', '=', issue.community_id).executeTakeFirst();
+  const community = await inCompany(trx, ctx, 'communities').select('supervisor_id').where('id', '=', issue.community_id).executeTakeFirst();
   return community?.supervisor_id ?? null;
 }
 
 async function createTask(trx: Db, ctx: Ctx, issue: FollowedIssue, reason: 'confirmation' | 'after_complaint', dueDate: string): Promise<number | null> {
   if (!issue.household_id) return null;
-  const assigneeId = await visitorFor(trx, issue);
+  const assigneeId = await visitorFor(trx, ctx, issue);
   const now = nowIso();
   const [id] = await insertTasks(trx, [
     {

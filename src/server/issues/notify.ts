@@ -8,6 +8,7 @@ import type { Db } from '../db/database.js';
 import type { OutboxMessage } from '../notifications/outbox.js';
 import { staffNotice, type StaffNoticeKind } from '../notifications/templates.js';
 import { formatDeadline } from '../../shared/shanghai.js';
+import { unscoped } from '../scope.js';
 
 export interface IssueRef {
   id: number;
@@ -54,17 +55,17 @@ export class Recipients {
   async load(db: Db, issues: readonly IssueRef[]): Promise<void> {
     const departments = [...new Set(issues.map((i) => i.departmentId).filter((d): d is number => d !== null && !this.heads.has(d)))];
     if (departments.length) {
-      const rows = await db.selectFrom('departments').select(['id', 'head_id']).where('id', 'in', departments).execute();
+      const rows = await unscoped(db, 'notice recipients: the heads of the issues\' departments').selectFrom('departments').select(['id', 'head_id']).where('id', 'in', departments).execute();
       for (const d of departments) this.heads.set(d, rows.find((r) => r.id === d)?.head_id ?? null);
     }
     const communities = [...new Set(issues.map((i) => i.communityId).filter((c) => !this.supervisors.has(c)))];
     if (communities.length) {
-      const rows = await db.selectFrom('communities').select(['id', 'supervisor_id']).where('id', 'in', communities).execute();
+      const rows = await unscoped(db, 'notice recipients: the supervisors of the issues\' communities').selectFrom('communities').select(['id', 'supervisor_id']).where('id', 'in', communities).execute();
       for (const c of communities) this.supervisors.set(c, rows.find((r) => r.id === c)?.supervisor_id ?? null);
     }
     for (const companyId of new Set(issues.map((i) => i.companyId))) {
       if (this.overseers.has(companyId)) continue;
-      const rows = await db
+      const rows = await unscoped(db, 'notice recipients: the overseers of the issue\'s company')
         .selectFrom('users')
         .innerJoin('roles', 'roles.id', 'users.role_id')
         .select(['users.id', 'users.locale', 'roles.permissions'])
@@ -87,7 +88,7 @@ export class Recipients {
     for (const i of issues) for (const level of [0, 1, 2]) for (const id of this.level(i, level)) people.add(id);
     const unknown = [...people].filter((id) => !this.locales.has(id));
     if (unknown.length) {
-      const rows = await db.selectFrom('users').select(['id', 'locale']).where('id', 'in', unknown).where('status', '=', 'active').execute();
+      const rows = await unscoped(db, 'notice recipients: their languages').selectFrom('users').select(['id', 'locale']).where('id', 'in', unknown).where('status', '=', 'active').execute();
       for (const id of unknown) this.locales.set(id, rows.find((r) => r.id === id)?.locale ?? 'zh-CN');
     }
   }

@@ -14,11 +14,12 @@ import { nextCheck } from './schedule.js';
 import { loadSettings } from './settings.js';
 import { actor, addTimeline, type TimelineInput } from './timeline.js';
 import { dayNumber, shanghaiIso, startOfDayMs } from '../../shared/shanghai.js';
+import { unscoped } from '../scope.js';
 
 export async function recomputeOpenDeadlines(trx: Db, ctx: Ctx, change: CalendarChange): Promise<number> {
   // A period that ended before the first changed day cannot move.
   const since = new Date(startOfDayMs(dayNumber(change.since))).toISOString();
-  const rows = await trx
+  const rows = await unscoped(trx, 'deadline recomputation: every open issue of the company follows its calendar')
     .selectFrom('issues')
     .select([
       'id',
@@ -58,7 +59,7 @@ export async function recomputeOpenDeadlines(trx: Db, ctx: Ctx, change: Calendar
     if (resolve && resolve.dueAt !== r.resolve_due_at) notices &= ~NOTICE_BITS.resolve_reminder;
     const patch = { ...(replyMoved ? replyColumns(reply) : {}), ...(resolveMoved ? resolveColumns(resolve) : {}), notices };
     const check_at = nextCheck(change.after, settings, { ...r, ...patch });
-    await trx.updateTable('issues').set({ ...patch, check_at, updated_at: nowIso() }).where('id', '=', r.id).execute();
+    await unscoped(trx, 'deadline recomputation: an open issue of the company').updateTable('issues').set({ ...patch, check_at, updated_at: nowIso() }).where('id', '=', r.id).execute();
     const moved = (from: string | null, to: { dueAt: string; provisional: boolean }) => ({ from: shanghaiIso(from), to: shanghaiIso(to.dueAt), provisional: to.provisional });
     timeline.push({
       issueId: r.id,

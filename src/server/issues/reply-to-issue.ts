@@ -11,11 +11,12 @@ import { nowIso } from '../clock.js';
 import { type Db } from '../db/database.js';
 import { AppError } from '../http/errors.js';
 import { enqueue } from '../notifications/outbox.js';
-import { canAct, findIssue, getIssue } from './issue-queries.js';
+import { canAct, findIssue, getIssue } from './queries.js';
 import { isOpenStatus } from './issue-status.js';
 import { nextCheck } from './schedule.js';
 import { loadSettings } from './settings.js';
 import { actor, addTimeline } from './timeline.js';
+import { scopedUpdate } from '../scope.js';
 
 export async function replyToIssue(db: Db, ctx: Ctx, id: number, input: ReplyBody): Promise<Issue> {
   requirePermission(ctx, 'issues.handle', 'issues.manage');
@@ -32,8 +33,7 @@ export async function replyToIssue(db: Db, ctx: Ctx, id: number, input: ReplyBod
     if (!row.replied_at || took) {
       const replied_at = row.replied_at ?? now;
       const check_at = nextCheck(calendar, settings, { ...row, replied_at });
-      await trx
-        .updateTable('issues')
+      await scopedUpdate(trx, ctx, 'issues')
         .set({ replied_at, check_at, updated_at: now, ...(took ? { assignee_id: ctx.userId, status: row.status === 'new' || row.status === 'reopened' ? 'assigned' : row.status } : {}) })
         .where('id', '=', id)
         .execute();

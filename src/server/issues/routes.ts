@@ -24,7 +24,7 @@ import { createCategory, listCategories, updateCategory } from './categories.js'
 import { createIssue } from './create-issue.js';
 import { escalateIssue } from './escalate-issue.js';
 import { prepareIssueExport, writeIssueExport } from './export-issues.js';
-import { getIssue, listIssues } from './issue-queries.js';
+import { getIssue, listIssues } from './queries.js';
 import { Handler, HandlerQuery, listHandlers } from './list-handlers.js';
 import { replyToIssue } from './reply-to-issue.js';
 import { setExpectedDate } from './set-expected-date.js';

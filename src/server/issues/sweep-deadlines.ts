@@ -19,6 +19,7 @@ import { planSweep } from './deadline-plan.js';
 import { issueRef, Recipients } from './notify.js';
 import { loadSettings } from './settings.js';
 import { addTimeline, type TimelineInput } from './timeline.js';
+import { unscoped } from '../scope.js';
 
 export interface SweepResult {
   /** issues looked at */
@@ -65,7 +66,7 @@ export async function sweepDeadlines(handle: DatabaseHandle, at: number = now(),
       // A batch lost in a crash right after its commit is simply swept again (nothing of it survives
       // without the rest), so the commit need not wait for the disk.
       if (handle.dialect === 'postgres') await sql`SET LOCAL synchronous_commit = off`.execute(trx);
-      let pick = trx.selectFrom('issues').select([...COLUMNS]).where('check_at', '<=', atIso).orderBy('check_at').limit(batchSize);
+      let pick = unscoped(trx, 'deadline sweep: every company\'s issues that fall due').selectFrom('issues').select([...COLUMNS]).where('check_at', '<=', atIso).orderBy('check_at').limit(batchSize);
       if (handle.dialect === 'postgres') pick = pick.forUpdate().skipLocked();
       const rows = await pick.execute();
       if (!rows.length) return 0;

@@ -22,12 +22,13 @@ import { enqueue } from '../notifications/outbox.js';
 import { linkAttachments } from './create-issue.js';
 import { NOTICE_BITS, periodEnd, resolveColumns } from './deadline-plan.js';
 import { cancelConfirmationTasks, createComplainantFollowUp, createConfirmationTask } from './follow-up-tasks.js';
-import { callerEvents, findIssue, getIssue, type IssueRow } from './issue-queries.js';
+import { callerEvents, findIssue, getIssue, type IssueRow } from './queries.js';
 import { nextIssueStatus, NOT_BY_CALLERS, SUPERVISOR_EVENTS } from './issue-status.js';
 import { issueRef, Recipients } from './notify.js';
 import { nextCheck } from './schedule.js';
 import { loadSettings } from './settings.js';
 import { actor, addTimeline } from './timeline.js';
+import { scopedUpdate } from '../scope.js';
 
 /** Events that need a comment: the resolution, or the reason. */
 const COMMENTED: ReadonlySet<IssueEventName> = new Set(['resolve', 'reopen', 'reject', 'withdraw', 'close', 'close_unconfirmed']);
@@ -126,7 +127,7 @@ export async function applyIssueEvent(trx: Db, ctx: Ctx, row: IssueRow, input: T
       break;
   }
   patch.check_at = nextCheck(calendar, settings, { ...row, ...patch } as IssueRow);
-  await trx.updateTable('issues').set(patch).where('id', '=', row.id).execute();
+  await scopedUpdate(trx, ctx, 'issues').set(patch).where('id', '=', row.id).execute();
   if (input.event === 'resolve' && input.attachmentIds.length) await linkAttachments(trx, ctx, row.id, row.community_id, input.attachmentIds);
 
   if (input.event === 'resolve') {

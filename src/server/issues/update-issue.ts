@@ -15,12 +15,13 @@ import { assertAssignees } from '../users/assignees.js';
 import { loadCategories } from './categories.js';
 import { assertCompanyUser, assertDepartment } from './references.js';
 import { computeDeadlines, NOTICE_BITS, replyColumns, resolveColumns } from './deadline-plan.js';
-import { canAct, findIssue, getIssue } from './issue-queries.js';
+import { canAct, findIssue, getIssue } from './queries.js';
 import { isOpenStatus } from './issue-status.js';
 import { issueRef, Recipients } from './notify.js';
 import { nextCheck } from './schedule.js';
 import { loadSettings } from './settings.js';
 import { actor, addTimeline } from './timeline.js';
+import { scopedUpdate } from '../scope.js';
 
 export async function updateIssue(db: Db, ctx: Ctx, id: number, input: UpdateIssueBody): Promise<Issue> {
   requirePermission(ctx, 'issues.handle', 'issues.manage');
@@ -84,7 +85,7 @@ export async function updateIssue(db: Db, ctx: Ctx, id: number, input: UpdateIss
   };
   const check_at = nextCheck(calendar, settings, { ...row, ...patch });
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('issues').set({ ...patch, check_at }).where('id', '=', id).execute();
+    await scopedUpdate(trx, ctx, 'issues').set({ ...patch, check_at }).where('id', '=', id).execute();
     await addTimeline(trx, [
       { issueId: id, companyId: row.company_id, type: 'updated', fromStatus: row.status, toStatus: status !== row.status ? status : null, comment: input.comment, data: { before: diff.before, after: diff.after }, actor: actor(ctx) },
     ]);

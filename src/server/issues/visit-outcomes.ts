@@ -6,7 +6,7 @@
 import type { VisitOutcomes } from '../visits/visit-outcomes.js';
 import { createIssuesFromRecord } from './create-issue.js';
 import { followUpNotMade } from './follow-up-not-made.js';
-import { findIssue, findIssueForTask } from './issue-queries.js';
+import { findIssue, findIssueForTask } from './queries.js';
 import { applyIssueEvent } from './transition-issue.js';
 
 export const issueVisitOutcomes: VisitOutcomes = {

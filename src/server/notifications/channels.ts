@@ -8,6 +8,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/database.js';
 import { maskPhone } from '../residents/phones.js';
+import { unscoped } from '../scope.js';
 
 export interface Delivery {
   id: number;
@@ -50,7 +51,7 @@ interface Reachable {
 
 /** How the resident can be reached, unless the resident was erased or asked not to be contacted. */
 async function reachResident(db: Db, residentId: number): Promise<Reachable | { skip: string }> {
-  const resident = await db.selectFrom('residents').select(['erased_at', 'do_not_contact', 'preferred_contact']).where('id', '=', residentId).executeTakeFirst();
+  const resident = await unscoped(db, 'outbox delivery: the message names its resident').selectFrom('residents').select(['erased_at', 'do_not_contact', 'preferred_contact']).where('id', '=', residentId).executeTakeFirst();
   if (!resident || resident.erased_at) return { skip: 'resident_erased' };
   if (resident.do_not_contact) return { skip: 'do_not_contact' };
   const phone = await db.selectFrom('resident_phones').select('number').where('resident_id', '=', residentId).where('kind', '=', 'mobile').orderBy('position').limit(1).executeTakeFirst();

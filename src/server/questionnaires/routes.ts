@@ -12,16 +12,11 @@ import {
 } from '../../shared/schemas/questionnaires.js';
 import { ctxOf } from '../http/auth-hook.js';
 import type { App, Deps } from '../http/types.js';
-import {
-  createQuestionnaire,
-  duplicateQuestionnaire,
-  getQuestionnaire,
-  getQuestionnaireVersion,
-  listDimensions,
-  listQuestionnaires,
-  publishVersion,
-  updateQuestionnaire,
-} from './questionnaires.js';
+import { createQuestionnaire } from './create-questionnaire.js';
+import { duplicateQuestionnaire } from './duplicate-questionnaire.js';
+import { publishQuestionnaire } from './publish-questionnaire.js';
+import { getQuestionnaire, getQuestionnaireVersion, listDimensions, listQuestionnaires } from './queries.js';
+import { updateQuestionnaire } from './update-questionnaire.js';
 
 const tags = ['questionnaires'];
 const params = z.object({ questionnaireId: IdParam });
@@ -50,7 +45,7 @@ export function questionnaireRoutes(app: App, { handle: { db } }: Deps) {
   app.post(
     '/api/v1/questionnaires/:questionnaireId/versions',
     { schema: { tags, operationId: 'publishQuestionnaireVersion', summary: 'Publish a new version (earlier answers keep their version)', params, body: PublishVersionBody, response: { 201: Questionnaire } } },
-    async (request, reply) => reply.status(201).send(await publishVersion(db, ctxOf(request), request.params.questionnaireId, request.body.questions)),
+    async (request, reply) => reply.status(201).send(await publishQuestionnaire(db, ctxOf(request), request.params.questionnaireId, request.body.questions)),
   );
   app.post(
     '/api/v1/questionnaires/:questionnaireId/duplicate',

@@ -5,7 +5,7 @@ import { requirePermission, type Ctx } from '../context.js';
 import { nowIso } from '../clock.js';
 import { type Db } from '../db/database.js';
 import { notFound } from '../http/errors.js';
-import { scopedHouseholds } from '../scope.js';
+import { scopedHouseholds, scopedInsert } from '../scope.js';
 import { maskPhone } from './phones.js';
 import { getResident, maskName } from './queries.js';
 import { normalisePhones, replacePhones, replaceTags } from './write-helpers.js';
@@ -17,24 +17,22 @@ export async function createResident(db: Db, ctx: Ctx, householdId: number, inpu
   const phones = normalisePhones(input.phones);
   const id = await db.transaction().execute(async (trx) => {
     const now = nowIso();
-    const { id } = await trx
-      .insertInto('residents')
-      .values({
-        company_id: ctx.companyId,
-        community_id: household.community_id,
-        household_id: household.id,
-        name: input.name,
-        role: input.role,
-        move_in_date: input.moveInDate ?? null,
-        move_out_date: null,
-        preferred_contact: input.preferredContact ?? null,
-        do_not_contact: input.doNotContact ? 1 : 0,
-        do_not_contact_reason: input.doNotContactReason ?? null,
-        notes: input.notes,
-        erased_at: null,
-        created_at: now,
-        updated_at: now,
-      })
+    const { id } = await scopedInsert(trx, ctx, 'residents', {
+      company_id: ctx.companyId,
+      community_id: household.community_id,
+      household_id: household.id,
+      name: input.name,
+      role: input.role,
+      move_in_date: input.moveInDate ?? null,
+      move_out_date: null,
+      preferred_contact: input.preferredContact ?? null,
+      do_not_contact: input.doNotContact ? 1 : 0,
+      do_not_contact_reason: input.doNotContactReason ?? null,
+      notes: input.notes,
+      erased_at: null,
+      created_at: now,
+      updated_at: now,
+    })
       .returning('id')
       .executeTakeFirstOrThrow();
     await replacePhones(trx, ctx, id, phones);

@@ -9,6 +9,7 @@ import { nowIso } from '../clock.js';
 import { type Db } from '../db/database.js';
 import { AppError } from '../http/errors.js';
 import { getResident, getResidentRow } from './queries.js';
+import { scopedUpdate } from '../scope.js';
 
 export const ERASED_NAME = '（已删除）';
 
@@ -18,8 +19,7 @@ export async function eraseResident(db: Db, ctx: Ctx, id: number, reason: string
   if (row.erased_at) throw new AppError('resident_erased', 409);
   await db.transaction().execute(async (trx) => {
     const now = nowIso();
-    await trx
-      .updateTable('residents')
+    await scopedUpdate(trx, ctx, 'residents')
       .set({
         name: ERASED_NAME,
         move_in_date: null,

@@ -9,6 +9,7 @@ import { nowIso } from '../clock.js';
 import { type Db } from '../db/database.js';
 import { AppError } from '../http/errors.js';
 import { getResident, getResidentRow } from './queries.js';
+import { scopedDelete, scopedUpdate } from '../scope.js';
 
 export async function mergeResidents(db: Db, ctx: Ctx, id: number, duplicateId: number): Promise<Resident> {
   requirePermission(ctx, 'households.manage');
@@ -34,8 +35,7 @@ export async function mergeResidents(db: Db, ctx: Ctx, id: number, duplicateId: 
           .where('tag_id', 'not in', eb.selectFrom('resident_tags').select('tag_id').where('resident_id', '=', keep.id)),
       )
       .execute();
-    await trx
-      .updateTable('residents')
+    await scopedUpdate(trx, ctx, 'residents')
       .set({
         move_in_date: keep.move_in_date ?? dup.move_in_date,
         preferred_contact: keep.preferred_contact ?? dup.preferred_contact,
@@ -44,7 +44,7 @@ export async function mergeResidents(db: Db, ctx: Ctx, id: number, duplicateId: 
       })
       .where('id', '=', keep.id)
       .execute();
-    await trx.deleteFrom('residents').where('id', '=', dup.id).execute();
+    await scopedDelete(trx, ctx, 'residents').where('id', '=', dup.id).execute();
     await recordAudit(trx, actorOf(ctx), {
       action: 'resident.merge',
       entityType: 'resident',

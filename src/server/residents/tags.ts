@@ -5,7 +5,7 @@ import { requirePermission, type Ctx } from '../context.js';
 import { nowIso } from '../clock.js';
 import { constraintViolation, type Db } from '../db/database.js';
 import { AppError } from '../http/errors.js';
-import { scopedTags } from '../scope.js';
+import { scopedInsert, scopedTags } from '../scope.js';
 
 export async function listTags(db: Db, ctx: Ctx): Promise<Page<{ id: number; name: string; residentCount: number }>> {
   requirePermission(ctx, 'households.read');
@@ -25,7 +25,7 @@ export async function createTag(db: Db, ctx: Ctx, name: string) {
   requirePermission(ctx, 'households.manage');
   try {
     return await db.transaction().execute(async (trx) => {
-      const row = await trx.insertInto('tags').values({ company_id: ctx.companyId, name, created_at: nowIso() }).returning(['id', 'name']).executeTakeFirstOrThrow();
+      const row = await scopedInsert(trx, ctx, 'tags', { company_id: ctx.companyId, name, created_at: nowIso() }).returning(['id', 'name']).executeTakeFirstOrThrow();
       await recordAudit(trx, actorOf(ctx), { action: 'tag.create', entityType: 'tag', entityId: row.id, after: { name } });
       return { ...row, residentCount: 0 };
     });

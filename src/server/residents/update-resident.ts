@@ -11,6 +11,7 @@ import { AppError } from '../http/errors.js';
 import { maskPhone } from './phones.js';
 import { getResident, getResidentRow, maskName } from './queries.js';
 import { normalisePhones, replacePhones, replaceTags } from './write-helpers.js';
+import { scopedUpdate } from '../scope.js';
 
 export async function updateResident(db: Db, ctx: Ctx, id: number, input: UpdateResidentBody): Promise<Resident> {
   requirePermission(ctx, 'households.manage');
@@ -33,8 +34,7 @@ export async function updateResident(db: Db, ctx: Ctx, id: number, input: Update
   const phonesChanged = phones !== null;
   if (!diff.changed && !phonesChanged) return before;
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('residents')
+    await scopedUpdate(trx, ctx, 'residents')
       .set({
         name: after.name,
         role: after.role,
@@ -67,7 +67,7 @@ export async function moveOutResident(db: Db, ctx: Ctx, id: number, moveOutDate:
   const row = await getResidentRow(db, ctx, id);
   if (row.erased_at) throw new AppError('resident_erased', 409);
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('residents').set({ move_out_date: moveOutDate, updated_at: nowIso() }).where('id', '=', id).execute();
+    await scopedUpdate(trx, ctx, 'residents').set({ move_out_date: moveOutDate, updated_at: nowIso() }).where('id', '=', id).execute();
     await recordAudit(trx, actorOf(ctx), {
       action: 'resident.move_out',
       entityType: 'resident',

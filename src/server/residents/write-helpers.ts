@@ -7,6 +7,7 @@ import { nowIso } from '../clock.js';
 import { type Db } from '../db/database.js';
 import { AppError } from '../http/errors.js';
 import { parsePhone, type Phone } from './phones.js';
+import { scopedInsert, scopedTags } from '../scope.js';
 
 export function normalisePhones(raw: readonly string[]): Phone[] {
   const phones: Phone[] = [];
@@ -30,15 +31,13 @@ export async function replacePhones(db: Db, ctx: Ctx, residentId: number, phones
 }
 
 /** Tag ids for the names, adding unknown names to the company's vocabulary. */
-export async function ensureTags(db: Db, companyId: number, names: readonly string[]): Promise<number[]> {
+async function ensureTags(db: Db, ctx: Ctx, names: readonly string[]): Promise<number[]> {
   const unique = [...new Set(names.map((n) => n.trim()).filter(Boolean))];
   if (unique.length === 0) return [];
-  const existing = await db.selectFrom('tags').select(['id', 'name']).where('company_id', '=', companyId).where('name', 'in', unique).execute();
+  const existing = await scopedTags(db, ctx).select(['tags.id', 'tags.name']).where('tags.name', 'in', unique).execute();
   const missing = unique.filter((n) => !existing.some((t) => t.name === n));
   if (missing.length) {
-    const created = await db
-      .insertInto('tags')
-      .values(missing.map((name) => ({ company_id: companyId, name, created_at: nowIso() })))
+    const created = await scopedInsert(db, ctx, 'tags', missing.map((name) => ({ company_id: ctx.companyId, name, created_at: nowIso() })))
       .returning(['id', 'name'])
       .execute();
     existing.push(...created);
@@ -47,7 +46,7 @@ export async function ensureTags(db: Db, companyId: number, names: readonly stri
 }
 
 export async function replaceTags(db: Db, ctx: Ctx, residentId: number, names: readonly string[]): Promise<void> {
-  const tagIds = await ensureTags(db, ctx.companyId, names);
+  const tagIds = await ensureTags(db, ctx, names);
   await db.deleteFrom('resident_tags').where('resident_id', '=', residentId).execute();
   if (tagIds.length) await db.insertInto('resident_tags').values(tagIds.map((tag_id) => ({ resident_id: residentId, tag_id }))).execute();
 }

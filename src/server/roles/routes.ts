@@ -5,7 +5,10 @@ import { PERMISSION_GROUPS, PERMISSIONS } from '../../shared/schemas/permissions
 import { CreateRoleBody, PermissionInfo, Role, UpdateRoleBody } from '../../shared/schemas/roles.js';
 import { ctxOf } from '../http/auth-hook.js';
 import type { App, Deps } from '../http/types.js';
-import { createRole, deleteRole, getRole, listRoles, updateRole } from './roles.js';
+import { createRole } from './create-role.js';
+import { deleteRole } from './delete-role.js';
+import { getRole, listRoles } from './queries.js';
+import { updateRole } from './update-role.js';
 
 const tags = ['roles'];
 const params = z.object({ roleId: IdParam });

@@ -11,7 +11,7 @@ import type { Db } from '../db/database.js';
 import type { ResidentRole } from '../db/schema.js';
 import { notFound } from '../http/errors.js';
 import { formatPhone } from '../residents/phones.js';
-import { scopedCommunities } from '../scope.js';
+import { inCompany, scopedCommunities } from '../scope.js';
 import { neutralise } from '../spreadsheets/formulas.js';
 import { COLUMN_HEADERS, COLUMN_KEYS } from './columns.js';
 import { COLUMN_WIDTHS, ROSTER_SHEET, TEXT_COLUMNS } from './template.js';
@@ -49,20 +49,16 @@ export async function writeRosterExport(db: Db, ctx: Ctx, target: RosterExport, 
   let households = 0;
   let residents = 0;
   for (const building of buildings) {
-    const rooms = await db
-      .selectFrom('households as h')
+    const rooms = await inCompany(db, ctx, 'households as h')
       .leftJoin('units as u', 'u.id', 'h.unit_id')
       .select(['h.id', 'h.room', 'u.name as unit'])
-      .where('h.company_id', '=', ctx.companyId)
       .where('h.building_id', '=', building.id)
       .orderBy('h.sort_key')
       .execute();
     if (!rooms.length) continue;
-    const people = await db
-      .selectFrom('residents as r')
+    const people = await inCompany(db, ctx, 'residents as r')
       .innerJoin('households as h', 'h.id', 'r.household_id')
       .select(['r.id', 'r.household_id', 'r.name', 'r.role', 'r.move_in_date', 'r.notes'])
-      .where('r.company_id', '=', ctx.companyId)
       .where('h.building_id', '=', building.id)
       .where('r.erased_at', 'is', null)
       .where('r.move_out_date', 'is', null)

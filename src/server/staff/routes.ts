@@ -4,7 +4,9 @@ import { IdParam, page } from '../../shared/schemas/common.js';
 import { CreateStaffBody, Staff, StaffListQuery, UpdateStaffBody } from '../../shared/schemas/staff.js';
 import { ctxOf } from '../http/auth-hook.js';
 import type { App, Deps } from '../http/types.js';
-import { createStaff, listStaff, updateStaff } from './staff.js';
+import { createStaff } from './create-staff.js';
+import { listStaff } from './queries.js';
+import { updateStaff } from './update-staff.js';
 
 const tags = ['staff'];
 

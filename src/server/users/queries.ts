@@ -6,14 +6,14 @@ import type { User, UserListQuery } from '../../shared/schemas/users.js';
 import { inScope, type Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
 import { notFound } from '../http/errors.js';
-import { scopedUsers } from '../scope.js';
+import { inCompany, scopedUsers } from '../scope.js';
 
 /**
  * `companyWide` widens the read from the caller's communities to the caller's company; only a use case
  * that has just changed the account legitimately (which may move it out of the caller's sight) uses it.
  */
 function selectUsers(db: Db, ctx: Ctx, companyWide = false) {
-  const from = companyWide ? db.selectFrom('users').where('users.company_id', '=', ctx.companyId) : scopedUsers(db, ctx);
+  const from = companyWide ? inCompany(db, ctx, 'users') : scopedUsers(db, ctx);
   return from
     .innerJoin('roles', 'roles.id', 'users.role_id')
     .select([

@@ -12,6 +12,7 @@ import { type Db } from '../db/database.js';
 import { AppError } from '../http/errors.js';
 import { getUser } from './queries.js';
 import { assertCanManage } from './update-user.js';
+import { scopedUpdate } from '../scope.js';
 
 export async function resetPassword(db: Db, config: Config, ctx: Ctx, userId: number) {
   requirePermission(ctx, 'users.manage');
@@ -21,8 +22,7 @@ export async function resetPassword(db: Db, config: Config, ctx: Ctx, userId: nu
   const password = temporaryPassword();
   const hash = await hashPassword(password, config.scryptCost);
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
+    await scopedUpdate(trx, ctx, 'users')
       .set({ password_hash: hash, must_change_password: 1, updated_at: nowIso() })
       .where('id', '=', user.id)
       .execute();

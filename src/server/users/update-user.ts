@@ -10,7 +10,7 @@ import { inScope, requirePermission, type Ctx } from '../context.js';
 import { nowIso } from '../clock.js';
 import { type Db } from '../db/database.js';
 import { AppError } from '../http/errors.js';
-import { scopedRoles } from '../scope.js';
+import { scopedRoles, scopedUpdate } from '../scope.js';
 import { assertDepartment, assertGrantableCommunities, assertWithinOwnPermissions, grantableRole } from './grants.js';
 import { getUser } from './queries.js';
 
@@ -58,8 +58,7 @@ export async function updateUser(db: Db, ctx: Ctx, userId: number, input: Update
   if (!diff.changed) return before;
 
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
+    await scopedUpdate(trx, ctx, 'users')
       .set({
         display_name: after.displayName,
         phone: after.phone,

@@ -10,6 +10,7 @@ import { OPEN_ISSUE_STATUSES } from '../../shared/schemas/issues.js';
 import { getTask } from './task-queries.js';
 import { shanghaiToday } from '../clock.js';
 import { addDays, shanghaiDate, startOfDateIso } from '../../shared/shanghai.js';
+import { scopedIssues, scopedRecords } from '../scope.js';
 
 export async function taskBriefing(db: Db, ctx: Ctx, taskId: number) {
   requirePermission(ctx, 'visits.work', 'visits.manage');
@@ -17,16 +18,14 @@ export async function taskBriefing(db: Db, ctx: Ctx, taskId: number) {
   const household = await getHousehold(db, ctx, task.householdId);
   const since = addDays(shanghaiToday(), -30);
   const [lastVisits, openItems, complaints] = await Promise.all([
-    db
-      .selectFrom('visit_records')
+    scopedRecords(db, ctx)
       .innerJoin('users', 'users.id', 'visit_records.visitor_id')
       .select(['visit_records.id', 'visit_records.visit_date', 'visit_records.method', 'visit_records.outcome', 'visit_records.average_score', 'users.display_name'])
       .where('visit_records.household_id', '=', household.id)
       .orderBy('visit_records.visit_date', 'desc')
       .limit(5)
       .execute(),
-    db
-      .selectFrom('issues')
+    scopedIssues(db, ctx)
       .innerJoin('issue_categories as c', 'c.id', 'issues.category_id')
       .select(['issues.id', 'issues.kind', 'c.name as category', 'issues.description', 'issues.raised_at', 'issues.status'])
       .where('issues.household_id', '=', household.id)
@@ -35,8 +34,7 @@ export async function taskBriefing(db: Db, ctx: Ctx, taskId: number) {
       .orderBy('issues.raised_at', 'desc')
       .limit(20)
       .execute(),
-    db
-      .selectFrom('issues')
+    scopedIssues(db, ctx)
       .innerJoin('issue_categories as c', 'c.id', 'issues.category_id')
       .select(['c.name as category', (eb) => eb.fn.countAll<number>().as('n')])
       .where('issues.community_id', '=', household.communityId)

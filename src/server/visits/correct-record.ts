@@ -9,8 +9,9 @@ import { nowIso } from '../clock.js';
 import { type Db } from '../db/database.js';
 import { AppError } from '../http/errors.js';
 import { averageScore, validateAnswers } from '../questionnaires/validate-answers.js';
-import { getVersion } from '../questionnaires/questionnaires.js';
+import { getVersion } from '../questionnaires/queries.js';
 import { getRecord } from './record-queries.js';
+import { scopedUpdate } from '../scope.js';
 
 export async function correctRecord(db: Db, ctx: Ctx, id: number, input: CorrectRecordBody): Promise<VisitRecord> {
   requirePermission(ctx, 'visits.work', 'visits.manage');
@@ -34,8 +35,7 @@ export async function correctRecord(db: Db, ctx: Ctx, id: number, input: Correct
   const diff = changes({ answers: before.answers, spokenTo: before.spokenTo, opinions: before.opinions, suggestions: before.suggestions, improvementMeasures: before.improvementMeasures }, after);
   if (!diff.changed) return before;
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('visit_records')
+    await scopedUpdate(trx, ctx, 'visit_records')
       .set({ answers: JSON.stringify(after.answers), average_score: score, spoken_to: after.spokenTo, opinions: after.opinions, suggestions: after.suggestions, improvement_measures: after.improvementMeasures })
       .where('id', '=', id)
       .execute();

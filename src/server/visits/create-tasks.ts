@@ -9,7 +9,7 @@ import { requirePermission, type Ctx } from '../context.js';
 import { nowIso, shanghaiToday } from '../clock.js';
 import { type Db } from '../db/database.js';
 import { invalidReference, notFound } from '../http/errors.js';
-import { scopedCommunities, scopedHouseholds, scopedQuestionnaires } from '../scope.js';
+import { inCompany, scopedCommunities, scopedHouseholds, scopedQuestionnaires, scopedResidents } from '../scope.js';
 import { assertAssignees } from '../users/assignees.js';
 import { insertTasks, type NewTask } from './insert-tasks.js';
 import { getTask } from './task-queries.js';
@@ -27,7 +27,7 @@ export async function createTask(db: Db, ctx: Ctx, input: CreateTaskBody): Promi
   const household = await scopedHouseholds(db, ctx).select(['households.id', 'households.community_id']).where('households.id', '=', input.householdId).executeTakeFirst();
   if (!household) throw invalidReference('household', 'householdId');
   if (input.residentId != null) {
-    const resident = await db.selectFrom('residents').select('id').where('id', '=', input.residentId).where('household_id', '=', household.id).where('erased_at', 'is', null).executeTakeFirst();
+    const resident = await scopedResidents(db, ctx).select('residents.id').where('residents.id', '=', input.residentId).where('residents.household_id', '=', household.id).where('residents.erased_at', 'is', null).executeTakeFirst();
     if (!resident) throw invalidReference('resident', 'residentId');
   }
   if (input.assigneeId != null) await assertAssignees(db, ctx, household.community_id, [input.assigneeId], 'assigneeId');
@@ -62,11 +62,10 @@ export async function createTask(db: Db, ctx: Ctx, input: CreateTaskBody): Promi
 }
 
 /** Whom to ask for in each household: the first current owner, else the first current tenant or merchant. */
-async function primaryResidents(db: Db, householdIds: number[]): Promise<Map<number, number>> {
+async function primaryResidents(db: Db, ctx: Ctx, householdIds: number[]): Promise<Map<number, number>> {
   const first = new Map<number, { id: number; owner: boolean }>();
   for (let i = 0; i < householdIds.length; i += 1000) {
-    const rows = await db
-      .selectFrom('residents')
+    const rows = await inCompany(db, ctx, 'residents')
       .select(['id', 'household_id', 'role'])
       .where('household_id', 'in', householdIds.slice(i, i + 1000))
       .where('move_out_date', 'is', null)
@@ -93,7 +92,7 @@ export async function bulkCreateTasks(db: Db, ctx: Ctx, input: BulkCreateTasksBo
   if (f.buildingId) q = q.where('households.building_id', '=', f.buildingId);
   if (f.householdIds) q = q.where('households.id', 'in', f.householdIds.length ? f.householdIds : [-1]);
   if (f.role || f.tag) {
-    let r = db.selectFrom('residents').select('residents.household_id').where('residents.community_id', '=', community.id).where('residents.move_out_date', 'is', null).where('residents.erased_at', 'is', null);
+    let r = inCompany(db, ctx, 'residents').select('residents.household_id').where('residents.community_id', '=', community.id).where('residents.move_out_date', 'is', null).where('residents.erased_at', 'is', null);
     if (f.role) r = r.where('residents.role', '=', f.role);
     if (f.tag) {
       const tag = f.tag;
@@ -103,19 +102,17 @@ export async function bulkCreateTasks(db: Db, ctx: Ctx, input: BulkCreateTasksBo
   }
   if (f.notVisitedSinceDays) {
     const since = addDays(shanghaiToday(), -f.notVisitedSinceDays);
-    q = q.where('households.id', 'not in', db.selectFrom('visit_records').select('household_id').where('community_id', '=', community.id).where('visit_date', '>=', since));
+    q = q.where('households.id', 'not in', inCompany(db, ctx, 'visit_records').select('household_id').where('community_id', '=', community.id).where('visit_date', '>=', since));
   }
   // Households that already have an open task are not given a second one.
-  q = q.where('households.id', 'not in', db.selectFrom('visit_tasks').select('household_id').where('community_id', '=', community.id).where('status', 'in', OPEN_STATUSES));
+  q = q.where('households.id', 'not in', inCompany(db, ctx, 'visit_tasks').select('household_id').where('community_id', '=', community.id).where('status', 'in', OPEN_STATUSES));
   const households = (await q.orderBy('households.sort_key').execute()).map((h) => h.id);
-  const residentOf = await primaryResidents(db, households);
+  const residentOf = await primaryResidents(db, ctx, households);
   const requested = f.householdIds ? new Set(f.householdIds).size : households.length;
 
   const load = new Map<number, number>(input.assigneeIds.map((id) => [id, 0]));
-  const open = await db
-    .selectFrom('visit_tasks')
+  const open = await inCompany(db, ctx, 'visit_tasks')
     .select(['assignee_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('company_id', '=', ctx.companyId)
     .where('assignee_id', 'in', input.assigneeIds)
     .where('status', 'in', OPEN_STATUSES)
     .groupBy('assignee_id')

@@ -22,7 +22,7 @@ import { notFound } from '../http/errors.js';
 import { formatRoomLabel } from '../households/room.js';
 import { KIND_WORDS, STATUS_WORDS, word } from '../spreadsheets/issue-words.js';
 import { groupBy } from '../residents/queries.js';
-import { scopedCommunities, scopedHouseholds, scopedUsers } from '../scope.js';
+import { inCompany, scopedCommunities, scopedHouseholds, scopedUsers } from '../scope.js';
 import { neutralise } from '../spreadsheets/formulas.js';
 import { writeHeaderRow, writeTitleBlock, type ExportCount, type Pause, type TitleBlock } from '../spreadsheets/xlsx.js';
 import { filteredRecords } from './record-queries.js';
@@ -281,13 +281,11 @@ async function batchDetails(db: Db, ctx: Ctx, rows: Row[], questions: Map<number
   const versionIds = [...new Set(rows.map((r) => r.questionnaire_version_id).filter((v): v is number => v !== null && !questions.has(v)))];
   const [items, issues, aboutIssues, versions] = await Promise.all([
     db.selectFrom('visit_record_items').select(['id', 'record_id', 'kind', 'category', 'description']).where('company_id', '=', ctx.companyId).where('record_id', 'in', ids).orderBy('id').execute(),
-    db.selectFrom('issues').select(['id', 'record_item_id', 'status']).where('company_id', '=', ctx.companyId).where('record_id', 'in', ids).execute(),
+    inCompany(db, ctx, 'issues').select(['id', 'record_item_id', 'status']).where('record_id', 'in', ids).execute(),
     aboutIds.length
-      ? db
-          .selectFrom('issues')
+      ? inCompany(db, ctx, 'issues')
           .innerJoin('issue_categories as cat', 'cat.id', 'issues.category_id')
           .select(['issues.id', 'issues.kind', 'cat.name as category', 'issues.description', 'issues.status'])
-          .where('issues.company_id', '=', ctx.companyId)
           .where('issues.id', 'in', aboutIds)
           .execute()
       : [],

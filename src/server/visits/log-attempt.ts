@@ -11,6 +11,7 @@ import { AppError } from '../http/errors.js';
 import { getTask } from './task-queries.js';
 import { statusAfterAttempt } from './task-status.js';
 import { visitOutcomes } from './visit-outcomes.js';
+import { scopedUpdate } from '../scope.js';
 
 export async function logAttempt(db: Db, ctx: Ctx, taskId: number, input: AttemptBody, maxFailedAttempts: number): Promise<VisitTask> {
   requirePermission(ctx, 'visits.work', 'visits.manage');
@@ -23,7 +24,7 @@ export async function logAttempt(db: Db, ctx: Ctx, taskId: number, input: Attemp
   const status = statusAfterAttempt(task.status, input.result, failed, maxFailedAttempts);
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('visit_attempts').values({ task_id: task.id, company_id: ctx.companyId, at: at.toISOString(), result: input.result, note: input.note, user_id: ctx.userId }).execute();
-    await trx.updateTable('visit_tasks').set({ attempt_count: failed, status, updated_at: nowIso() }).where('id', '=', task.id).execute();
+    await scopedUpdate(trx, ctx, 'visit_tasks').set({ attempt_count: failed, status, updated_at: nowIso() }).where('id', '=', task.id).execute();
     if (status !== task.status) await visitOutcomes().visitNotMade(trx, ctx, task, status);
     await recordAudit(trx, actorOf(ctx), { action: 'task.attempt', entityType: 'task', entityId: task.id, communityId: task.communityId, after: { result: input.result, status } });
   });

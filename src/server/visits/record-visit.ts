@@ -18,6 +18,7 @@ import { findTaskInScope } from './task-queries.js';
 import { nextStatus, OPEN_STATUSES } from './task-status.js';
 import { visitOutcomes } from './visit-outcomes.js';
 import { shanghaiDate } from '../../shared/shanghai.js';
+import { inCompany, scopedInsert, scopedUpdate } from '../scope.js';
 
 /** Published versions never change, so their questions are cached by id (with their owner for checks). */
 const versionCache = new Map<number, { companyId: number; communityId: number | null; questions: Question[] }>();
@@ -94,9 +95,7 @@ export async function recordVisit(db: Db, ctx: Ctx, taskId: number, input: Recor
           .executeTakeFirst();
         if (Number(linked.numUpdatedRows) !== new Set(input.attachmentIds).size) throw invalidReference('attachment', 'attachmentIds');
       }
-      const { id } = await trx
-        .insertInto('visit_records')
-        .values({
+      const { id } = await scopedInsert(trx, ctx, 'visit_records', {
           company_id: ctx.companyId,
           community_id: task.communityId,
           task_id: task.id,
@@ -149,7 +148,7 @@ export async function recordVisit(db: Db, ctx: Ctx, taskId: number, input: Recor
             .returning(['id', 'file_name', 'content_type', 'size', 'created_at'])
             .execute()
         : [];
-      await trx.updateTable('visit_tasks').set({ status, updated_at: nowIso() }).where('id', '=', task.id).execute();
+      await scopedUpdate(trx, ctx, 'visit_tasks').set({ status, updated_at: nowIso() }).where('id', '=', task.id).execute();
       await recordAudit(trx, actorOf(ctx), {
         action: backdated ? 'visit.record_backdated' : 'visit.record',
         entityType: 'record',
@@ -202,7 +201,7 @@ export async function recordVisit(db: Db, ctx: Ctx, taskId: number, input: Recor
 }
 
 async function replayed(db: Db, ctx: Ctx, taskId: number, key: string): Promise<RecordResult | null> {
-  const existing = await db.selectFrom('visit_records').select(['id', 'task_id']).where('company_id', '=', ctx.companyId).where('idempotency_key', '=', key).executeTakeFirst();
+  const existing = await inCompany(db, ctx, 'visit_records').select(['id', 'task_id']).where('idempotency_key', '=', key).executeTakeFirst();
   if (!existing) return null;
   if (existing.task_id !== taskId) throw new AppError('idempotency_key_reused', 422);
   return { record: await getRecord(db, ctx, existing.id), replayed: true };

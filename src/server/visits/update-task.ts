@@ -11,6 +11,7 @@ import { AppError } from '../http/errors.js';
 import { assertAssignees } from '../users/assignees.js';
 import { getTask } from './task-queries.js';
 import { nextStatus, OPEN_STATUSES } from './task-status.js';
+import { scopedUpdate } from '../scope.js';
 
 export async function updateTask(db: Db, ctx: Ctx, id: number, input: UpdateTaskBody): Promise<VisitTask> {
   requirePermission(ctx, 'visits.work', 'visits.manage');
@@ -37,8 +38,7 @@ export async function updateTask(db: Db, ctx: Ctx, id: number, input: UpdateTask
   const diff = changes({ assigneeId: before.assigneeId, dueDate: before.dueDate, appointmentAt: before.appointmentAt, method: before.method, note: before.note, status: before.status }, after);
   if (!diff.changed) return before;
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('visit_tasks')
+    await scopedUpdate(trx, ctx, 'visit_tasks')
       .set({ assignee_id: after.assigneeId, due_date: after.dueDate, appointment_at: after.appointmentAt, method: after.method, note: after.note, status: after.status, updated_at: nowIso() })
       .where('id', '=', id)
       .execute();
@@ -53,7 +53,7 @@ export async function cancelTask(db: Db, ctx: Ctx, id: number, reason: string): 
   const before = await getTask(db, ctx, id);
   const status = nextStatus(before.status, 'cancel');
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('visit_tasks').set({ status, cancel_reason: reason, updated_at: nowIso() }).where('id', '=', id).execute();
+    await scopedUpdate(trx, ctx, 'visit_tasks').set({ status, cancel_reason: reason, updated_at: nowIso() }).where('id', '=', id).execute();
     await recordAudit(trx, actorOf(ctx), { action: 'task.cancel', entityType: 'task', entityId: id, communityId: before.communityId, before: { status: before.status }, after: { status, reason } });
   });
   return getTask(db, ctx, id);

@@ -14,7 +14,7 @@ import { now, nowIso } from '../clock.js';
 import { type Db } from '../db/database.js';
 import { notFound } from '../http/errors.js';
 import { formatRoomLabel } from '../households/room.js';
-import { scopedIssues } from '../scope.js';
+import { scopedIssues, scopedTasks } from '../scope.js';
 import { dueState, TOP_LEVEL } from './deadline-plan.js';
 import { allowedEvents, isOpenStatus, NOT_BY_CALLERS, SUPERVISOR_EVENTS } from './issue-status.js';
 import { loadSettings } from './settings.js';
@@ -219,8 +219,7 @@ export async function getIssue(db: Db, ctx: Ctx, id: number): Promise<Issue> {
       .orderBy('rp.id')
       .execute(),
     db.selectFrom('attachments').select(['id', 'file_name', 'content_type', 'size', 'created_at']).where('issue_id', '=', id).orderBy('id').execute(),
-    db
-      .selectFrom('issues')
+    scopedIssues(db, ctx)
       .leftJoin('users as c', 'c.id', 'issues.created_by')
       .leftJoin('users as p', 'p.id', 'issues.praised_user_id')
       .leftJoin('departments as pd', 'pd.id', 'issues.praised_department_id')
@@ -228,7 +227,7 @@ export async function getIssue(db: Db, ctx: Ctx, id: number): Promise<Issue> {
       .select(['c.display_name as created_by_name', 'p.display_name as praised_user_name', 'pd.name as praised_department_name', 'rb.display_name as resolved_by_name'])
       .where('issues.id', '=', id)
       .executeTakeFirstOrThrow(),
-    db.selectFrom('visit_tasks').select('id').where('issue_id', '=', id).where('reason', '=', 'confirmation').orderBy('id', 'desc').limit(1).executeTakeFirst(),
+    scopedTasks(db, ctx).select('visit_tasks.id').where('visit_tasks.issue_id', '=', id).where('visit_tasks.reason', '=', 'confirmation').orderBy('visit_tasks.id', 'desc').limit(1).executeTakeFirst(),
   ]);
   const canEdit = canAct(ctx, row) && isOpenStatus(row.status);
   return {
