@@ -22,6 +22,7 @@ import { departmentRoutes } from './departments/routes.js';
 import { householdRoutes } from './households/routes.js';
 import { residentRoutes } from './residents/routes.js';
 import { staffRoutes } from './staff/routes.js';
+import { principalFromSession, principalFromToken, type Principal } from './auth/principal.js';
 import { registerAuthHook } from './http/auth-hook.js';
 import { registerInputGuard } from './http/input-guard.js';
 import { registerLoadShedding } from './http/load-shedding.js';
@@ -71,6 +72,12 @@ onCalendarChange(recomputeOpenDeadlines);
 installVisitOutcomes(issueVisitOutcomes);
 // Every domain's error texts, entity names and state words, for every problem response (and every other message).
 installMessages(DOMAIN_MESSAGES);
+
+declare module './http/auth-hook.js' {
+  /** The caller the auth hook finds, through the auth domain's lookups installed in buildApp. */
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges auth's fields into http's interface
+  interface RequestPrincipal extends Principal {}
+}
 
 export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
@@ -132,7 +139,10 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 
-  registerAuthHook(app, deps.handle, config);
+  registerAuthHook(app, {
+    byToken: (token, ip) => principalFromToken(deps.handle, token, ip),
+    bySession: (sessionToken, ip) => principalFromSession(deps.handle, config, sessionToken, ip),
+  });
   registerInputGuard(app);
   for (const register of DOMAINS) register(app, deps);
   options.extraRoutes?.(app, deps);
