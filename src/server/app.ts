@@ -22,10 +22,12 @@ import { departmentRoutes } from './departments/routes.js';
 import { householdRoutes } from './households/routes.js';
 import { residentRoutes } from './residents/routes.js';
 import { staffRoutes } from './staff/routes.js';
+import { principalFromSession, principalFromToken, type Principal } from './auth/principal.js';
 import { registerAuthHook } from './http/auth-hook.js';
 import { registerInputGuard } from './http/input-guard.js';
 import { registerLoadShedding } from './http/load-shedding.js';
 import { frameworkErrors, MAX_PARAM_LENGTH, registerProblemHandlers } from './http/problem.js';
+import { installMessages } from './http/messages.js';
 import type { App, Deps } from './http/types.js';
 import { registerWebConsole } from './http/web-console.js';
 import { webDir } from './paths.js';
@@ -42,6 +44,7 @@ import { recomputeOpenDeadlines } from './issues/recompute-deadlines.js';
 import { issueVisitOutcomes } from './issues/visit-outcomes.js';
 import { installVisitOutcomes } from './visits/visit-outcomes.js';
 import { notificationRoutes } from './notifications/routes.js';
+import { DOMAIN_ERRORS, DOMAIN_MESSAGES } from './messages.js';
 
 /** Every domain registers its routes here; the OpenAPI document and the scope test pick them up. */
 const DOMAINS = [
@@ -67,6 +70,14 @@ const DOMAINS = [
 onCalendarChange(recomputeOpenDeadlines);
 // What a visit does to issues (raised items, confirmations, visits not made), without visits importing issues.
 installVisitOutcomes(issueVisitOutcomes);
+// Every domain's error texts, entity names and state words, for every problem response (and every other message).
+installMessages(DOMAIN_MESSAGES);
+
+declare module './http/auth-hook.js' {
+  /** The caller the auth hook finds, through the auth domain's lookups installed in buildApp. */
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges auth's fields into http's interface
+  interface RequestPrincipal extends Principal {}
+}
 
 export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
@@ -97,7 +108,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  registerProblemHandlers(app, config.bodyLimit);
+  registerProblemHandlers(app, config.bodyLimit, DOMAIN_ERRORS);
   // First of the request hooks: a request beyond the limit is refused before it costs anything.
   registerLoadShedding(app, config.maxConcurrency);
 
@@ -128,7 +139,10 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 
-  registerAuthHook(app, deps.handle, config);
+  registerAuthHook(app, {
+    byToken: (token, ip) => principalFromToken(deps.handle, token, ip),
+    bySession: (sessionToken, ip) => principalFromSession(deps.handle, config, sessionToken, ip),
+  });
   registerInputGuard(app);
   for (const register of DOMAINS) register(app, deps);
   options.extraRoutes?.(app, deps);

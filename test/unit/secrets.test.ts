@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hashPassword, safeEqual, temporaryPassword, verifyPassword } from '../../src/server/auth/secrets.js';
+import { hashPassword, temporaryPassword, verifyPassword } from '../../src/server/auth/secrets.js';
+import { safeEqual } from '../../src/server/http/auth-hook.js';
 import { PASSWORD_MIN_LENGTH } from '../../src/shared/password-policy.js';
 
 describe('password hashing', () => {

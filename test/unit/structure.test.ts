@@ -90,4 +90,40 @@ describe('structure of the sources', () => {
     const oneFile = ['communities', 'departments', 'roles', 'staff', 'questionnaires', 'households'].filter((d) => fs.existsSync(`src/server/${d}/${d}.ts`));
     expect(oneFile).toEqual([]);
   });
+
+  it("engineer: http/ imports no domain; each domain's error texts live in its own messages.ts", async () => {
+    const server = path.join('src', 'server');
+    const folders = fs.readdirSync(server, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    // db/ is the database, not a domain; top-level modules (config, context, clock) are shared by every layer.
+    const domains = folders.filter((f) => f !== 'http' && f !== 'db');
+    const offending = sources(path.join(server, 'http')).flatMap((f) =>
+      imports(f)
+        .filter((i) => domains.some((d) => i.startsWith(`../${d}/`)))
+        .map((i) => `${path.basename(f)} → ${i}`),
+    );
+    expect(offending).toEqual([]);
+
+    // Who raises each code: `new AppError('code', …)`, and in http/ also the framework error table.
+    const raisedBy = new Map<string, Set<string>>();
+    for (const folder of folders) {
+      for (const file of sources(path.join(server, folder))) {
+        const text = fs.readFileSync(file, 'utf8');
+        const found = [...text.matchAll(/new AppError\(\s*'(\w+)'/g)];
+        if (folder === 'http') found.push(...text.matchAll(/\['(\w+)', \d{3}\]/g));
+        for (const [, code] of found) raisedBy.set(code, (raisedBy.get(code) ?? new Set()).add(folder));
+      }
+    }
+    const codesOf = async (folder: string) => {
+      const module = (await import(`../../src/server/${folder}/messages.ts`)) as Record<string, { errors?: object }>;
+      return Object.values(module).flatMap((v) => (typeof v === 'object' && v.errors ? Object.keys(v.errors) : []));
+    };
+    const misplaced: string[] = [];
+    for (const [code, by] of raisedBy) {
+      // A code the HTTP layer raises is its own; one that a single domain raises is that domain's.
+      const home = by.has('http') ? 'http' : by.size === 1 ? [...by][0] : null;
+      if (home && !(await codesOf(home)).includes(code)) misplaced.push(`${code} (raised in ${[...by].join(', ')}) belongs in ${home}/messages.ts`);
+    }
+    expect(misplaced).toEqual([]);
+    expect(raisedBy.size).toBeGreaterThan(50);
+  });
 });

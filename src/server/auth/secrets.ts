@@ -40,12 +40,6 @@ function options(cost: number): crypto.ScryptOptions {
 export const randomSecret = (bytes = 32): string => crypto.randomBytes(bytes).toString('base64url');
 export const sha256 = (value: string): string => crypto.createHash('sha256').update(value).digest('hex');
 
-export function safeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && crypto.timingSafeEqual(x, y);
-}
-
 /** A readable temporary password: letters and digits, unambiguous characters only. */
 export function temporaryPassword(): string {
   const letters = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ';

@@ -7,7 +7,7 @@ import type { ErrorCode } from './messages.js';
 export interface FieldError {
   path: string;
   code: string;
-  /** message key in FIELD_MESSAGES, with params */
+  /** field message key (in a catalogue's `fields`, see http/messages.ts), with params */
   key?: string;
   params?: Record<string, unknown>;
 }

@@ -6,10 +6,15 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { Locale, Problem } from '../../shared/schemas/common.js';
-import { CalendarRangeError } from '../calendar/working-days.js';
 import { constraintViolation } from '../db/database.js';
 import { AppError, type FieldError } from './errors.js';
-import { ENTITY_NAMES, fieldMessage, message, pickLocale, STATE_WORDS, type ErrorCode } from './messages.js';
+import { entityName, fieldMessage, message, pickLocale, stateWord, type ErrorCode } from './messages.js';
+
+/**
+ * A domain's own error type (thrown by pure code that knows no HTTP) told as the AppError it stands for, or
+ * undefined for any other error. app.ts passes the domains' translations in (src/server/messages.ts lists them).
+ */
+export type ErrorTranslation = (err: unknown) => AppError | undefined;
 
 export function localeOf(request: FastifyRequest): Locale {
   return pickLocale(request.headers['accept-language']);
@@ -18,10 +23,10 @@ export function localeOf(request: FastifyRequest): Locale {
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
   const locale = localeOf(request);
   const params = { ...error.params };
-  if (typeof params.entity === 'string') params.entity = ENTITY_NAMES[params.entity]?.[locale] ?? params.entity;
+  if (typeof params.entity === 'string') params.entity = entityName(params.entity, locale);
   for (const key of ['status', 'from', 'event', 'kind']) {
-    const word = typeof params[key] === 'string' ? STATE_WORDS[params[key] as string] : undefined;
-    if (word) params[key] = word[locale];
+    const word = typeof params[key] === 'string' ? stateWord(params[key] as string, locale) : undefined;
+    if (word !== undefined) params[key] = word;
   }
   const { title, detail } = message(error.code, locale, params);
   const body: Problem = {
@@ -77,11 +82,13 @@ const MULTIPART_PARSER_ERRORS = [
   'Unsupported Content-Type.',
 ];
 
-export function registerProblemHandlers(app: FastifyInstance, bodyLimit: number): void {
+export function registerProblemHandlers(app: FastifyInstance, bodyLimit: number, translations: readonly ErrorTranslation[] = []): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof AppError) return sendProblem(request, reply, err);
-    // A date outside the working-day calendar (before 2004 or after 2100) is bad input, wherever it came from.
-    if ((err as unknown) instanceof CalendarRangeError) return sendProblem(request, reply, new AppError('calendar_out_of_range', 422));
+    for (const translate of translations) {
+      const known = translate(err);
+      if (known) return sendProblem(request, reply, known);
+    }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext ?? 'body';
       const errors: FieldError[] = err.validation.map((v) => {

@@ -1,7 +1,7 @@
 /**
  * Row-level import errors: the stable codes the importer reports per row and cell, and their reasons in
  * zh-CN and English, written for the office clerk who fixes the file. File-level errors (too large, wrong
- * type, no header) are AppErrors with their texts in http/messages.ts.
+ * type, no header) are AppErrors with their texts in roster/messages.ts.
  */
 import type { Locale } from '../../shared/schemas/common.js';
 import { fill } from '../http/messages.js';
