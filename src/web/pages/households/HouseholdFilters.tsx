@@ -3,7 +3,8 @@ import { Checkbox, DatePicker, Input, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Building, ResidentRole } from '../../../shared/schemas/households';
-import { HOUSEHOLD_STATUSES, RESIDENT_ROLES, type HouseholdStatus, type Tag } from '../../api/households';
+import { HOUSEHOLD_STATUSES, type HouseholdStatus } from '../../api/households';
+import { RESIDENT_ROLES, type Tag } from '../../api/residents';
 import { FILTER_SEARCH_STYLE, FILTER_SELECT_STYLE, FilterBar } from '../../components/FilterBar';
 
 export interface HouseholdFilterValues {

@@ -5,7 +5,8 @@ import type { TFunction } from 'i18next';
 import { Link } from 'react-router-dom';
 import type { Household, Resident } from '../../../shared/schemas/households';
 import { formatDate } from '../../lib/format';
-import { STATUS_BADGE, currentResidents } from './residentDisplay';
+import { currentResidents } from '../residents/residentDisplay';
+import { STATUS_BADGE } from './householdDisplay';
 
 const SHOWN_RESIDENTS = 3;
 
