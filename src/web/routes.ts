@@ -7,16 +7,15 @@
  */
 import type { Permission } from '../shared/schemas/permissions';
 import { AUDIT_PAGES } from './pages/audit/routes';
+import { AUTH_PAGES } from './pages/auth/routes';
 import { CALENDAR_PAGES } from './pages/calendar/routes';
 import { COMMUNITY_PAGES } from './pages/communities/routes';
 import { DEPARTMENT_PAGES } from './pages/departments/routes';
 import { HOUSEHOLD_PAGES } from './pages/households/routes';
 import { ISSUE_PAGES } from './pages/issues/routes';
-import { PROFILE_PAGES } from './pages/profile/routes';
 import { QUESTIONNAIRE_PAGES } from './pages/questionnaires/routes';
 import { ROLE_PAGES } from './pages/roles/routes';
 import { ROSTER_PAGES } from './pages/roster/routes';
-import { SETTINGS_PAGES } from './pages/settings/routes';
 import { STAFF_PAGES } from './pages/staff/routes';
 import { USER_PAGES } from './pages/users/routes';
 import { VISIT_PAGES } from './pages/visits/routes';
@@ -27,7 +26,7 @@ export type PageModuleKey = `./${string}.tsx`;
 
 export const LAYOUT: PageModuleKey = './layout/AppLayout.tsx';
 export const LOGIN: PageModuleKey = './pages/login/LoginPage.tsx';
-export const CHANGE_PASSWORD: PageModuleKey = './pages/change-password/ChangePasswordPage.tsx';
+export const CHANGE_PASSWORD: PageModuleKey = './pages/auth/ChangePasswordPage.tsx';
 
 /** The side menu's icons, by name (src/web/layout/navigation.tsx draws them). */
 export type NavIcon =
@@ -50,7 +49,6 @@ export const PAGES: ShellPage[] = [
   ...VISIT_PAGES,
   ...QUESTIONNAIRE_PAGES,
   ...ISSUE_PAGES,
-  ...SETTINGS_PAGES,
   ...HOUSEHOLD_PAGES,
   ...COMMUNITY_PAGES,
   ...ROSTER_PAGES,
@@ -60,7 +58,7 @@ export const PAGES: ShellPage[] = [
   ...STAFF_PAGES,
   ...CALENDAR_PAGES,
   ...AUDIT_PAGES,
-  ...PROFILE_PAGES,
+  ...AUTH_PAGES,
   { path: '*', module: './pages/NotFoundPage.tsx' },
 ];
 

@@ -7,8 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '../../src/web/pages/audit/auditLabels.js';
-import { en } from '../../src/web/i18n/en.js';
-import { zhCN } from '../../src/web/i18n/zh-CN.js';
+import { RESOURCES } from '../../src/web/i18n/resources.js';
 
 function sources(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? sources(path.join(dir, d.name)) : d.name.endsWith('.ts') ? [path.join(dir, d.name)] : []));
@@ -29,7 +28,7 @@ function written(): { actions: Map<string, string>; entityTypes: Map<string, str
   return { actions, entityTypes };
 }
 
-const LANGUAGES = { 'zh-CN': zhCN, en } as const;
+const LANGUAGES = RESOURCES;
 
 describe('audit labels', () => {
   const { actions, entityTypes } = written();

@@ -126,4 +126,15 @@ describe('structure of the sources', () => {
     expect(misplaced).toEqual([]);
     expect(raisedBy.size).toBeGreaterThan(50);
   });
+
+  it('engineer: console folders are named after the server domains, but for the console-only areas', () => {
+    const domains = fs.readdirSync('src/server', { withFileTypes: true }).filter((e) => e.isDirectory() && fs.existsSync(path.join('src/server', e.name, 'routes.ts'))).map((e) => e.name);
+    // login (before a session) and workbench (the landing page drawing on several domains) belong to no domain.
+    const consoleOnly = ['login', 'workbench'];
+    const pageFolders = fs.readdirSync('src/web/pages', { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    expect(pageFolders.filter((f) => !domains.includes(f) && !consoleOnly.includes(f))).toEqual([]);
+    // base.ts, client.ts and invalidation.ts serve every domain's hooks.
+    const apiFiles = fs.readdirSync('src/web/api').map((f) => path.basename(f, '.ts'));
+    expect(apiFiles.filter((f) => !domains.includes(f) && !['base', 'client', 'invalidation'].includes(f))).toEqual([]);
+  });
 });

@@ -5,7 +5,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../shared/schemas/common';
-import { useUpdateProfile } from '../api/profile';
+import { useUpdateProfile } from '../api/auth';
 import { useSession } from '../auth/session';
 import { LOCALE_STORAGE_KEY, storedLocale } from '../i18n';
 

@@ -4,7 +4,8 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Building } from '../../../shared/schemas/households';
 import type { ResidentRole } from '../../../shared/schemas/residents';
-import { HOUSEHOLD_STATUSES, RESIDENT_ROLES, type HouseholdStatus, type Tag } from '../../api/households';
+import { HOUSEHOLD_STATUSES, type HouseholdStatus } from '../../api/households';
+import { RESIDENT_ROLES, type Tag } from '../../api/residents';
 import { FILTER_SEARCH_STYLE, FILTER_SELECT_STYLE, FilterBar } from '../../components/FilterBar';
 
 export interface HouseholdFilterValues {

@@ -9,14 +9,14 @@ import { useCommunity } from '../../api/communities';
 import { useHousehold } from '../../api/households';
 import { useCan } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
-import { EraseResidentModal } from './EraseResidentModal';
+import { EraseResidentModal } from '../residents/EraseResidentModal';
+import { MergeResidentModal } from '../residents/MergeResidentModal';
+import { MoveOutModal } from '../residents/MoveOutModal';
+import { ResidentCard, type ResidentAction } from '../residents/ResidentCard';
+import { ResidentFormModal } from '../residents/ResidentFormModal';
 import { HouseholdFormModal } from './HouseholdFormModal';
+import { STATUS_BADGE } from './householdDisplay';
 import { MergeHouseholdModal } from './MergeHouseholdModal';
-import { MergeResidentModal } from './MergeResidentModal';
-import { MoveOutModal } from './MoveOutModal';
-import { ResidentCard, type ResidentAction } from './ResidentCard';
-import { ResidentFormModal } from './ResidentFormModal';
-import { STATUS_BADGE } from './residentDisplay';
 
 type Dialog = { kind: 'household' | 'mergeHousehold' } | { kind: 'resident'; resident: Resident | null } | { kind: ResidentAction; resident: Resident };
 

@@ -10,7 +10,7 @@ import { PageCard } from '../../components/PageCard';
 import { PageHeader } from '../../components/PageHeader';
 import { usePagination } from '../../lib/pagination';
 import { householdColumns } from './householdColumns';
-import { TagsCard } from './TagsCard';
+import { TagsCard } from '../residents/TagsCard';
 
 export function HouseholdSearchPage() {
   const { t } = useTranslation();

@@ -6,7 +6,8 @@ import { Link } from 'react-router-dom';
 import type { Household } from '../../../shared/schemas/households';
 import type { Resident } from '../../../shared/schemas/residents';
 import { formatDate } from '../../lib/format';
-import { STATUS_BADGE, currentResidents } from './residentDisplay';
+import { currentResidents } from '../residents/residentDisplay';
+import { STATUS_BADGE } from './householdDisplay';
 
 const SHOWN_RESIDENTS = 3;
 

@@ -9,4 +9,5 @@ export const ISSUE_PAGES: ShellPage[] = [
   { path: 'issues', module: './pages/issues/IssuesPage.tsx', anyOf: ['issues.read'], nav: { order: 70, labelKey: 'issues.nav.list', icon: 'issuesClose' } },
   { path: 'issues/supervision', module: './pages/issues/SupervisionPage.tsx', anyOf: ['issues.manage', 'issues.oversee'], nav: { order: 80, labelKey: 'issues.nav.supervision', icon: 'alert' } },
   { path: 'issues/:issueId', module: './pages/issues/IssuePage.tsx', anyOf: ['issues.read'] },
+  { path: 'settings/issues', module: './pages/issues/IssueSettingsPage.tsx', anyOf: ['issues.configure'], nav: { order: 150, labelKey: 'issueSettings.nav', icon: 'setting' } },
 ];

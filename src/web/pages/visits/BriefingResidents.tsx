@@ -6,7 +6,7 @@ import { EyeOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRevealPhones, type RevealedPhone } from '../../api/households';
+import { useRevealPhones, type RevealedPhone } from '../../api/residents';
 import type { Briefing } from '../../api/visits';
 import { useCan } from '../../auth/session';
 import { useShowError } from '../../lib/feedback';

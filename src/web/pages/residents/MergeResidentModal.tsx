@@ -3,7 +3,7 @@ import { Alert, Form, Modal, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Resident } from '../../../shared/schemas/residents';
-import { useMergeResidents } from '../../api/households';
+import { useMergeResidents } from '../../api/residents';
 import { useShowError } from '../../lib/feedback';
 
 interface Props {

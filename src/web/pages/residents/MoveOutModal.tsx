@@ -4,7 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Resident } from '../../../shared/schemas/residents';
-import { useMoveOutResident } from '../../api/households';
+import { useMoveOutResident } from '../../api/residents';
 import { useShowError } from '../../lib/feedback';
 
 export function MoveOutModal({ resident, onClose }: { resident: Resident | null; onClose: () => void }) {

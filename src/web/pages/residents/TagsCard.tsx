@@ -2,7 +2,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Form, Input, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useCreateTag, useTags } from '../../api/households';
+import { useCreateTag, useTags } from '../../api/residents';
 import { useCan } from '../../auth/session';
 import { useShowError } from '../../lib/feedback';
 

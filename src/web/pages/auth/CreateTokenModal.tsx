@@ -3,7 +3,7 @@ import { Form, Input, Modal, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreatedApiToken } from '../../../shared/schemas/auth';
-import { useCreateApiToken } from '../../api/profile';
+import { useCreateApiToken } from '../../api/auth';
 import { useShowError } from '../../lib/feedback';
 
 const EXPIRY_DAYS = [30, 90, 365] as const;

@@ -3,7 +3,7 @@ import { App, Button, Form, Input, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../../shared/schemas/common';
-import { useUpdateProfile } from '../../api/profile';
+import { useUpdateProfile } from '../../api/auth';
 import { useCurrentUser } from '../../auth/session';
 import { LANGUAGE_LABELS } from '../../components/LanguageSwitch';
 import { LOCALES } from '../../i18n';

@@ -3,7 +3,7 @@ import { Alert, Form, Input, Modal } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Resident } from '../../../shared/schemas/residents';
-import { useEraseResident } from '../../api/households';
+import { useEraseResident } from '../../api/residents';
 import { useShowError } from '../../lib/feedback';
 
 export function EraseResidentModal({ resident, onClose, onErased }: { resident: Resident | null; onClose: () => void; onErased: () => void }) {

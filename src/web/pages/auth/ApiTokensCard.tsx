@@ -5,7 +5,7 @@ import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiToken } from '../../../shared/schemas/auth';
-import { useApiTokens, useRevokeApiToken } from '../../api/profile';
+import { useApiTokens, useRevokeApiToken } from '../../api/auth';
 import { SecretModal } from '../../components/SecretModal';
 import { useShowError } from '../../lib/feedback';
 import { formatDateTime } from '../../lib/format';

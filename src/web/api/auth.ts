@@ -1,4 +1,7 @@
-/** The user's own profile and personal API tokens. */
+/**
+ * The signed-in user's own profile and personal API tokens (`/me`); login, logout and the password change
+ * live in auth/session.ts, beside the session they change.
+ */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ApiToken, CreateApiTokenBody, CreatedApiToken, SessionUser, UpdateProfileBody } from '../../shared/schemas/auth';
 import type { Page } from '../../shared/schemas/common';

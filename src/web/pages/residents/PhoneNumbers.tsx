@@ -7,7 +7,7 @@ import { Button, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Resident } from '../../../shared/schemas/residents';
-import { useRevealPhones, type RevealedPhone } from '../../api/households';
+import { useRevealPhones, type RevealedPhone } from '../../api/residents';
 import { useCan } from '../../auth/session';
 import { useShowError } from '../../lib/feedback';
 

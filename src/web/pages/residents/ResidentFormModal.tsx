@@ -15,7 +15,7 @@ import {
   useTags,
   useUpdateResident,
   type ContactMethod,
-} from '../../api/households';
+} from '../../api/residents';
 import { useShowError } from '../../lib/feedback';
 
 const MAX_PHONES = 5;

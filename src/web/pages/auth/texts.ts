@@ -1,0 +1,123 @@
+/**
+ * Texts of the signed-in user's own pages: password change, profile and API tokens.
+ * zh-CN first (the reference), then English with the same keys.
+ */
+import type { Strings } from '../../i18n/strings';
+
+const zhCN = {
+  password: {
+    current: '当前密码',
+    new: '新密码',
+    confirm: '确认新密码',
+    currentRequired: '请输入当前密码',
+    newRequired: '请输入新密码',
+    confirmRequired: '请再次输入新密码',
+    rule: '至少 {{min}} 位；不要用常见密码、键盘顺序或日期，也不要包含用户名、姓名或公司名称',
+    strength: '强度：{{level}}',
+    levels: { 0: '很弱', 1: '弱', 2: '一般', 3: '强', 4: '很强' },
+    problems: {
+      password_too_short: '密码至少 {{min}} 个字符',
+      password_too_long: '密码最多 {{max}} 个字符',
+      password_whitespace: '密码首尾不能有空格，也不能全是空格',
+      password_contains_username: '密码包含了您的用户名，请换一个与账号无关的组合',
+      password_contains_name: '密码包含了您的姓名，请换一个与本人无关的组合',
+      password_contains_company: '密码包含了公司名称，请换一个与公司无关的组合',
+      password_too_common: '这是常见密码或常用词，会最先被试到；可以用几个不相关的词加数字和符号',
+      password_predictable: '键盘顺序、重复字符、连续数字或日期很容易被猜到，请加入不相关的词和符号',
+      password_too_weak: '这个密码太容易被猜到，请用更长、更不规则的组合',
+    },
+    mismatch: '两次输入的新密码不一致',
+    submit: '修改密码',
+    forcedTitle: '请修改密码',
+    forcedHint: '{{name}}，您正在使用初始密码或临时密码。为保障账号安全，请先设置新密码再继续使用。',
+    changeTitle: '修改密码',
+    changed: '密码已修改',
+  },
+  profile: {
+    details: '基本信息',
+  },
+  tokens: {
+    title: 'API 令牌',
+    hint: '用于脚本或第三方系统以您的身份调用接口（请求头 Authorization: Bearer <令牌>）。令牌拥有与您相同的权限，请妥善保管。',
+    create: '创建令牌',
+    createTitle: '创建 API 令牌',
+    createdTitle: '令牌已创建',
+    secret: '令牌',
+    secretWarning: '令牌只显示这一次，关闭后无法再次查看。请立即复制并保存到安全的地方。',
+    nameHint: '例如：报表同步脚本',
+    nameRequired: '请输入令牌名称',
+    expiresInDays: '{{count}} 天后过期',
+    never: '永不过期',
+    revoke: '吊销',
+    revoked: '令牌已吊销',
+    confirmRevoke: '吊销令牌“{{name}}”？使用它的程序将立即无法访问。',
+    fields: {
+      name: '名称',
+      prefix: '前缀',
+      expiry: '有效期',
+      createdAt: '创建时间',
+      expiresAt: '过期时间',
+      lastUsedAt: '最近使用',
+    },
+  },
+};
+
+const en: Strings<typeof zhCN> = {
+  password: {
+    current: 'Current password',
+    new: 'New password',
+    confirm: 'Confirm new password',
+    currentRequired: 'Enter your current password',
+    newRequired: 'Enter a new password',
+    confirmRequired: 'Enter the new password again',
+    rule: 'At least {{min}} characters; no common password, keyboard row or date, and not your username, name or company',
+    strength: 'Strength: {{level}}',
+    levels: { 0: 'very weak', 1: 'weak', 2: 'fair', 3: 'strong', 4: 'very strong' },
+    problems: {
+      password_too_short: 'The password needs at least {{min}} characters',
+      password_too_long: 'The password may have at most {{max}} characters',
+      password_whitespace: 'The password may not start or end with a blank, nor be only blanks',
+      password_contains_username: 'The password contains your username; choose something unrelated to your account',
+      password_contains_name: 'The password contains your name; choose something unrelated to you',
+      password_contains_company: 'The password contains the company name; choose something unrelated to the company',
+      password_too_common: 'This is a common password or word and is tried first; combine a few unrelated words with digits and symbols',
+      password_predictable: 'Keyboard rows, repetitions, sequences and dates are easy to guess; add unrelated words and symbols',
+      password_too_weak: 'This password is too easy to guess; use a longer, less regular combination',
+    },
+    mismatch: 'The two new passwords do not match',
+    submit: 'Change password',
+    forcedTitle: 'Change your password',
+    forcedHint: '{{name}}, you are using an initial or temporary password. Set a new password to continue.',
+    changeTitle: 'Change password',
+    changed: 'Password changed',
+  },
+  profile: {
+    details: 'Details',
+  },
+  tokens: {
+    title: 'API tokens',
+    hint: 'Let scripts or other systems call the API as you (header Authorization: Bearer <token>). A token has your permissions; keep it secret.',
+    create: 'Create token',
+    createTitle: 'Create API token',
+    createdTitle: 'Token created',
+    secret: 'Token',
+    secretWarning: 'The token is shown only this once and cannot be viewed again. Copy it now and store it somewhere safe.',
+    nameHint: 'For example: report sync script',
+    nameRequired: 'Enter a token name',
+    expiresInDays: 'Expires in {{count}} days',
+    never: 'Never expires',
+    revoke: 'Revoke',
+    revoked: 'Token revoked',
+    confirmRevoke: 'Revoke the token "{{name}}"? Programs using it lose access immediately.',
+    fields: {
+      name: 'Name',
+      prefix: 'Prefix',
+      expiry: 'Validity',
+      createdAt: 'Created',
+      expiresAt: 'Expires',
+      lastUsedAt: 'Last used',
+    },
+  },
+};
+
+export const texts = { 'zh-CN': zhCN, en };
