@@ -1297,4 +1297,8 @@ export const en: Dictionary = {
       lastUsedAt: 'Last used',
     },
   },
+  list: {
+    loadFailed: 'The list could not be loaded',
+    retry: 'Try again',
+  },
 };

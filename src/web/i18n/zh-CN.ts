@@ -1292,6 +1292,10 @@ export const zhCN = {
       lastUsedAt: '最近使用',
     },
   },
+  list: {
+    loadFailed: '列表加载失败',
+    retry: '重试',
+  },
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
