@@ -1,11 +1,11 @@
 /** Communities page: filters, table with household counts and supervisor, create/edit and archive. */
-import { PlusOutlined } from '@ant-design/icons';
-import { App, Button } from 'antd';
+import { App } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CommunityListQuery, type Community } from '../../../shared/schemas/communities';
 import { useCommunities, useUpdateCommunity } from '../../api/communities';
 import { useSupervisors } from '../../api/users';
+import { CreateButton } from '../../components/CreateButton';
 import { useCan } from '../../auth/session';
 import { useShowError } from '../../lib/feedback';
 import { ListPage } from '../../lists/ListPage';
@@ -46,23 +46,15 @@ export function CommunitiesPage() {
       ),
   });
 
+  const openNew = () => {
+    setEditing(null);
+    setOpen(true);
+  };
+
   return (
     <ListPage
       title={t('nav.communities')}
-      extra={
-        canManage ? (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => {
-              setEditing(null);
-              setOpen(true);
-            }}
-          >
-            {t('communities.create')}
-          </Button>
-        ) : null
-      }
+      extra={canManage ? <CreateButton onClick={openNew}>{t('communities.create')}</CreateButton> : null}
       filters={<CommunityFilters value={list.filters} onChange={list.setFilters} />}
       query={communities}
       pagination={list.pagination}

@@ -1,12 +1,12 @@
 /** Staff page: filters, the staff table, create/edit and marking someone as having left. */
-import { PlusOutlined } from '@ant-design/icons';
-import { App, Button } from 'antd';
+import { App } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StaffListQuery, type Staff } from '../../../shared/schemas/households';
 import { useDepartments, useScopeCommunities } from '../../api/communities';
 import { useStaff, useUpdateStaff } from '../../api/staff';
 import { useUsers } from '../../api/users';
+import { CreateButton } from '../../components/CreateButton';
 import { useCan } from '../../auth/session';
 import { useShowError } from '../../lib/feedback';
 import { ListPage } from '../../lists/ListPage';
@@ -49,21 +49,15 @@ export function StaffPage() {
       update.mutate({ id: member.id, body: { status } }, { onSuccess: () => void message.success(t('common.saved')), onError: (e) => showError(e) }),
   });
 
+  const openNew = () => {
+    setEditing(null);
+    setOpen(true);
+  };
+
   return (
     <ListPage
       title={t('nav.staff')}
-      extra={
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={() => {
-            setEditing(null);
-            setOpen(true);
-          }}
-        >
-          {t('staff.create')}
-        </Button>
-      }
+      extra={<CreateButton onClick={openNew}>{t('staff.create')}</CreateButton>}
       filters={
         <StaffFilters
           value={list.filters}

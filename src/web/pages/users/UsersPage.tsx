@@ -1,12 +1,12 @@
 /** Users page: filters, the accounts table, and the create/edit/reset flows. */
-import { PlusOutlined } from '@ant-design/icons';
-import { App, Button } from 'antd';
+import { App } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UserListQuery, type User } from '../../../shared/schemas/users';
 import { useDepartments, useScopeCommunities } from '../../api/communities';
 import { useRoles } from '../../api/roles';
 import { useResetPassword, useUpdateUser, useUsers } from '../../api/users';
+import { CreateButton } from '../../components/CreateButton';
 import { useCan, useCurrentUser } from '../../auth/session';
 import { SecretModal } from '../../components/SecretModal';
 import { useSelectedCommunityId } from '../../lib/communitySelection';
@@ -73,23 +73,15 @@ export function UsersPage() {
       }),
   });
 
+  const openNew = () => {
+    setEditing(null);
+    setFormOpen(true);
+  };
+
   return (
     <ListPage
       title={t('nav.users')}
-      extra={
-        canManage ? (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => {
-              setEditing(null);
-              setFormOpen(true);
-            }}
-          >
-            {t('users.create')}
-          </Button>
-        ) : null
-      }
+      extra={canManage ? <CreateButton onClick={openNew}>{t('users.create')}</CreateButton> : null}
       filters={<UserFilters value={list.filters} roles={roles.data?.items ?? []} onChange={list.setFilters} />}
       query={users}
       pagination={list.pagination}
