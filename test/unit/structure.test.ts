@@ -42,4 +42,11 @@ describe('structure of the sources', () => {
     const offending = sources('src').filter((f) => f !== writer && /insertInto\('visit_tasks'\)/.test(fs.readFileSync(f, 'utf8')));
     expect(offending).toEqual([]);
   });
+
+  it('engineer: a page that reads its list through the shared ListPage keeps the list state in the URL with useListParams', () => {
+    const pages = sources('src/web/pages').filter((f) => imports(f).includes('../../lists/ListPage'));
+    expect(pages.length).toBeGreaterThanOrEqual(10);
+    const offending = pages.filter((f) => !imports(f).includes('../../lists/useListParams') || imports(f).includes('../../lib/pagination'));
+    expect(offending).toEqual([]);
+  });
 });
