@@ -137,4 +137,11 @@ describe('structure of the sources', () => {
     const apiFiles = fs.readdirSync('src/web/api').map((f) => path.basename(f, '.ts'));
     expect(apiFiles.filter((f) => !domains.includes(f) && !['base', 'client', 'invalidation'].includes(f))).toEqual([]);
   });
+
+  it('engineer: a page that reads its list through the shared ListPage keeps the list state in the URL with useListParams', () => {
+    const pages = sources('src/web/pages').filter((f) => imports(f).includes('../../lists/ListPage'));
+    expect(pages.length).toBeGreaterThanOrEqual(10);
+    const offending = pages.filter((f) => !imports(f).includes('../../lists/useListParams') || imports(f).includes('../../lib/pagination'));
+    expect(offending).toEqual([]);
+  });
 });

@@ -76,6 +76,10 @@ const zhCN = {
     tooLarge: '文件超过 10 MB',
     none: '没有附件',
   },
+  list: {
+    loadFailed: '列表加载失败',
+    retry: '重试',
+  },
 };
 
 const en: Strings<typeof zhCN> = {
@@ -149,6 +153,10 @@ const en: Strings<typeof zhCN> = {
     upload: 'Upload',
     tooLarge: 'The file is larger than 10 MB',
     none: 'No attachments',
+  },
+  list: {
+    loadFailed: 'The list could not be loaded',
+    retry: 'Try again',
   },
 };
 

@@ -1,6 +1,9 @@
-/** Filters of the audit log: action, entity type, actor and a date range. */
+/**
+ * Filters of the audit log: action, entity type, actor and a date range. The range is held as the server takes
+ * it, from the start of its first day to the end of its last (Asia/Shanghai).
+ */
 import { DatePicker, Select } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { FILTER_SEARCH_STYLE, FILTER_SELECT_STYLE, FilterBar } from '../../components/FilterBar';
 import { useUsers } from '../../api/users';
@@ -11,7 +14,8 @@ export interface AuditFilterValues {
   action?: string;
   entityType?: string;
   actorId?: number;
-  range?: [Dayjs | null, Dayjs | null] | null;
+  from?: string;
+  to?: string;
 }
 
 export function AuditFilters({ value, onChange }: { value: AuditFilterValues; onChange: (v: AuditFilterValues) => void }) {
@@ -54,8 +58,8 @@ export function AuditFilters({ value, onChange }: { value: AuditFilterValues; on
       ) : null}
       <DatePicker.RangePicker
         aria-label={t('audit.fields.range')}
-        value={value.range ?? null}
-        onChange={(range) => onChange({ ...value, range })}
+        value={value.from || value.to ? [value.from ? dayjs(value.from) : null, value.to ? dayjs(value.to) : null] : null}
+        onChange={(range) => onChange({ ...value, from: range?.[0]?.startOf('day').format(), to: range?.[1]?.endOf('day').format() })}
         allowEmpty={[true, true]}
         style={FILTER_SEARCH_STYLE}
       />

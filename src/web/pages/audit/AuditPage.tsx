@@ -1,56 +1,34 @@
-/** Audit log page: who did what, when and from where, with before/after of each change. */
-import { Table } from 'antd';
-import { useState } from 'react';
+/** Audit log page: who did what, when and from where, with before/after of each change; filters in the address. */
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry } from '../../../shared/schemas/audit';
+import { AuditQuery, type AuditEntry } from '../../../shared/schemas/audit';
 import { useAuditLog } from '../../api/audit';
-import { PageCard } from '../../components/PageCard';
-import { PageHeader } from '../../components/PageHeader';
-import { usePagination } from '../../lib/pagination';
+import { ListPage } from '../../lists/ListPage';
+import { listSpec } from '../../lists/listParams';
+import { useListParams } from '../../lists/useListParams';
 import { AuditChanges } from './AuditChanges';
-import { AuditFilters, type AuditFilterValues } from './AuditFilters';
+import { AuditFilters } from './AuditFilters';
 import { auditColumns } from './auditColumns';
+
+const LIST = listSpec({ schema: AuditQuery, keys: ['action', 'entityType', 'actorId', 'from', 'to'] });
 
 export function AuditPage() {
   const { t } = useTranslation();
-  const [filters, setFilters] = useState<AuditFilterValues>({});
-  const pagination = usePagination();
-  const [from, to] = filters.range ?? [null, null];
-  const log = useAuditLog({
-    action: filters.action,
-    entityType: filters.entityType,
-    actorId: filters.actorId,
-    from: from ? from.startOf('day').format() : undefined,
-    to: to ? to.endOf('day').format() : undefined,
-    limit: pagination.limit,
-    offset: pagination.offset,
-  });
+  const list = useListParams(LIST);
+  const log = useAuditLog({ ...list.filters, limit: list.limit, offset: list.offset });
 
   return (
-    <>
-      <PageHeader title={t('nav.audit')} />
-      <PageCard>
-        <AuditFilters
-          value={filters}
-          onChange={(next) => {
-            setFilters(next);
-            pagination.reset();
-          }}
-        />
-        <Table<AuditEntry>
-          rowKey="id"
-          columns={auditColumns(t)}
-          dataSource={log.data?.items}
-          loading={log.isFetching}
-          pagination={pagination.table(log.data?.total)}
-          expandable={{
-            expandedRowRender: (entry) => <AuditChanges entry={entry} />,
-            rowExpandable: (entry) => !!(entry.before || entry.after),
-          }}
-          scroll={{ x: 'max-content' }}
-          size="middle"
-        />
-      </PageCard>
-    </>
+    <ListPage<AuditEntry>
+      title={t('nav.audit')}
+      filters={<AuditFilters value={list.filters} onChange={list.setFilters} />}
+      query={log}
+      pagination={list.pagination}
+      columns={auditColumns(t)}
+      table={{
+        expandable: {
+          expandedRowRender: (entry) => <AuditChanges entry={entry} />,
+          rowExpandable: (entry) => !!(entry.before || entry.after),
+        },
+      }}
+    />
   );
 }

@@ -1,19 +1,21 @@
 /** Communities page: filters, table with household counts and supervisor, create/edit and archive. */
-import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Table } from 'antd';
+import { App } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Community } from '../../../shared/schemas/communities';
+import { CommunityListQuery, type Community } from '../../../shared/schemas/communities';
 import { useCommunities, useUpdateCommunity } from '../../api/communities';
 import { useSupervisors } from '../../api/users';
+import { CreateButton } from '../../components/CreateButton';
 import { useCan } from '../../auth/session';
-import { PageCard } from '../../components/PageCard';
-import { PageHeader } from '../../components/PageHeader';
 import { useShowError } from '../../lib/feedback';
-import { usePagination } from '../../lib/pagination';
-import { CommunityFilters, type CommunityFilterValues } from './CommunityFilters';
+import { ListPage } from '../../lists/ListPage';
+import { listSpec } from '../../lists/listParams';
+import { useListParams } from '../../lists/useListParams';
+import { CommunityFilters } from './CommunityFilters';
 import { CommunityFormModal } from './CommunityFormModal';
 import { communityColumns } from './communityColumns';
+
+const LIST = listSpec({ schema: CommunityListQuery, keys: ['q', 'type', 'status'] });
 
 export function CommunitiesPage() {
   const { t } = useTranslation();
@@ -21,9 +23,8 @@ export function CommunitiesPage() {
   const canManage = can('communities.manage');
   const { message } = App.useApp();
   const showError = useShowError();
-  const [filters, setFilters] = useState<CommunityFilterValues>({});
-  const pagination = usePagination();
-  const communities = useCommunities({ ...filters, limit: pagination.limit, offset: pagination.offset });
+  const list = useListParams(LIST);
+  const communities = useCommunities({ ...list.filters, limit: list.limit, offset: list.offset });
   const update = useUpdateCommunity();
   const supervisors = useSupervisors(can('users.read') || can('users.manage'));
   const supervisorById = useMemo(() => new Map((supervisors.data?.items ?? []).map((u) => [u.id, u.displayName])), [supervisors.data]);
@@ -45,47 +46,24 @@ export function CommunitiesPage() {
       ),
   });
 
+  const openNew = () => {
+    setEditing(null);
+    setOpen(true);
+  };
+
   return (
-    <>
-      <PageHeader
-        title={t('nav.communities')}
-        extra={
-          canManage ? (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => {
-                setEditing(null);
-                setOpen(true);
-              }}
-            >
-              {t('communities.create')}
-            </Button>
-          ) : null
-        }
-      />
-      <PageCard>
-        <CommunityFilters
-          value={filters}
-          onChange={(next) => {
-            setFilters(next);
-            pagination.reset();
-          }}
-        />
-        <Table<Community>
-          rowKey="id"
-          columns={columns}
-          dataSource={communities.data?.items}
-          loading={communities.isFetching}
-          pagination={pagination.table(communities.data?.total)}
-          scroll={{ x: 'max-content' }}
-          size="middle"
-          data-testid="communities-table"
-        />
-      </PageCard>
+    <ListPage
+      title={t('nav.communities')}
+      extra={canManage ? <CreateButton onClick={openNew}>{t('communities.create')}</CreateButton> : null}
+      filters={<CommunityFilters value={list.filters} onChange={list.setFilters} />}
+      query={communities}
+      pagination={list.pagination}
+      columns={columns}
+      table={{ 'data-testid': 'communities-table' }}
+    >
       {canManage ? (
         <CommunityFormModal open={open} community={editing} supervisors={supervisors.data?.items ?? []} onClose={() => setOpen(false)} />
       ) : null}
-    </>
+    </ListPage>
   );
 }

@@ -16,7 +16,9 @@ export function CommunityFilters({ value, onChange }: { value: CommunityFilterVa
   return (
     <FilterBar>
       <Input.Search
+        key={value.q ?? ''}
         allowClear
+        defaultValue={value.q}
         placeholder={t('communities.searchPlaceholder')}
         aria-label={t('common.search')}
         onSearch={(q) => onChange({ ...value, q: q || undefined })}

@@ -1,35 +1,27 @@
 /** 部门待办: the open issues routed to my department, the handler's daily list (often on a phone). */
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useIssues, type IssueFilters as Filters } from '../../api/issues';
-import { PageCard } from '../../components/PageCard';
-import { PageHeader } from '../../components/PageHeader';
-import { usePagination } from '../../lib/pagination';
-import { IssueFilters, type IssueFilterKey } from './IssueFilters';
+import { IssueListQuery } from '../../../shared/schemas/issues';
+import { useIssues } from '../../api/issues';
+import { ListPage } from '../../lists/ListPage';
+import { listSpec } from '../../lists/listParams';
+import { useListParams } from '../../lists/useListParams';
+import { IssueFilters } from './IssueFilters';
 import { IssueList } from './IssueList';
 
-const FILTERS: readonly IssueFilterKey[] = ['q', 'due', 'kind', 'categoryId', 'assigneeId'];
+const LIST = listSpec({ schema: IssueListQuery, keys: ['q', 'due', 'kind', 'categoryId', 'assigneeId'] });
 
 export function DepartmentQueuePage() {
   const { t } = useTranslation();
-  const [filters, setFilters] = useState<Filters>({});
-  const pagination = usePagination();
-  const issues = useIssues({ ...filters, view: 'department', open: 'true', limit: pagination.limit, offset: pagination.offset });
+  const list = useListParams(LIST);
+  const issues = useIssues({ ...list.filters, view: 'department', open: 'true', limit: list.limit, offset: list.offset });
 
   return (
-    <>
-      <PageHeader title={t('issues.nav.queue')} />
-      <PageCard>
-        <IssueFilters
-          keys={FILTERS}
-          value={filters}
-          onChange={(next) => {
-            setFilters(next);
-            pagination.reset();
-          }}
-        />
-        <IssueList items={issues.data?.items} loading={issues.isFetching} pagination={pagination.table(issues.data?.total)} />
-      </PageCard>
-    </>
+    <ListPage
+      title={t('issues.nav.queue')}
+      filters={<IssueFilters keys={LIST.keys} value={list.filters} onChange={list.setFilters} />}
+      query={issues}
+      pagination={list.pagination}
+      render={(view) => <IssueList {...view} />}
+    />
   );
 }

@@ -64,6 +64,7 @@ export function IssueFilters({ value, onChange, keys }: Props) {
     <FilterBar>
       {keys.includes('q') ? (
         <Input.Search
+          key={value.q ?? ''}
           allowClear
           placeholder={t('issues.filters.q')}
           aria-label={t('issues.filters.q')}

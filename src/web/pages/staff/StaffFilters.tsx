@@ -25,7 +25,9 @@ export function StaffFilters({ value, departments, communities, onChange }: Prop
   return (
     <FilterBar>
       <Input.Search
+        key={value.q ?? ''}
         allowClear
+        defaultValue={value.q}
         placeholder={t('staff.searchPlaceholder')}
         aria-label={t('common.search')}
         onSearch={(q) => onChange({ ...value, q: q.trim() || undefined })}

@@ -1,29 +1,30 @@
 /** Staff page: filters, the staff table, create/edit and marking someone as having left. */
-import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Table } from 'antd';
+import { App } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Staff } from '../../../shared/schemas/staff';
+import { StaffListQuery, type Staff } from '../../../shared/schemas/staff';
 import { useDepartments, useScopeCommunities } from '../../api/communities';
 import { useStaff, useUpdateStaff } from '../../api/staff';
 import { useUsers } from '../../api/users';
+import { CreateButton } from '../../components/CreateButton';
 import { useCan } from '../../auth/session';
-import { PageCard } from '../../components/PageCard';
-import { PageHeader } from '../../components/PageHeader';
 import { useShowError } from '../../lib/feedback';
-import { usePagination } from '../../lib/pagination';
-import { StaffFilters, type StaffFilterValues } from './StaffFilters';
+import { ListPage } from '../../lists/ListPage';
+import { listSpec } from '../../lists/listParams';
+import { useListParams } from '../../lists/useListParams';
+import { StaffFilters } from './StaffFilters';
 import { StaffFormModal } from './StaffFormModal';
 import { staffColumns } from './staffColumns';
+
+const LIST = listSpec({ schema: StaffListQuery, keys: ['q', 'departmentId', 'communityId', 'status'] });
 
 export function StaffPage() {
   const { t } = useTranslation();
   const can = useCan();
   const { message } = App.useApp();
   const showError = useShowError();
-  const [filters, setFilters] = useState<StaffFilterValues>({});
-  const pagination = usePagination();
-  const staff = useStaff({ ...filters, limit: pagination.limit, offset: pagination.offset });
+  const list = useListParams(LIST);
+  const staff = useStaff({ ...list.filters, limit: list.limit, offset: list.offset });
   const update = useUpdateStaff();
   const departments = useDepartments();
   const communities = useScopeCommunities(can('communities.read'));
@@ -48,43 +49,27 @@ export function StaffPage() {
       update.mutate({ id: member.id, body: { status } }, { onSuccess: () => void message.success(t('common.saved')), onError: (e) => showError(e) }),
   });
 
+  const openNew = () => {
+    setEditing(null);
+    setOpen(true);
+  };
+
   return (
-    <>
-      <PageHeader
-        title={t('nav.staff')}
-        extra={
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => {
-              setEditing(null);
-              setOpen(true);
-            }}
-          >
-            {t('staff.create')}
-          </Button>
-        }
-      />
-      <PageCard>
+    <ListPage
+      title={t('nav.staff')}
+      extra={<CreateButton onClick={openNew}>{t('staff.create')}</CreateButton>}
+      filters={
         <StaffFilters
-          value={filters}
+          value={list.filters}
           departments={departments.data?.items ?? []}
           communities={communities.data?.items ?? []}
-          onChange={(next) => {
-            setFilters(next);
-            pagination.reset();
-          }}
+          onChange={list.setFilters}
         />
-        <Table<Staff>
-          rowKey="id"
-          columns={columns}
-          dataSource={staff.data?.items}
-          loading={staff.isFetching}
-          pagination={pagination.table(staff.data?.total)}
-          scroll={{ x: 'max-content' }}
-          size="middle"
-        />
-      </PageCard>
+      }
+      query={staff}
+      pagination={list.pagination}
+      columns={columns}
+    >
       <StaffFormModal
         open={open}
         staff={editing}
@@ -93,6 +78,6 @@ export function StaffPage() {
         users={users.data?.items ?? []}
         onClose={() => setOpen(false)}
       />
-    </>
+    </ListPage>
   );
 }

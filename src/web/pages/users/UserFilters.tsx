@@ -23,7 +23,9 @@ export function UserFilters({ value, roles, onChange }: Props) {
   return (
     <FilterBar>
       <Input.Search
+        key={value.q ?? ''}
         allowClear
+        defaultValue={value.q}
         placeholder={t('users.searchPlaceholder')}
         aria-label={t('common.search')}
         onSearch={(q) => onChange({ ...value, q: q || undefined })}

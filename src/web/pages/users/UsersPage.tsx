@@ -1,23 +1,25 @@
 /** Users page: filters, the accounts table, and the create/edit/reset flows. */
-import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Table } from 'antd';
+import { App } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { User } from '../../../shared/schemas/users';
+import { UserListQuery, type User } from '../../../shared/schemas/users';
 import { useDepartments, useScopeCommunities } from '../../api/communities';
 import { useRoles } from '../../api/roles';
 import { useResetPassword, useUpdateUser, useUsers } from '../../api/users';
+import { CreateButton } from '../../components/CreateButton';
 import { useCan, useCurrentUser } from '../../auth/session';
-import { PageCard } from '../../components/PageCard';
-import { PageHeader } from '../../components/PageHeader';
 import { SecretModal } from '../../components/SecretModal';
 import { useSelectedCommunityId } from '../../lib/communitySelection';
 import { useShowError } from '../../lib/feedback';
-import { usePagination } from '../../lib/pagination';
 import { useRoleName } from '../../lib/roleName';
-import { UserFilters, type UserFilterValues } from './UserFilters';
+import { ListPage } from '../../lists/ListPage';
+import { listSpec } from '../../lists/listParams';
+import { useListParams } from '../../lists/useListParams';
+import { UserFilters } from './UserFilters';
 import { UserFormModal } from './UserFormModal';
 import { userColumns } from './userColumns';
+
+const LIST = listSpec({ schema: UserListQuery, keys: ['q', 'roleId', 'status'] });
 
 interface Secret {
   name: string;
@@ -33,13 +35,12 @@ export function UsersPage() {
   const showError = useShowError();
   const roleName = useRoleName();
   const communityId = useSelectedCommunityId();
-  const [filters, setFilters] = useState<UserFilterValues>({});
-  const pagination = usePagination();
+  const list = useListParams(LIST);
   const [editing, setEditing] = useState<User | null>(null);
   const [formOpen, setFormOpen] = useState(false);
   const [secret, setSecret] = useState<Secret | null>(null);
 
-  const users = useUsers({ ...filters, communityId, limit: pagination.limit, offset: pagination.offset });
+  const users = useUsers({ ...list.filters, communityId, limit: list.limit, offset: list.offset });
   const roles = useRoles();
   const departments = useDepartments();
   const communities = useScopeCommunities(can('communities.read'));
@@ -72,44 +73,20 @@ export function UsersPage() {
       }),
   });
 
+  const openNew = () => {
+    setEditing(null);
+    setFormOpen(true);
+  };
+
   return (
-    <>
-      <PageHeader
-        title={t('nav.users')}
-        extra={
-          canManage ? (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => {
-                setEditing(null);
-                setFormOpen(true);
-              }}
-            >
-              {t('users.create')}
-            </Button>
-          ) : null
-        }
-      />
-      <PageCard>
-        <UserFilters
-          value={filters}
-          roles={roles.data?.items ?? []}
-          onChange={(next) => {
-            setFilters(next);
-            pagination.reset();
-          }}
-        />
-        <Table<User>
-          rowKey="id"
-          columns={columns}
-          dataSource={users.data?.items}
-          loading={users.isFetching}
-          pagination={pagination.table(users.data?.total)}
-          scroll={{ x: 'max-content' }}
-          size="middle"
-        />
-      </PageCard>
+    <ListPage
+      title={t('nav.users')}
+      extra={canManage ? <CreateButton onClick={openNew}>{t('users.create')}</CreateButton> : null}
+      filters={<UserFilters value={list.filters} roles={roles.data?.items ?? []} onChange={list.setFilters} />}
+      query={users}
+      pagination={list.pagination}
+      columns={columns}
+    >
       {canManage ? (
         <UserFormModal
           open={formOpen}
@@ -129,6 +106,6 @@ export function UsersPage() {
         warning={t('users.temporaryPasswordWarning')}
         onClose={() => setSecret(null)}
       />
-    </>
+    </ListPage>
   );
 }

@@ -1,63 +1,50 @@
-/** 回访记录: visit records with filters, each opening its detail page; export to xlsx with the same filters. */
+/**
+ * 回访记录: visit records with filters (kept in the address), each opening its detail page; export to xlsx with
+ * the same filters.
+ */
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Table } from 'antd';
-import { useMemo, useState } from 'react';
+import { Button } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RecordListQuery } from '../../../shared/schemas/visits';
 import { downloadUrl } from '../../api/client';
 import { useScopeCommunities } from '../../api/communities';
-import { useVisitRecords, useVisitors, type RecordFilters as Filters, type VisitRecord } from '../../api/visits';
+import { useVisitRecords, useVisitors } from '../../api/visits';
 import { useCan } from '../../auth/session';
-import { PageCard } from '../../components/PageCard';
-import { PageHeader } from '../../components/PageHeader';
 import { useSelectedCommunityId } from '../../lib/communitySelection';
-import { usePagination } from '../../lib/pagination';
+import { ListPage } from '../../lists/ListPage';
+import { listSpec } from '../../lists/listParams';
+import { useListParams } from '../../lists/useListParams';
 import { RecordFilters } from './RecordFilters';
 import { recordColumns } from './recordColumns';
+
+const LIST = listSpec({ schema: RecordListQuery, keys: ['communityId', 'from', 'to', 'visitorId', 'method', 'outcome', 'minScore', 'maxScore', 'hasItems'] });
 
 export function VisitRecordsPage() {
   const { t } = useTranslation();
   const can = useCan();
   const selectedCommunityId = useSelectedCommunityId();
-  const [filters, setFilters] = useState<Filters>({});
-  const effective = { ...filters, communityId: filters.communityId ?? selectedCommunityId };
-  const pagination = usePagination();
+  const list = useListParams(LIST);
+  const effective = { ...list.filters, communityId: list.filters.communityId ?? selectedCommunityId };
   const communities = useScopeCommunities(can('communities.read'));
   const { visitors } = useVisitors(effective.communityId, can('users.read'));
-  const records = useVisitRecords({ ...effective, limit: pagination.limit, offset: pagination.offset });
+  const records = useVisitRecords({ ...effective, limit: list.limit, offset: list.offset });
   const columns = useMemo(() => recordColumns(t), [t]);
 
   return (
-    <>
-      <PageHeader
-        title={t('visits.nav.records')}
-        extra={
-          can('visits.export') ? (
-            <Button icon={<DownloadOutlined />} href={downloadUrl('/visit-records/export.xlsx', { ...effective })}>
-              {t('visits.records.export')}
-            </Button>
-          ) : null
-        }
-      />
-      <PageCard>
-        <RecordFilters
-          value={effective}
-          communities={communities.data?.items ?? []}
-          visitors={visitors}
-          onChange={(next) => {
-            setFilters(next);
-            pagination.reset();
-          }}
-        />
-        <Table<VisitRecord>
-          rowKey="id"
-          columns={columns}
-          dataSource={records.data?.items}
-          loading={records.isFetching}
-          pagination={pagination.table(records.data?.total)}
-          scroll={{ x: 'max-content' }}
-          size="middle"
-        />
-      </PageCard>
-    </>
+    <ListPage
+      title={t('visits.nav.records')}
+      extra={
+        can('visits.export') ? (
+          <Button icon={<DownloadOutlined />} href={downloadUrl('/visit-records/export.xlsx', { ...effective })}>
+            {t('visits.records.export')}
+          </Button>
+        ) : null
+      }
+      filters={<RecordFilters value={effective} communities={communities.data?.items ?? []} visitors={visitors} onChange={list.setFilters} />}
+      query={records}
+      pagination={list.pagination}
+      columns={columns}
+    />
   );
 }
