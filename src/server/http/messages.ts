@@ -393,6 +393,10 @@ export const MESSAGES = {
     title: { 'zh-CN': '问卷答案有误', en: 'Answers do not fit the questionnaire' },
     detail: { 'zh-CN': '有 {count} 处答案与问卷不符。', en: '{count} answer(s) do not fit the questionnaire version.' },
   },
+  questionnaire_version_not_for_task: {
+    title: { 'zh-CN': '问卷版本不符', en: 'Wrong questionnaire version' },
+    detail: { 'zh-CN': '所填问卷版本不是本任务使用的问卷，请刷新后按本任务的问卷重新填写。', en: 'The questionnaire version is not one of the questionnaire this task uses; reload and answer the task’s questionnaire.' },
+  },
   idempotency_key_reused: {
     title: { 'zh-CN': '重复的请求标识', en: 'Idempotency key reused' },
     detail: {

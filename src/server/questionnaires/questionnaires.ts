@@ -2,7 +2,9 @@
  * Questionnaire templates: list, read, create, publish a new version, rename/archive and duplicate.
  * Publishing never changes an earlier version: records keep pointing at the version they were answered in.
  */
+import type { ExpressionBuilder } from 'kysely';
 import type { Page } from '../../shared/schemas/common.js';
+import type { Community } from '../../shared/schemas/communities.js';
 import type {
   CreateQuestionnaireBody,
   Question,
@@ -15,6 +17,7 @@ import { actorOf, changes, recordAudit } from '../audit/record-audit.js';
 import { inScope, requirePermission, type Ctx } from '../context.js';
 import { nowIso } from '../clock.js';
 import { type Db } from '../db/database.js';
+import type { Database } from '../db/schema.js';
 import { AppError, invalidReference, notFound } from '../http/errors.js';
 import { scopedCommunities, scopedQuestionnaires } from '../scope.js';
 
@@ -51,6 +54,16 @@ async function toQuestionnaires(db: Db, rows: Row[]): Promise<Questionnaire[]> {
   }));
 }
 
+/** Templates usable in a community: company-wide ones, the community's own, and those for its property type. */
+export function usableIn(community: { id: number; type: Community['type'] }) {
+  return (eb: ExpressionBuilder<Database, 'questionnaires'>) =>
+    eb.or([
+      eb('scope', '=', 'company'),
+      eb.and([eb('scope', '=', 'community'), eb('community_id', '=', community.id)]),
+      eb.and([eb('scope', '=', 'propertyType'), eb('property_type', '=', community.type)]),
+    ]);
+}
+
 export async function listQuestionnaires(db: Db, ctx: Ctx, query: QuestionnaireListQuery): Promise<Page<Questionnaire>> {
   requirePermission(ctx, 'questionnaires.manage', 'visits.work', 'visits.read');
   let q = scopedQuestionnaires(db, ctx);
@@ -58,13 +71,7 @@ export async function listQuestionnaires(db: Db, ctx: Ctx, query: QuestionnaireL
   if (query.communityId) {
     const community = await scopedCommunities(db, ctx).select(['communities.id', 'communities.type']).where('communities.id', '=', query.communityId).executeTakeFirst();
     if (!community) throw notFound('community');
-    q = q.where((eb) =>
-      eb.or([
-        eb('scope', '=', 'company'),
-        eb.and([eb('scope', '=', 'community'), eb('community_id', '=', community.id)]),
-        eb.and([eb('scope', '=', 'propertyType'), eb('property_type', '=', community.type)]),
-      ]),
-    );
+    q = q.where(usableIn(community));
   }
   const [{ total }, rows] = await Promise.all([
     q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
