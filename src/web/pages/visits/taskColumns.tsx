@@ -67,18 +67,18 @@ export function taskColumns({ t, communityName, onReassign, onCancel }: TaskColu
       key: 'actions',
       render: (_, task) =>
         task.allowedActions.includes('reassign') || task.allowedActions.includes('cancel') ? (
-        <Space size={0} wrap>
-          {task.allowedActions.includes('reassign') ? (
-            <Button type="link" size="small" onClick={() => onReassign(task)}>
-              {t('visits.tasks.reassign')}
-            </Button>
-          ) : null}
-          {task.allowedActions.includes('cancel') ? (
-            <Button type="link" size="small" danger onClick={() => onCancel(task)}>
-              {t('visits.tasks.cancel')}
-            </Button>
-          ) : null}
-        </Space>
+          <Space size={0} wrap>
+            {task.allowedActions.includes('reassign') ? (
+              <Button type="link" size="small" onClick={() => onReassign(task)}>
+                {t('visits.tasks.reassign')}
+              </Button>
+            ) : null}
+            {task.allowedActions.includes('cancel') ? (
+              <Button type="link" size="small" danger onClick={() => onCancel(task)}>
+                {t('visits.tasks.cancel')}
+              </Button>
+            ) : null}
+          </Space>
         ) : null,
     },
   ];
