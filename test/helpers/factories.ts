@@ -4,9 +4,9 @@
  */
 import type { LightMyRequestResponse } from 'fastify';
 import { BUILTIN_ROLES, type Permission } from '../../src/shared/schemas/permissions.js';
-import type { Answers, Question } from '../../src/shared/schemas/questionnaires.js';
+import type { Answers } from '../../src/shared/schemas/questionnaires.js';
 import type { VisitTaskDetail } from '../../src/shared/schemas/visits.js';
-import { isAsked } from '../../src/shared/questionnaire-logic.js';
+import { answersTo } from './answers.js';
 import { hashPassword } from '../../src/server/auth/secrets.js';
 import { createCompany } from '../../src/server/companies/create-company.js';
 import { nowIso } from '../../src/server/clock.js';
@@ -103,20 +103,6 @@ export async function tokenClient(app: App, session: Client, name = 'integration
   if (res.statusCode !== 201) throw new Error(`token failed: ${res.body}`);
   const { secret, token } = res.json() as { secret: string; token: { id: number } };
   return { client: new Client(app, { authorization: `Bearer ${secret}` }), secret, tokenId: token.id };
-}
-
-/**
- * Answers that complete a questionnaire: every required question that is asked, in order (so a follow-up that an
- * answer brings in is answered too), with the top score, the first option, yes or a short text.
- */
-export function answersTo(questions: readonly Question[]): Answers {
-  const answers: Answers = {};
-  for (const q of questions) {
-    if (!q.required || !isAsked(q, answers)) continue;
-    const first = q.options?.[0]?.value ?? '';
-    answers[q.key] = { rating: 5, nps: 10, single: first, multiple: [first], yesno: true, text: '满意' }[q.type];
-  }
-  return answers;
 }
 
 /** Answers that complete the visit of a task, in the questionnaire version the server chose for it. */
