@@ -5,6 +5,8 @@
  * community, household and accounts; the visitor records the visit with the complaint.
  */
 import { expect, test, type Page } from '@playwright/test';
+import type { VisitTaskDetail } from '../../src/shared/schemas/visits';
+import { answersTo } from '../helpers/answers';
 import { adminApi, builtInRoles, changeForcedPassword, firstLoginApi, logIn, shanghaiToday } from './support';
 
 const COMMUNITY = { name: '南山公寓', code: 'E2E-ISSUES', type: 'residential', address: '南山路 3 号' };
@@ -48,7 +50,9 @@ test.beforeAll(async ({ playwright }, testInfo) => {
   // The visitor records the visit; the complaint becomes an issue routed to 安保部.
   const visitorRequest = await playwright.request.newContext({ baseURL });
   const visitorPost = await firstLoginApi(visitorRequest, VISITOR.username, visitor.temporaryPassword, VISITOR.password);
+  const { questionnaire } = await admin.get<VisitTaskDetail>(`/visit-tasks/${task.id}`);
   const record = await visitorPost<{ id: number }>(`/visit-tasks/${task.id}/record`, {
+    answers: answersTo(questionnaire?.questions ?? []),
     startedAt: new Date(Date.now() - 10 * 60_000).toISOString(),
     endedAt: new Date().toISOString(),
     items: [{ kind: 'complaint', category: '停车', description: COMPLAINT }],

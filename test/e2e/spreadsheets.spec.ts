@@ -9,6 +9,8 @@ import fs from 'node:fs';
 import { expect, test, type Download } from '@playwright/test';
 import { adminApi, builtInRoles, E2E_ADMIN_CHANGED_PASSWORD, firstLoginApi, logIn, shanghaiToday } from './support';
 import { addDays } from '../../src/shared/shanghai';
+import type { VisitTaskDetail } from '../../src/shared/schemas/visits';
+import { answersTo } from '../helpers/answers';
 
 const COMMUNITY = { name: '北湖花园', code: 'E2E-EXPORTS', type: 'residential', address: '北湖路 8 号' };
 const VISITOR = { username: 'he.visit', displayName: '何回访', password: 'Visitor-Exports-2026' };
@@ -39,7 +41,9 @@ test.beforeAll(async ({ playwright }, testInfo) => {
 
   const visitorRequest = await playwright.request.newContext({ baseURL });
   const visitorPost = await firstLoginApi(visitorRequest, VISITOR.username, visitor.temporaryPassword, VISITOR.password);
+  const { questionnaire } = await admin.get<VisitTaskDetail>(`/visit-tasks/${visited.id}`);
   const record = await visitorPost<{ id: number; items: { issueId: number }[] }>(`/visit-tasks/${visited.id}/record`, {
+    answers: answersTo(questionnaire?.questions ?? []),
     startedAt: new Date(Date.now() - 10 * 60_000).toISOString(),
     endedAt: new Date().toISOString(),
     items: [{ kind: 'complaint', category: '噪音', description: COMPLAINT }],

@@ -1,14 +1,16 @@
 /**
  * Factories for companies, communities, accounts, households, residents, visit tasks, issues and issue
- * categories, and HTTP clients that act as a signed-in user (session cookie + CSRF token) or as an API token.
- * Each factory takes sensible defaults, lets a test override the fields it cares about, and returns the ids
- * it created; where the product has one writer for a table (accounts, buildings, visit tasks, the issue
- * timeline) the factory goes through it.
+ * categories, HTTP clients that act as a signed-in user (session cookie + CSRF token) or as an API token, and
+ * answers that complete a visit task's questionnaire. Each factory takes sensible defaults, lets a test override
+ * the fields it cares about, and returns the ids it created; where the product has one writer for a table
+ * (accounts, buildings, visit tasks, the issue timeline) the factory goes through it.
  */
 import type { LightMyRequestResponse } from 'fastify';
 import { BUILTIN_ROLES, type Permission } from '../../src/shared/schemas/permissions.js';
 import type { IssueKind, IssueStatus } from '../../src/shared/schemas/issues.js';
-import type { TaskStatus, VisitMethod, VisitReason } from '../../src/shared/schemas/visits.js';
+import type { Answers } from '../../src/shared/schemas/questionnaires.js';
+import type { TaskStatus, VisitMethod, VisitReason, VisitTaskDetail } from '../../src/shared/schemas/visits.js';
+import { answersTo } from './answers.js';
 import { hashPassword } from '../../src/server/auth/secrets.js';
 import { createCompany } from '../../src/server/companies/create-company.js';
 import { nowIso, shanghaiToday } from '../../src/server/clock.js';
@@ -339,4 +341,11 @@ export async function tokenClient(app: App, session: Client, name = 'integration
   if (res.statusCode !== 201) throw new Error(`token failed: ${res.body}`);
   const { secret, token } = res.json() as { secret: string; token: { id: number } };
   return { client: new Client(app, { authorization: `Bearer ${secret}` }), secret, tokenId: token.id };
+}
+
+/** Answers that complete the visit of a task, in the questionnaire version the server chose for it. */
+export async function answersFor(client: Client, taskId: number): Promise<Answers> {
+  const res = await client.get(`/api/v1/visit-tasks/${taskId}`);
+  if (res.statusCode !== 200) throw new Error(`task ${taskId}: ${res.statusCode} ${res.body}`);
+  return answersTo((res.json() as VisitTaskDetail).questionnaire?.questions ?? []);
 }

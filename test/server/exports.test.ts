@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nowIso } from '../../src/server/clock.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
-import { loginAs, makeCommunity, makeCompany, makeUser, type Client } from '../helpers/factories.js';
+import { answersFor, loginAs, makeCommunity, makeCompany, makeUser, type Client } from '../helpers/factories.js';
 
 let t: TestApp;
 let company: Awaited<ReturnType<typeof makeCompany>>;
@@ -79,7 +79,7 @@ async function recordVisit(home: { id: number; residentId: number }, body: Recor
   const task = await supervisor.post('/api/v1/visit-tasks', { householdId: home.id, residentId: home.residentId, assigneeId: visitorId, reason, method: 'phone', dueDate: TODAY });
   expect(task.statusCode, task.body).toBe(201);
   const times = { startedAt: new Date(t.clock.now() - 600_000).toISOString(), endedAt: nowIso() };
-  const res = await visitor.post(`/api/v1/visit-tasks/${task.json().id}/record`, { ...times, ...body });
+  const res = await visitor.post(`/api/v1/visit-tasks/${task.json().id}/record`, { answers: await answersFor(visitor, task.json().id), ...times, ...body });
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
 }
@@ -215,7 +215,7 @@ describe('exports: the 回访记录表', () => {
     const confirmation = await visitor.post(`/api/v1/visit-tasks/${resolved.confirmationTaskId}/record`, { ...times, confirmation: { solved: true, rating: 5 } });
     expect(confirmation.statusCode, confirmation.body).toBe(201);
     const followUp = (await visitor.get('/api/v1/visit-tasks?view=all&mine=true&reason=after_complaint')).json().items.find((tk: { issueId: number }) => tk.issueId === eastIssue);
-    expect((await visitor.post(`/api/v1/visit-tasks/${followUp.id}/record`, { ...times, opinions: '处理得很及时' })).statusCode).toBe(201);
+    expect((await visitor.post(`/api/v1/visit-tasks/${followUp.id}/record`, { answers: await answersFor(visitor, followUp.id), ...times, opinions: '处理得很及时' })).statusCode).toBe(201);
 
     const { rows, col } = table((await workbook(await supervisor.get(`/api/v1/visit-records/export.xlsx?communityId=${east.id}`))).worksheets[0], '回访日期');
     const confirming = rows.find((r) => col(r, '回访事由') === '复访确认')!;

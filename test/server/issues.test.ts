@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepDeadlines } from '../../src/server/issues/sweep-deadlines.js';
 import { deliverOutbox } from '../../src/server/notifications/deliver-outbox.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
-import { loginAs, makeCommunity, makeCompany, makeIssueCategory, makeUser, type Client } from '../helpers/factories.js';
+import { answersFor, loginAs, makeCommunity, makeCompany, makeIssueCategory, makeUser, type Client } from '../helpers/factories.js';
 import { addDays } from '../../src/shared/shanghai.js';
 
 let t: TestApp;
@@ -72,6 +72,7 @@ describe('issues from visits and direct entry', () => {
   it('visitor: a complaint raised in a visit becomes an issue routed to the security department with deadlines', async () => {
     const { task, household } = await visitTask();
     const record = await visitor.post(`/api/v1/visit-tasks/${task.id}/record`, {
+      answers: await answersFor(visitor, task.id),
       startedAt: new Date(t.clock.now() - 600_000).toISOString(),
       endedAt: new Date(t.clock.now()).toISOString(),
       items: [
@@ -162,6 +163,7 @@ describe('handling an issue', () => {
   it('security handler: replies on time, resolves with a note; the visitor gets the confirmation visit, "not solved" reopens, "solved" closes', async () => {
     const { task } = await visitTask();
     await visitor.post(`/api/v1/visit-tasks/${task.id}/record`, {
+      answers: await answersFor(visitor, task.id),
       startedAt: new Date(t.clock.now() - 600_000).toISOString(),
       endedAt: new Date(t.clock.now()).toISOString(),
       items: [{ kind: 'complaint', category: '安保', description: '地库门禁坏了' }],
@@ -219,6 +221,7 @@ describe('handling an issue', () => {
   async function resolvedIssue(description: string) {
     const { task } = await visitTask();
     await visitor.post(`/api/v1/visit-tasks/${task.id}/record`, {
+      answers: await answersFor(visitor, task.id),
       startedAt: new Date(t.clock.now() - 600_000).toISOString(),
       endedAt: new Date(t.clock.now()).toISOString(),
       items: [{ kind: 'complaint', category: '安保', description }],
@@ -318,6 +321,7 @@ describe('handling an issue', () => {
   it('visitor: records the oral reply given on the spot as part of the visit; the issue is oral and its reply met at once', async () => {
     const { task } = await visitTask();
     const record = await visitor.post(`/api/v1/visit-tasks/${task.id}/record`, {
+      answers: await answersFor(visitor, task.id),
       startedAt: new Date(t.clock.now() - 900_000).toISOString(),
       endedAt: new Date(t.clock.now() - 60_000).toISOString(),
       items: [
@@ -343,6 +347,7 @@ describe('handling an issue', () => {
     const h = households[nextHousehold++];
     const task = (await supervisor.post('/api/v1/visit-tasks', { householdId: h.id, assigneeId: temp.id, reason: 'periodic', method: 'phone', dueDate: today })).json();
     const res = await client.post(`/api/v1/visit-tasks/${task.id}/record`, {
+      answers: await answersFor(client, task.id),
       startedAt: new Date(t.clock.now() - 600_000).toISOString(),
       endedAt: new Date(t.clock.now()).toISOString(),
       items: [{ kind: 'need', category: '收费', description: '咨询发票', reply: '已告知' }],

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
-import { loginAs, makeCommunity, makeCompany, makeUser, type Client } from '../helpers/factories.js';
+import { answersFor, loginAs, makeCommunity, makeCompany, makeUser, type Client } from '../helpers/factories.js';
 import { addDays } from '../../src/shared/shanghai.js';
 
 let t: TestApp;
@@ -43,7 +43,7 @@ beforeAll(async () => {
     if (fate === 'cancel') await supervisor.post(`/api/v1/visit-tasks/${task.id}/cancel`, { reason: '住户已搬走' });
     if (fate === 'complete') {
       const started = new Date(t.clock.now() - 600_000).toISOString();
-      expect((await visitor.post(`/api/v1/visit-tasks/${task.id}/record`, { startedAt: started, endedAt: new Date(t.clock.now()).toISOString() })).statusCode).toBe(201);
+      expect((await visitor.post(`/api/v1/visit-tasks/${task.id}/record`, { answers: await answersFor(visitor, task.id), startedAt: started, endedAt: new Date(t.clock.now()).toISOString() })).statusCode).toBe(201);
     }
   }
 });

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
-import { loginAs, makeCommunity, makeCompany, makeUser, type Client } from '../helpers/factories.js';
+import { answersFor, loginAs, makeCommunity, makeCompany, makeUser, tokenClient, type Client } from '../helpers/factories.js';
 import { addDays } from '../../src/shared/shanghai.js';
 
 let t: TestApp;
@@ -252,5 +252,92 @@ describe('visit records', () => {
     const rows = sheet.getSheetValues().slice(header + 1).map((r) => (r as unknown[]).join('|'));
     expect(rows.some((r) => r.includes('3 楼楼道垃圾两天没人清理') && r.includes('张回访'))).toBe(true);
     expect((await visitorA.get('/api/v1/visit-records/export.xlsx')).statusCode).toBe(403);
+  });
+});
+
+describe('rules decided by the server', () => {
+  beforeAll(async () => {
+    for (let i = 7; i <= 10; i++) await supervisor.post(`/api/v1/communities/${communityId}/households`, { building: '2', unit: '1', room: `${i}01` });
+  });
+
+  it('visitor: a task that names no questionnaire is answered in the community’s built-in one; its detail and briefing carry the version', async () => {
+    const households = (await supervisor.get(`/api/v1/communities/${communityId}/households?limit=200`)).json().items;
+    const plain = (await supervisor.post('/api/v1/visit-tasks', { householdId: households.at(-1).id, assigneeId: visitorAId, reason: 'periodic', method: 'phone', dueDate: today })).json();
+    const builtin = (await supervisor.get(`/api/v1/questionnaires/${questionnaireId}`)).json();
+    const detail = (await visitorA.get(`/api/v1/visit-tasks/${plain.id}`)).json();
+    expect(detail.questionnaire).toMatchObject({ id: questionnaireId, name: builtin.name, versionId: builtin.latestVersion.id, version: 1 });
+    expect(detail.questionnaire.questions.map((q: { key: string }) => q.key)).toContain('overall');
+    expect((await visitorA.get(`/api/v1/visit-tasks/${plain.id}/briefing`)).json().task.questionnaire).toEqual(detail.questionnaire);
+    await supervisor.post(`/api/v1/visit-tasks/${plain.id}/cancel`, { reason: '测试清理' });
+  });
+
+  it('an API client completing a visit without the required answers gets 422 answers_invalid naming each missing question, in Chinese and English', async () => {
+    const tk = await task(visitorAId);
+    const { client } = await tokenClient(t.app, visitorA);
+    const zh = await client.post(`/api/v1/visit-tasks/${tk.id}/record`, times());
+    expect(zh.statusCode).toBe(422);
+    expect(zh.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(zh.json()).toMatchObject({ code: 'answers_invalid', title: '问卷答案有误' });
+    const required = Object.entries(ratings(5)).map(([key]) => ({ path: `answers.${key}`, code: 'required' }));
+    expect(zh.json().errors).toEqual(expect.arrayContaining(required.map((e) => expect.objectContaining(e))));
+    const en = await client.post(`/api/v1/visit-tasks/${tk.id}/record`, times(), { 'accept-language': 'en' });
+    expect(en.json()).toMatchObject({ code: 'answers_invalid', title: 'Answers do not fit the questionnaire' });
+    expect((await visitorA.get(`/api/v1/visit-tasks/${tk.id}`)).json().status).toBe('pending');
+    await supervisor.post(`/api/v1/visit-tasks/${tk.id}/cancel`, { reason: '测试清理' });
+  });
+
+  it('an API client completing a visit with the answers records the questionnaire version the task uses', async () => {
+    const tk = await task(visitorAId);
+    const { client } = await tokenClient(t.app, visitorA);
+    const { questionnaire } = (await client.get(`/api/v1/visit-tasks/${tk.id}`)).json();
+    const res = await client.post(`/api/v1/visit-tasks/${tk.id}/record`, { answers: await answersFor(client, tk.id), ...times() });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().questionnaireVersionId).toBe(questionnaire.versionId);
+    expect((await supervisor.get(`/api/v1/visit-records/${res.json().id}`)).json().questionnaireVersionId).toBe(questionnaire.versionId);
+  });
+
+  it('an API client naming a version of another questionnaire gets 422 questionnaire_version_not_for_task', async () => {
+    const tk = await task(visitorAId);
+    const other = (await supervisor.get('/api/v1/questionnaires?limit=200')).json().items.find((q: { builtin: boolean }) => !q.builtin);
+    const res = await visitorA.post(`/api/v1/visit-tasks/${tk.id}/record`, { questionnaireVersionId: other.latestVersion.id, answers: await answersFor(visitorA, tk.id), ...times() }, { 'accept-language': 'en' });
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ code: 'questionnaire_version_not_for_task', title: 'Wrong questionnaire version' });
+    await supervisor.post(`/api/v1/visit-tasks/${tk.id}/cancel`, { reason: '测试清理' });
+  });
+
+  it('visitor: an unreachable attempt needs no answers, nor does a refused visit', async () => {
+    const unreachable = await task(visitorAId);
+    for (const result of ['no_answer', 'busy', 'no_answer'] as const) await visitorA.post(`/api/v1/visit-tasks/${unreachable.id}/attempts`, { result });
+    expect((await visitorA.get(`/api/v1/visit-tasks/${unreachable.id}`)).json().status).toBe('unreachable');
+    const refusing = await task(visitorAId);
+    const refused = await visitorA.post(`/api/v1/visit-tasks/${refusing.id}/record`, { outcome: 'refused', ...times() });
+    expect(refused.statusCode).toBe(201);
+    expect(refused.json()).toMatchObject({ outcome: 'refused', answers: {} });
+  });
+
+  it('visitor and supervisor: each task says what the caller may do with it, open or closed', async () => {
+    const open = await task(visitorAId);
+    expect((await visitorA.get(`/api/v1/visit-tasks/${open.id}`)).json().allowedActions).toEqual(['record', 'attempt', 'appoint']);
+    expect((await supervisor.get(`/api/v1/visit-tasks/${open.id}`)).json().allowedActions).toEqual(['record', 'attempt', 'appoint', 'reassign', 'cancel']);
+    const listed = (await visitorA.get('/api/v1/visit-tasks?view=all&limit=200')).json().items.find((x: { id: number }) => x.id === open.id);
+    expect(listed.allowedActions).toEqual(['record', 'attempt', 'appoint']);
+    await supervisor.post(`/api/v1/visit-tasks/${open.id}/cancel`, { reason: '测试清理' });
+    expect((await visitorA.get(`/api/v1/visit-tasks/${open.id}`)).json().allowedActions).toEqual([]);
+    expect((await supervisor.get(`/api/v1/visit-tasks/${open.id}/briefing`)).json().task.allowedActions).toEqual([]);
+  });
+
+  it('visitor and supervisor: a record says whether the caller may correct it — its visitor and a supervisor may, a reader of records may not', async () => {
+    const tk = await task(visitorBId);
+    const rec = await visitorB.post(`/api/v1/visit-tasks/${tk.id}/record`, { answers: ratings(4), ...times() });
+    expect(rec.json().canCorrect).toBe(true);
+    expect((await visitorB.get(`/api/v1/visit-records/${rec.json().id}`)).json().canCorrect).toBe(true);
+    expect((await supervisor.get(`/api/v1/visit-records/${rec.json().id}`)).json().canCorrect).toBe(true);
+    const listed = (await supervisor.get(`/api/v1/visit-records?visitorId=${visitorBId}&limit=200`)).json().items.find((r: { id: number }) => r.id === rec.json().id);
+    expect(listed.canCorrect).toBe(true);
+    const admin = await loginAs(t.app, company.adminUsername);
+    const reader = await makeUser(t, { companyId: company.companyId, roleId: (await admin.post('/api/v1/roles', { name: '只读回访', permissions: ['communities.read', 'visits.read'] })).json().id, communityIds: [communityId] });
+    const readerClient = await loginAs(t.app, reader.username);
+    expect((await readerClient.get(`/api/v1/visit-records/${rec.json().id}`)).json().canCorrect).toBe(false);
+    expect((await readerClient.post(`/api/v1/visit-records/${rec.json().id}/corrections`, { reason: '试图修改', opinions: '改' })).statusCode).toBe(403);
   });
 });

@@ -7,6 +7,10 @@ import type { MessageCatalogue } from '../http/messages.js';
 
 export const QUESTIONNAIRE_MESSAGES = {
   errors: {
+    questionnaire_version_not_for_task: {
+      title: { 'zh-CN': '问卷版本不符', en: 'Wrong questionnaire version' },
+      detail: { 'zh-CN': '所填问卷版本不是本任务使用的问卷，请刷新后按本任务的问卷重新填写。', en: 'The questionnaire version is not one of the questionnaire this task uses; reload and answer the task’s questionnaire.' },
+    },
     questionnaire_company_wide: {
       title: { 'zh-CN': '公司级问卷', en: 'Company-wide questionnaire' },
       detail: {

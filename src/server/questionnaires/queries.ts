@@ -1,15 +1,28 @@
 /**
- * Reading questionnaire templates: the list, one template with its latest version, a version the caller may use,
+ * Reading questionnaire templates: which templates a community may use, the list, one template with its latest version, a version the caller may use,
  * and the company's service dimensions.
  */
+import type { ExpressionBuilder } from 'kysely';
 import type { Page } from '../../shared/schemas/common.js';
+import type { Community } from '../../shared/schemas/communities.js';
 import type { Question, Questionnaire, QuestionnaireListQuery, QuestionnaireVersion } from '../../shared/schemas/questionnaires.js';
 import { inScope, requirePermission, type Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
+import type { Database } from '../db/schema.js';
 import { invalidReference, notFound } from '../http/errors.js';
 import { scopedCommunities, scopedQuestionnaires } from '../scope.js';
 
 type Row = { id: number; name: string; description: string; scope: Questionnaire['scope']; community_id: number | null; property_type: Questionnaire['propertyType']; status: Questionnaire['status']; builtin: number; created_at: string; updated_at: string };
+
+/** Templates usable in a community: company-wide ones, the community's own, and those for its property type. */
+export function usableIn(community: { id: number; type: Community['type'] }) {
+  return (eb: ExpressionBuilder<Database, 'questionnaires'>) =>
+    eb.or([
+      eb('scope', '=', 'company'),
+      eb.and([eb('scope', '=', 'community'), eb('community_id', '=', community.id)]),
+      eb.and([eb('scope', '=', 'propertyType'), eb('property_type', '=', community.type)]),
+    ]);
+}
 
 async function latestVersions(db: Db, ids: number[]): Promise<Map<number, QuestionnaireVersion>> {
   if (ids.length === 0) return new Map();
@@ -49,13 +62,7 @@ export async function listQuestionnaires(db: Db, ctx: Ctx, query: QuestionnaireL
   if (query.communityId) {
     const community = await scopedCommunities(db, ctx).select(['communities.id', 'communities.type']).where('communities.id', '=', query.communityId).executeTakeFirst();
     if (!community) throw notFound('community');
-    q = q.where((eb) =>
-      eb.or([
-        eb('scope', '=', 'company'),
-        eb.and([eb('scope', '=', 'community'), eb('community_id', '=', community.id)]),
-        eb.and([eb('scope', '=', 'propertyType'), eb('property_type', '=', community.type)]),
-      ]),
-    );
+    q = q.where(usableIn(community));
   }
   const [{ total }, rows] = await Promise.all([
     q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),

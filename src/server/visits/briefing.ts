@@ -1,5 +1,5 @@
 /**
- * What a visitor should know before a visit: the household's residents (phones masked), their tags,
+ * What a visitor should know before a visit: the task with its questionnaire, the household's residents (phones masked), their tags,
  * the last visits with their scores, the household's issues still open (raised in a visit or directly),
  * and what the community has complained about in the last 30 days, so the visitor knows what to ask.
  */
@@ -7,14 +7,14 @@ import { requirePermission, type Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
 import { getHousehold } from '../households/queries.js';
 import { OPEN_ISSUE_STATUSES } from '../../shared/schemas/issues.js';
-import { getTask } from './task-queries.js';
+import { getTaskDetail } from './task-queries.js';
 import { shanghaiToday } from '../clock.js';
 import { addDays, shanghaiDate, startOfDateIso } from '../../shared/shanghai.js';
 import { scopedIssues, scopedRecords } from '../scope.js';
 
 export async function taskBriefing(db: Db, ctx: Ctx, taskId: number) {
   requirePermission(ctx, 'visits.work', 'visits.manage');
-  const task = await getTask(db, ctx, taskId);
+  const task = await getTaskDetail(db, ctx, taskId);
   const household = await getHousehold(db, ctx, task.householdId);
   const since = addDays(shanghaiToday(), -30);
   const [lastVisits, openItems, complaints] = await Promise.all([

@@ -4,7 +4,7 @@
  */
 import type { CorrectRecordBody, VisitRecord } from '../../shared/schemas/visits.js';
 import { actorOf, changes, recordAudit } from '../audit/record-audit.js';
-import { can, requirePermission, type Ctx } from '../context.js';
+import { requirePermission, type Ctx } from '../context.js';
 import { nowIso } from '../clock.js';
 import { type Db } from '../db/database.js';
 import { AppError } from '../http/errors.js';
@@ -16,7 +16,7 @@ import { scopedUpdate } from '../scope.js';
 export async function correctRecord(db: Db, ctx: Ctx, id: number, input: CorrectRecordBody): Promise<VisitRecord> {
   requirePermission(ctx, 'visits.work', 'visits.manage');
   const before = await getRecord(db, ctx, id);
-  if (before.visitorId !== ctx.userId && !can(ctx, 'visits.manage')) throw new AppError('task_not_yours', 403);
+  if (!before.canCorrect) throw new AppError('task_not_yours', 403);
   const answers = input.answers ?? before.answers;
   let score = before.averageScore;
   if (input.answers) {

@@ -1,4 +1,4 @@
-/** Reading visit records with their items, attachments and corrections; the supervisor's filters. */
+/** Reading visit records with their items, attachments and corrections, and whether the caller may correct them; the supervisor's filters. */
 import type { Page } from '../../shared/schemas/common.js';
 import type { Answers } from '../../shared/schemas/questionnaires.js';
 import type { RecordListQuery, VisitRecord } from '../../shared/schemas/visits.js';
@@ -8,6 +8,7 @@ import { notFound } from '../http/errors.js';
 import { formatRoomLabel } from '../households/room.js';
 import { groupBy } from '../residents/queries.js';
 import { scopedRecords } from '../scope.js';
+import { canCorrectRecord } from './visit-rules.js';
 
 function selectRecords(db: Db, ctx: Ctx) {
   requirePermission(ctx, 'visits.read', 'visits.work', 'visits.manage');
@@ -29,7 +30,7 @@ function withColumns(q: ReturnType<typeof selectRecords>) {
 }
 type RecordRow = Awaited<ReturnType<ReturnType<typeof withColumns>['execute']>>[number];
 
-async function toRecords(db: Db, rows: RecordRow[]): Promise<VisitRecord[]> {
+async function toRecords(db: Db, ctx: Ctx, rows: RecordRow[]): Promise<VisitRecord[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [items, attachments, corrections] = await Promise.all([
@@ -87,6 +88,7 @@ async function toRecords(db: Db, rows: RecordRow[]): Promise<VisitRecord[]> {
     attachments: (attachmentsOf.get(r.id) ?? []).map((a) => ({ id: a.id, fileName: a.file_name, contentType: a.content_type, size: a.size, createdAt: a.created_at })),
     corrections: (correctionsOf.get(r.id) ?? []).map((c) => ({ at: c.at, userName: c.display_name, reason: c.reason, fields: JSON.parse(c.fields) as string[] })),
     createdAt: r.created_at,
+    canCorrect: canCorrectRecord(ctx, { visitorId: r.visitor_id }),
   }));
 }
 
@@ -112,11 +114,11 @@ export async function listRecords(db: Db, ctx: Ctx, f: RecordListQuery): Promise
     q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
     withColumns(q).orderBy('visit_records.visit_date', 'desc').orderBy('visit_records.id', 'desc').limit(f.limit).offset(f.offset).execute(),
   ]);
-  return { items: await toRecords(db, rows), total: Number(total) };
+  return { items: await toRecords(db, ctx, rows), total: Number(total) };
 }
 
 export async function getRecord(db: Db, ctx: Ctx, id: number): Promise<VisitRecord> {
   const row = await withColumns(selectRecords(db, ctx)).where('visit_records.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('record');
-  return (await toRecords(db, [row]))[0];
+  return (await toRecords(db, ctx, [row]))[0];
 }

@@ -1,17 +1,18 @@
 /**
- * Recording a visit from a task: the questionnaire answers (checked against the exact version), outcome,
+ * Recording a visit from a task: the questionnaire answers (checked against the version the server chose for
+ * the task, which the record keeps), outcome,
  * times, who was spoken to, opinions, suggestions, the items raised and attachments. The task closes in
  * the same transaction. A retried submission with the same Idempotency-Key returns the first record
  * instead of creating a second one; a paper questionnaire entered later keeps its real visit date and
  * is audited as back-dated.
  */
-import type { Question } from '../../shared/schemas/questionnaires.js';
 import type { RecordVisitBody, VisitRecord } from '../../shared/schemas/visits.js';
 import { actorOf, recordAudit } from '../audit/record-audit.js';
-import { can, inScope, requirePermission, type Ctx } from '../context.js';
+import { can, requirePermission, type Ctx } from '../context.js';
 import { now, nowIso, shanghaiToday } from '../clock.js';
 import { constraintViolation, type Db } from '../db/database.js';
 import { AppError, invalidReference, notFound } from '../http/errors.js';
+import { versionForSubmission } from '../questionnaires/task-questionnaire.js';
 import { averageScore, validateAnswers } from '../questionnaires/validate-answers.js';
 import { getRecord } from './record-queries.js';
 import { findTaskInScope } from './task-queries.js';
@@ -19,31 +20,6 @@ import { nextStatus, OPEN_STATUSES } from './task-status.js';
 import { visitOutcomes } from './visit-outcomes.js';
 import { shanghaiDate } from '../../shared/shanghai.js';
 import { inCompany, scopedInsert, scopedUpdate } from '../scope.js';
-
-/** Published versions never change, so their questions are cached by id (with their owner for checks). */
-const versionCache = new Map<number, { companyId: number; communityId: number | null; questions: Question[] }>();
-
-async function versionQuestions(db: Db, ctx: Ctx, versionId: number): Promise<Question[]> {
-  let v = versionCache.get(versionId);
-  if (!v) {
-    const row = await db
-      .selectFrom('questionnaire_versions as v')
-      .innerJoin('questionnaires as q', 'q.id', 'v.questionnaire_id')
-      .select(['v.company_id', 'v.questions', 'q.community_id'])
-      .where('v.id', '=', versionId)
-      .executeTakeFirst();
-    if (!row) throw invalidReference('questionnaire', 'questionnaireVersionId');
-    v = { companyId: row.company_id, communityId: row.community_id, questions: JSON.parse(row.questions) as Question[] };
-    versionCache.set(versionId, v);
-  }
-  if (v.companyId !== ctx.companyId || (v.communityId !== null && !inScope(ctx, v.communityId))) throw invalidReference('questionnaire', 'questionnaireVersionId');
-  return v.questions;
-}
-
-async function latestVersionId(db: Db, questionnaireId: number): Promise<number | null> {
-  const row = await db.selectFrom('questionnaire_versions').select('id').where('questionnaire_id', '=', questionnaireId).orderBy('version', 'desc').limit(1).executeTakeFirst();
-  return row?.id ?? null;
-}
 
 export interface RecordResult {
   record: VisitRecord;
@@ -64,8 +40,11 @@ export async function recordVisit(db: Db, ctx: Ctx, taskId: number, input: Recor
   const confirming = task.reason === 'confirmation' && task.issueId !== null && input.outcome === 'completed';
   if (confirming && !input.confirmation) throw new AppError('confirmation_required', 422, {}, { errors: [{ path: 'confirmation', code: 'required' }] });
 
-  const versionId = input.questionnaireVersionId ?? (task.questionnaireId ? await latestVersionId(db, task.questionnaireId) : null);
-  const questions = versionId ? await versionQuestions(db, ctx, versionId) : [];
+  // The version is the server's choice for the task (task-questionnaire.ts), never the client's alone; a refusal
+  // asks nothing, so only a completed visit must answer the required questions.
+  const version = await versionForSubmission(db, ctx, task, input.questionnaireVersionId);
+  const versionId = version?.id ?? null;
+  const questions = version?.questions ?? [];
   if (input.outcome === 'completed' || Object.keys(input.answers).length > 0) {
     const errors = validateAnswers(questions, input.answers);
     if (errors.length) throw new AppError('answers_invalid', 422, { count: errors.length }, { errors: errors.map((e) => ({ path: e.path, code: e.code, params: e.params })) });
@@ -187,6 +166,7 @@ export async function recordVisit(db: Db, ctx: Ctx, taskId: number, input: Recor
       attachments: attachments.map((a) => ({ id: a.id, fileName: a.file_name, contentType: a.content_type, size: a.size, createdAt: a.created_at })),
       corrections: [],
       createdAt,
+      canCorrect: true,
     };
     return { record, replayed: false };
   } catch (err) {

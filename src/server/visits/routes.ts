@@ -17,6 +17,7 @@ import {
   UpdateTaskBody,
   VisitRecord,
   VisitTask,
+  VisitTaskDetail,
 } from '../../shared/schemas/visits.js';
 import { ctxOf } from '../http/auth-hook.js';
 import { localeOf } from '../http/problem.js';
@@ -31,7 +32,7 @@ import { prepareRecordExport, writeRecordExport } from './export-records.js';
 import { listAttempts, logAttempt } from './log-attempt.js';
 import { getRecord, listRecords } from './record-queries.js';
 import { recordVisit } from './record-visit.js';
-import { getTask, listTasks } from './task-queries.js';
+import { getTaskDetail, listTasks } from './task-queries.js';
 import { cancelTask, updateTask } from './update-task.js';
 
 const tags = ['visits'];
@@ -56,8 +57,8 @@ export function visitRoutes(app: App, { handle: { db }, config }: Deps) {
   );
   app.get(
     '/api/v1/visit-tasks/:taskId',
-    { schema: { tags, operationId: 'getVisitTask', summary: 'One visit task', params: task, response: { 200: VisitTask } } },
-    async (request) => getTask(db, ctxOf(request), request.params.taskId),
+    { schema: { tags, operationId: 'getVisitTask', summary: 'One visit task, with the questionnaire version its visit is answered in', params: task, response: { 200: VisitTaskDetail } } },
+    async (request) => getTaskDetail(db, ctxOf(request), request.params.taskId),
   );
   app.patch(
     '/api/v1/visit-tasks/:taskId',

@@ -1,15 +1,18 @@
 /**
- * Reading visit tasks: a visitor's "today / overdue / upcoming", a supervisor's lists, one task.
+ * Reading visit tasks: a visitor's "today / overdue / upcoming", a supervisor's lists, one task (with the
+ * questionnaire its visit is answered in). Every task carries what the caller may do with it.
  * Dates are Asia/Shanghai calendar dates.
  */
 import type { Page } from '../../shared/schemas/common.js';
-import type { TaskListQuery, VisitTask } from '../../shared/schemas/visits.js';
+import type { TaskListQuery, VisitTask, VisitTaskDetail } from '../../shared/schemas/visits.js';
 import { can, requirePermission, type Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
 import { notFound } from '../http/errors.js';
 import { formatRoomLabel } from '../households/room.js';
 import { scopedTasks } from '../scope.js';
+import { taskQuestionnaire } from '../questionnaires/task-questionnaire.js';
 import { OPEN_STATUSES } from './task-status.js';
+import { taskActions } from './visit-rules.js';
 import { shanghaiToday } from '../clock.js';
 import { addDays, startOfDateIso } from '../../shared/shanghai.js';
 
@@ -33,7 +36,7 @@ function selectTasks(db: Db, ctx: Ctx) {
 }
 type TaskRow = Awaited<ReturnType<ReturnType<typeof selectTasks>['execute']>>[number];
 
-export function toTask(r: TaskRow): VisitTask {
+function toTask(ctx: Ctx, r: TaskRow): VisitTask {
   return {
     id: r.id,
     communityId: r.community_id,
@@ -56,6 +59,7 @@ export function toTask(r: TaskRow): VisitTask {
     note: r.note,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    allowedActions: taskActions(ctx, { status: r.status, assigneeId: r.assignee_id }),
   };
 }
 
@@ -98,7 +102,7 @@ export async function listTasks(db: Db, ctx: Ctx, f: TaskListQuery): Promise<Pag
     .where('visit_tasks.id', 'in', page.map((r) => r.id))
     .execute();
   const order = new Map(page.map((r, i) => [r.id, i]));
-  const items = rows.map(toTask).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  const items = rows.map((r) => toTask(ctx, r)).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   // Within a day, appointments come in the order of their time.
   if (f.view === 'today') items.sort((a, b) => (a.appointmentAt ?? '9').localeCompare(b.appointmentAt ?? '9'));
   return { items, total: Number(total) };
@@ -133,12 +137,18 @@ async function openFirst(q: ReturnType<typeof visibleTasks>, limit: number, offs
  */
 export async function findTaskInScope(db: Db, ctx: Ctx, id: number): Promise<VisitTask | null> {
   const row = await selectTasks(db, ctx).where('visit_tasks.id', '=', id).executeTakeFirst();
-  return row ? toTask(row) : null;
+  return row ? toTask(ctx, row) : null;
 }
 
 export async function getTask(db: Db, ctx: Ctx, id: number): Promise<VisitTask> {
   const visible = visibleTasks(db, ctx, false).select('visit_tasks.id').where('visit_tasks.id', '=', id);
   const row = await selectTasks(db, ctx).where('visit_tasks.id', 'in', visible).executeTakeFirst();
   if (!row) throw notFound('task');
-  return toTask(row);
+  return toTask(ctx, row);
+}
+
+/** One task with the questionnaire version its visit is answered in (the server's choice, see task-questionnaire.ts). */
+export async function getTaskDetail(db: Db, ctx: Ctx, id: number): Promise<VisitTaskDetail> {
+  const task = await getTask(db, ctx, id);
+  return { ...task, questionnaire: await taskQuestionnaire(db, ctx, task) };
 }

@@ -1,7 +1,7 @@
 /** Visit tasks (回访任务), contact attempts, and visit records (回访记录) with the items raised in them. */
 import { z } from 'zod';
 import { DateOnly, Id, IdParam, PageQuery, textNumber, Timestamp } from './common.js';
-import { Answers } from './questionnaires.js';
+import { Answers, Question } from './questionnaires.js';
 
 export const VisitReason = z.enum(['periodic', 'move_in', 'after_complaint', 'after_repair', 'low_satisfaction', 'special_need', 'event', 'ad_hoc', 'confirmation']);
 export type VisitReason = z.infer<typeof VisitReason>;
@@ -15,6 +15,10 @@ export const ItemKind = z.enum(['problem', 'complaint', 'suggestion', 'need', 'p
 export type ItemKind = z.infer<typeof ItemKind>;
 export const RecordOutcome = z.enum(['completed', 'refused']);
 export type RecordOutcome = z.infer<typeof RecordOutcome>;
+
+/** What a caller may do with a task: record the visit, log an attempt, make an appointment, reassign, cancel. */
+export const TaskAction = z.enum(['record', 'attempt', 'appoint', 'reassign', 'cancel']);
+export type TaskAction = z.infer<typeof TaskAction>;
 
 export const Attempt = z.object({ id: Id, at: Timestamp, result: AttemptResult, note: z.string(), userName: z.string().nullable() });
 
@@ -41,9 +45,22 @@ export const VisitTask = z
     note: z.string(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
+    allowedActions: z.array(TaskAction).meta({ description: 'What the caller may do with the task now' }),
   })
   .meta({ id: 'VisitTask' });
 export type VisitTask = z.infer<typeof VisitTask>;
+
+export const TaskQuestionnaire = z
+  .object({ id: Id, name: z.string(), versionId: Id, version: z.number().int(), questions: z.array(Question) })
+  .meta({ id: 'TaskQuestionnaire', description: 'The questionnaire version a visit of this task is answered in' });
+export type TaskQuestionnaire = z.infer<typeof TaskQuestionnaire>;
+
+export const VisitTaskDetail = VisitTask.extend({
+  questionnaire: TaskQuestionnaire.nullable().meta({
+    description: 'The questionnaire the task names, else the first active one usable in its community (the built-in one first); none for a confirmation visit (复访) that names none',
+  }),
+}).meta({ id: 'VisitTaskDetail' });
+export type VisitTaskDetail = z.infer<typeof VisitTaskDetail>;
 
 export const TaskListQuery = PageQuery.extend({
   view: z.enum(['today', 'overdue', 'upcoming', 'all']).default('all').meta({ description: 'today: due today or appointed today; overdue: open and past due; all: open tasks first by due date, then the closed ones, most recent first' }),
@@ -136,8 +153,10 @@ export const RecordItem = z.object(RecordItemFields).extend({
 export const RecordVisitBody = z.strictObject({
   outcome: RecordOutcome.default('completed'),
   method: VisitMethod.optional().meta({ description: 'Defaults to the task’s method' }),
-  questionnaireVersionId: Id.nullable().optional(),
-  answers: Answers.default({}),
+  questionnaireVersionId: Id.nullable().optional().meta({
+    description: 'A version of the task’s questionnaire (a draft may keep the version it started with); defaults to its latest',
+  }),
+  answers: Answers.default({}).meta({ description: 'Checked against the questionnaire version when the visit is completed: required questions (show-if logic included), types and ranges' }),
   startedAt: z.iso.datetime({ offset: true }),
   endedAt: z.iso.datetime({ offset: true }),
   spokenTo: z.string().trim().max(100).default(''),
@@ -188,6 +207,7 @@ export const VisitRecord = z
     attachments: z.array(Attachment),
     corrections: z.array(z.object({ at: Timestamp, userName: z.string().nullable(), reason: z.string(), fields: z.array(z.string()) })),
     createdAt: Timestamp,
+    canCorrect: z.boolean().meta({ description: 'The caller may correct the record (its visitor, or a supervisor)' }),
   })
   .meta({ id: 'VisitRecord' });
 export type VisitRecord = z.infer<typeof VisitRecord>;
@@ -217,7 +237,7 @@ export const CorrectRecordBody = z.strictObject({
 export type CorrectRecordBody = z.infer<typeof CorrectRecordBody>;
 
 export const TaskBriefing = z.object({
-  task: VisitTask,
+  task: VisitTaskDetail,
   household: z.object({ id: Id, label: z.string(), tags: z.array(z.string()) }),
   residents: z.array(z.object({ id: Id, name: z.string(), role: z.string(), phones: z.array(z.object({ id: Id, masked: z.string(), kind: z.string() })), tags: z.array(z.string()), doNotContact: z.boolean(), doNotContactReason: z.string().nullable(), preferredContact: z.string().nullable() })),
   lastVisits: z.array(z.object({ id: Id, visitDate: DateOnly, method: VisitMethod, outcome: RecordOutcome, averageScore: z.number().nullable(), visitorName: z.string() })),

@@ -18,13 +18,14 @@ import type {
   VisitReason,
   VisitRecord,
   VisitTask,
+  VisitTaskDetail,
 } from '../../shared/schemas/visits';
 import { useRoles } from './roles';
 import { useUsers } from './users';
 import { api, request } from './client';
 import { invalidate, TOUCHES } from './invalidation';
 
-export type { AttemptResult, TaskStatus, VisitRecord, VisitTask } from '../../shared/schemas/visits';
+export type { AttemptResult, TaskAction, TaskStatus, VisitRecord, VisitTask, VisitTaskDetail } from '../../shared/schemas/visits';
 export type Briefing = z.infer<typeof TaskBriefing>;
 export type BulkResult = z.infer<typeof BulkCreateResult>;
 export type AttachmentInfo = z.infer<typeof Attachment>;
@@ -82,8 +83,9 @@ export function useVisitTasks(filters: TaskFilters, enabled = true) {
   return useQuery({ ...visitTasksQuery(filters), placeholderData: keepPreviousData, enabled });
 }
 
+/** One task with the questionnaire version its visit is answered in, as the server chose it. */
 export function useVisitTask(taskId: number) {
-  return useQuery({ queryKey: ['visit-task', taskId], queryFn: () => api.get<VisitTask>(`/visit-tasks/${taskId}`) });
+  return useQuery({ queryKey: ['visit-task', taskId], queryFn: () => api.get<VisitTaskDetail>(`/visit-tasks/${taskId}`) });
 }
 
 export function useBriefing(taskId: number) {

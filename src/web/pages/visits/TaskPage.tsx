@@ -1,6 +1,6 @@
 /**
  * A visitor's task: what to know before the call (residents, last visits, open items, community complaints)
- * and the three actions — log a failed attempt, make an appointment, start the visit form.
+ * and the actions the server allows the caller — start the visit form, log a failed attempt, make an appointment.
  */
 import { CalendarOutlined, CloseCircleOutlined, EditOutlined, FileTextOutlined, LeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Flex, Result, Spin, Tag, Typography } from 'antd';
@@ -8,7 +8,7 @@ import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { OPEN_TASK_STATUSES, useAttempts, useBriefing } from '../../api/visits';
+import { useAttempts, useBriefing, type TaskAction } from '../../api/visits';
 import type { IssueStatus } from '../../api/issues';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { KindTag, StatusTag } from '../issues/IssueTags';
@@ -52,7 +52,8 @@ export function TaskPage() {
     return <Result status="404" subTitle={t('visits.task.notFound')} extra={<Link to="/tasks">{t('visits.task.back')}</Link>} />;
   }
   const { task, household, residents, lastVisits, openItems, communityComplaints } = briefing.data;
-  const open = OPEN_TASK_STATUSES.includes(task.status);
+  const allowed = (action: TaskAction) => task.allowedActions.includes(action);
+  const works = allowed('record') || allowed('attempt') || allowed('appoint');
 
   return (
     <Flex vertical gap={12} style={{ maxWidth: 720 }}>
@@ -96,17 +97,23 @@ export function TaskPage() {
         </Flex>
       </Card>
 
-      {open ? (
+      {works ? (
         <Flex vertical gap={8}>
-          <Button type="primary" icon={<EditOutlined />} {...BIG} onClick={() => navigate(`/tasks/${task.id}/record`)}>
-            {t('visits.task.start')}
-          </Button>
-          <Button icon={<CloseCircleOutlined />} {...BIG} onClick={() => setAttemptOpen(true)}>
-            {t('visits.task.logAttempt')}
-          </Button>
-          <Button icon={<CalendarOutlined />} {...BIG} onClick={() => setAppointOpen(true)}>
-            {t('visits.task.appoint')}
-          </Button>
+          {allowed('record') ? (
+            <Button type="primary" icon={<EditOutlined />} {...BIG} onClick={() => navigate(`/tasks/${task.id}/record`)}>
+              {t('visits.task.start')}
+            </Button>
+          ) : null}
+          {allowed('attempt') ? (
+            <Button icon={<CloseCircleOutlined />} {...BIG} onClick={() => setAttemptOpen(true)}>
+              {t('visits.task.logAttempt')}
+            </Button>
+          ) : null}
+          {allowed('appoint') ? (
+            <Button icon={<CalendarOutlined />} {...BIG} onClick={() => setAppointOpen(true)}>
+              {t('visits.task.appoint')}
+            </Button>
+          ) : null}
         </Flex>
       ) : (
         <Alert

@@ -1,6 +1,7 @@
 /**
  * The visit form (回访记录) of a task: outcome, on a confirmation visit (复访) whether the issue is really
- * solved, the questionnaire with live show-if logic, what the resident said, items raised and attachments.
+ * solved, the questionnaire version the server chose for the task with live show-if logic, what the resident
+ * said, items raised and attachments.
  * Everything typed is kept as a local draft (with its Idempotency-Key) until the server has the record, so a
  * reload or a retry after a network error neither loses nor duplicates the visit.
  */
@@ -12,8 +13,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { Answers } from '../../../shared/schemas/questionnaires';
 import { ApiError } from '../../api/client';
-import { useQuestionnaire, useQuestionnaires, useQuestionnaireVersion } from '../../api/questionnaires';
-import { OPEN_TASK_STATUSES, VISIT_METHODS, useRecordVisit, useVisitTask, type VisitTask } from '../../api/visits';
+import { useQuestionnaireVersion } from '../../api/questionnaires';
+import { VISIT_METHODS, useRecordVisit, useVisitTask, type VisitTask, type VisitTaskDetail } from '../../api/visits';
 import { useCurrentUser } from '../../auth/session';
 import { AttachmentsInput } from '../../components/AttachmentsInput';
 import { fieldPath, useShowError } from '../../lib/feedback';
@@ -34,19 +35,7 @@ function confirmationBody(task: VisitTask, values: DraftValues['confirmation']) 
   return values.solved ? { solved: true, rating: values.rating } : { solved: false, comment: values.comment ?? '' };
 }
 
-/**
- * The questionnaire the task names, else the first active one for its community (the built-in one first).
- * A confirmation visit asks only whether the issue is solved, so it gets none unless the task names one.
- */
-function useTaskQuestionnaire(task: VisitTask) {
-  const named = useQuestionnaire(task.questionnaireId);
-  const wantsFallback = !task.questionnaireId && task.reason !== 'confirmation';
-  const fallback = useQuestionnaires({ communityId: task.communityId, status: 'active', limit: 1, offset: 0 }, wantsFallback);
-  if (task.questionnaireId) return { data: named.data, isLoading: named.isLoading };
-  return wantsFallback ? { data: fallback.data?.items[0], isLoading: fallback.isLoading } : { data: undefined, isLoading: false };
-}
-
-function VisitForm({ task, userId }: { task: VisitTask; userId: number }) {
+function VisitForm({ task, userId }: { task: VisitTaskDetail; userId: number }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -57,11 +46,13 @@ function VisitForm({ task, userId }: { task: VisitTask; userId: number }) {
   const [draft, setDraft] = useState<VisitDraft>(
     () => restored ?? { idempotencyKey: newIdempotencyKey(), startedAt: dayjs().format(), versionId: null, values: {} },
   );
-  const questionnaire = useTaskQuestionnaire(task);
-  const versionId = draft.versionId ?? questionnaire.data?.latestVersion?.id ?? null;
-  // A draft keeps answering the version it started with, even if a newer one is published meanwhile.
-  const version = useQuestionnaireVersion(versionId);
-  const questions = useMemo(() => version.data?.questions ?? [], [version.data]);
+  // The server decides the questionnaire version of the task; a draft keeps answering the version it started
+  // with, even if a newer one is published meanwhile (the server accepts any version of the task's questionnaire).
+  const questionnaire = task.questionnaire;
+  const versionId = draft.versionId ?? questionnaire?.versionId ?? null;
+  const earlier = useQuestionnaireVersion(versionId !== questionnaire?.versionId ? versionId : null);
+  const version = versionId === questionnaire?.versionId ? questionnaire : earlier.data;
+  const questions = useMemo(() => version?.questions ?? [], [version]);
 
   const answers = (Form.useWatch('answers', form) ?? {}) as Answers;
   const outcome = Form.useWatch('outcome', form) ?? 'completed';
@@ -74,11 +65,10 @@ function VisitForm({ task, userId }: { task: VisitTask; userId: number }) {
   };
 
   useEffect(() => {
-    // Save the key and start time at once: a reload before the first keystroke must keep them.
-    if (questionnaire.isLoading) return;
+    // Save the key, start time and version at once: a reload before the first keystroke must keep them.
     persist({ ...draft, versionId });
     // Only when the version becomes known; the values are saved by onValuesChange.
-  }, [versionId, questionnaire.isLoading]);
+  }, [versionId]);
 
   const initialValues: Partial<FormValues> = {
     outcome: 'completed',
@@ -144,7 +134,7 @@ function VisitForm({ task, userId }: { task: VisitTask; userId: number }) {
     );
   };
 
-  if (questionnaire.isLoading || (versionId && version.isLoading)) {
+  if (!version && earlier.isLoading) {
     return (
       <Flex justify="center" style={{ padding: 48 }}>
         <Spin />
@@ -204,9 +194,7 @@ function VisitForm({ task, userId }: { task: VisitTask; userId: number }) {
           <Card
             size="small"
             title={
-              version.data && questionnaire.data
-                ? t('visits.form.questionnaire', { name: questionnaire.data.name, version: version.data.version })
-                : undefined
+              version && questionnaire ? t('visits.form.questionnaire', { name: questionnaire.name, version: version.version }) : undefined
             }
           >
             {questions.length === 0 ? <Typography.Text type="secondary">{t('visits.form.noQuestionnaire')}</Typography.Text> : null}
@@ -277,7 +265,7 @@ export function VisitFormPage() {
     );
   }
   if (!task.data) return <Result status="404" subTitle={t('visits.task.notFound')} extra={<Link to="/tasks">{t('visits.task.back')}</Link>} />;
-  if (!OPEN_TASK_STATUSES.includes(task.data.status)) {
+  if (!task.data.allowedActions.includes('record')) {
     return (
       <Result
         status="info"

@@ -1,4 +1,7 @@
-/** One visit record: who, when and how; the answers; items raised; attachments; the history of corrections. */
+/**
+ * One visit record: who, when and how; the answers; items raised; attachments; the history of corrections; the
+ * correction form when the server says the caller may correct it.
+ */
 import { EditOutlined, LeftOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Flex, Result, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -6,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { IssueStatus } from '../../api/issues';
 import { useVisitRecord } from '../../api/visits';
-import { useCan, useCurrentUser } from '../../auth/session';
+import { useCan } from '../../auth/session';
 import { AttachmentLinks } from '../../components/AttachmentLinks';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate, formatDateTime } from '../../lib/format';
@@ -18,7 +21,6 @@ import { scoreColor } from './recordColumns';
 export function VisitRecordPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const user = useCurrentUser();
   const recordId = Number(useParams().recordId);
   const query = useVisitRecord(recordId);
   const [correcting, setCorrecting] = useState(false);
@@ -33,7 +35,6 @@ export function VisitRecordPage() {
   }
   const record = query.data;
   if (!record) return <Result status="404" subTitle={t('visits.records.notFound')} extra={<Link to={back}>{t('visits.records.back')}</Link>} />;
-  const canCorrect = can('visits.manage') || (can('visits.work') && record.visitorId === user.id);
   const text = (value: string) => value || '—';
 
   return (
@@ -44,7 +45,7 @@ export function VisitRecordPage() {
       <PageHeader
         title={`${record.householdLabel} · ${formatDate(record.visitDate)}`}
         extra={
-          canCorrect ? (
+          record.canCorrect ? (
             <Button icon={<EditOutlined />} onClick={() => setCorrecting(true)}>
               {t('visits.records.correct')}
             </Button>
@@ -130,7 +131,7 @@ export function VisitRecordPage() {
           </Flex>
         )}
       </Card>
-      {canCorrect ? <CorrectionModal record={record} open={correcting} onClose={() => setCorrecting(false)} /> : null}
+      {record.canCorrect ? <CorrectionModal record={record} open={correcting} onClose={() => setCorrecting(false)} /> : null}
     </Flex>
   );
 }

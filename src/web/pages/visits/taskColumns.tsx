@@ -1,9 +1,9 @@
-/** Column definitions of the supervisor's task table. */
+/** Column definitions of the supervisor's task table; the row actions are those the server allows (allowedActions). */
 import { Button, Space, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { TFunction } from 'i18next';
 import { Link } from 'react-router-dom';
-import { OPEN_TASK_STATUSES, type VisitTask } from '../../api/visits';
+import type { VisitTask } from '../../api/visits';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { TASK_STATUS_COLOR } from './taskDisplay';
 
@@ -66,14 +66,18 @@ export function taskColumns({ t, communityName, onReassign, onCancel }: TaskColu
       title: t('common.actions'),
       key: 'actions',
       render: (_, task) =>
-        OPEN_TASK_STATUSES.includes(task.status) ? (
+        task.allowedActions.includes('reassign') || task.allowedActions.includes('cancel') ? (
           <Space size={0} wrap>
-            <Button type="link" size="small" onClick={() => onReassign(task)}>
-              {t('visits.tasks.reassign')}
-            </Button>
-            <Button type="link" size="small" danger onClick={() => onCancel(task)}>
-              {t('visits.tasks.cancel')}
-            </Button>
+            {task.allowedActions.includes('reassign') ? (
+              <Button type="link" size="small" onClick={() => onReassign(task)}>
+                {t('visits.tasks.reassign')}
+              </Button>
+            ) : null}
+            {task.allowedActions.includes('cancel') ? (
+              <Button type="link" size="small" danger onClick={() => onCancel(task)}>
+                {t('visits.tasks.cancel')}
+              </Button>
+            ) : null}
           </Space>
         ) : null,
     },
