@@ -18,7 +18,8 @@ export function useLanguage() {
   const setLanguage = (locale: Locale) => {
     localStorage.setItem(LOCALE_STORAGE_KEY, locale);
     void i18n.changeLanguage(locale);
-    if (user && !user.mustChangePassword && user.locale !== locale) updateProfile.mutate({ locale });
+    // Saved on every choice: the session's copy of the profile may not yet hold the previous choice.
+    if (user && !user.mustChangePassword) updateProfile.mutate({ locale });
   };
   return { language, setLanguage };
 }
