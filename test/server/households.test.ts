@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
-import { loginAs, makeCommunity, makeCompany, makeUser, type Client } from '../helpers/factories.js';
+import { loginAs, makeCommunity, makeCompany, makeRole, makeUser, type Client } from '../helpers/factories.js';
 
 let t: TestApp;
 let company: Awaited<ReturnType<typeof makeCompany>>;
@@ -119,6 +119,17 @@ describe('residents and personal data', () => {
     const handler = await loginAs(t.app, u.username);
     expect((await handler.get(`/api/v1/residents/${r.id}`)).json().phones[0].masked).toBe('138****0000');
     expect((await handler.post(`/api/v1/residents/${r.id}/phones/reveal`)).statusCode).toBe(403);
+  });
+
+  it('user of a custom role without households.read: is refused a resident of their own community with 403 forbidden', async () => {
+    const h = await household('8', '1', '104');
+    const r = await resident(h.id, { name: '郑十一', phones: ['13812341111'] });
+    const roleId = await makeRole(t, company.companyId, '仅看小区', ['communities.read']);
+    const u = await makeUser(t, { companyId: company.companyId, roleId, communityIds: [communityId] });
+    const reader = await loginAs(t.app, u.username);
+    const res = await reader.get(`/api/v1/residents/${r.id}`);
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('forbidden');
   });
 
   it('supervisor: an invalid phone is refused with the field and the value named', async () => {

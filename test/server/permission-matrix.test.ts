@@ -74,8 +74,7 @@ const REQUIRES: Record<string, Rule> = {
   updateHousehold: 'households.manage',
   mergeHouseholds: 'households.manage',
   createResident: 'households.manage',
-  // residents/queries.ts getResident checks no permission: the resident must only be in the caller's scope.
-  getResident: 'signed-in',
+  getResident: 'households.read',
   updateResident: 'households.manage',
   moveOutResident: 'households.manage',
   mergeResidents: 'households.manage',

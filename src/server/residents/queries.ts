@@ -3,7 +3,7 @@
  * revealing one is its own audited action (reveal-phones.ts).
  */
 import type { Resident } from '../../shared/schemas/residents.js';
-import type { Ctx } from '../context.js';
+import { requirePermission, type Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
 import type { ResidentsTable } from '../db/schema.js';
 import { notFound } from '../http/errors.js';
@@ -57,6 +57,12 @@ export async function getResidentRow(db: Db, ctx: Ctx, id: number): Promise<Resi
 
 export async function getResident(db: Db, ctx: Ctx, id: number): Promise<Resident> {
   return (await toResidents(db, [await getResidentRow(db, ctx, id)]))[0];
+}
+
+/** One resident as the API shows it: readers of households may read their residents (phones masked). */
+export async function readResident(db: Db, ctx: Ctx, id: number): Promise<Resident> {
+  requirePermission(ctx, 'households.read');
+  return getResident(db, ctx, id);
 }
 
 export function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {

@@ -7,7 +7,7 @@ import type { App, Deps } from '../http/types.js';
 import { createResident } from './create-resident.js';
 import { eraseResident } from './erase-resident.js';
 import { mergeResidents } from './merge-residents.js';
-import { getResident } from './queries.js';
+import { readResident } from './queries.js';
 import { revealPhones } from './reveal-phones.js';
 import { createTag, listTags } from './tags.js';
 import { moveOutResident, updateResident } from './update-resident.js';
@@ -25,7 +25,7 @@ export function residentRoutes(app: App, { handle: { db } }: Deps) {
   app.get(
     '/api/v1/residents/:residentId',
     { schema: { tags, operationId: 'getResident', summary: 'One resident (phones masked)', params: resident, response: { 200: Resident } } },
-    async (request) => getResident(db, ctxOf(request), request.params.residentId),
+    async (request) => readResident(db, ctxOf(request), request.params.residentId),
   );
 
   app.patch(
