@@ -29,21 +29,38 @@ export const IdParam = textInteger(z.number().int().positive()).meta({ descripti
 export const Timestamp = z.string().meta({ description: 'ISO 8601 timestamp', format: 'date-time' });
 export const DateOnly = z.iso.date().meta({ description: 'Calendar date YYYY-MM-DD' });
 
-/** Query parameters of every list endpoint. `limit` is capped at 200. */
+/**
+ * Query parameters of every list endpoint. `limit` is capped at 200. A page is asked for either by `offset`
+ * (shallow pages, at most `MAX_OFFSET`) or by `cursor`, the opaque `nextCursor` of the page before it (keyset
+ * paging: as fast on page 10,000 as on page 1, and every row exactly once while rows are added between pages).
+ */
+export const MAX_OFFSET = 10_000;
 export const PageQuery = z.strictObject({
   limit: textInteger(z.number().int().min(1).max(200)).default(50),
-  offset: textInteger(z.number().int().min(0)).default(0),
+  offset: textInteger(z.number().int().min(0).max(MAX_OFFSET)).default(0),
+  cursor: z.string().min(1).max(500).optional().meta({ description: 'The nextCursor of the previous page; not with offset' }),
 });
 export type PageQuery = z.infer<typeof PageQuery>;
+
+/**
+ * How far `total` can be trusted: `exact`, or `atLeast` when counting stopped at a bound (shown as "10,000+")
+ * because an exact count would mean scanning every matching row.
+ */
+export const TotalKind = z.enum(['exact', 'atLeast']);
+export type TotalKind = z.infer<typeof TotalKind>;
 
 export const page = <T extends z.ZodType>(item: T) =>
   z.object({
     items: z.array(item),
-    total: z.number().int().meta({ description: 'Number of items matching the filters, across all pages' }),
+    total: z.number().int().meta({ description: 'Number of items matching the filters, across all pages (a lower bound when totalKind is atLeast)' }),
+    totalKind: TotalKind.optional().meta({ description: 'exact, or atLeast when counting stopped at a bound' }),
+    nextCursor: z.string().nullable().optional().meta({ description: 'Pass as cursor to get the next page; null on the last page' }),
   });
 export interface Page<T> {
   items: T[];
   total: number;
+  totalKind?: TotalKind;
+  nextCursor?: string | null;
 }
 
 /** RFC 9457 problem document returned by every error. */
