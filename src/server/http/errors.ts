@@ -27,3 +27,6 @@ export const notFound = (entity: string) => new AppError('not_found', 404, { ent
 export const forbidden = (permission: string) => new AppError('forbidden', 403, { permission });
 export const invalidReference = (entity: string, path: string) =>
   new AppError('invalid_reference', 422, { entity }, { errors: [{ path, code: 'invalid_reference', key: 'invalid' }] });
+/** A list's cursor that the server did not write for this list (db/paging.ts). */
+export const cursorInvalid = () => new AppError('cursor_invalid', 400);
+export const cursorWithOffset = () => new AppError('cursor_with_offset', 400);

@@ -132,6 +132,21 @@ export const HTTP_MESSAGES = {
       title: { 'zh-CN': '请求无效', en: 'Bad request' },
       detail: { 'zh-CN': '服务器无法处理这个请求的格式，请检查后重试。', en: 'The server cannot process the form of this request; check it and try again.' },
     },
+    // a list's cursor (db/paging.ts)
+    cursor_invalid: {
+      title: { 'zh-CN': '分页位置无效', en: 'Invalid cursor' },
+      detail: {
+        'zh-CN': '分页参数 cursor 无效或不属于这个列表，请从第一页重新浏览。',
+        en: 'The cursor is invalid or belongs to another list; start again from the first page.',
+      },
+    },
+    cursor_with_offset: {
+      title: { 'zh-CN': '分页参数冲突', en: 'Conflicting paging parameters' },
+      detail: {
+        'zh-CN': 'cursor 与 offset 不能同时使用：cursor 已指明从哪里继续。',
+        en: 'Use cursor or offset, not both: the cursor already says where the page starts.',
+      },
+    },
     // the server itself
     overloaded: {
       title: { 'zh-CN': '服务器繁忙', en: 'Server busy' },

@@ -4,6 +4,7 @@ import type { Answers } from '../../shared/schemas/questionnaires.js';
 import type { RecordListQuery, VisitRecord } from '../../shared/schemas/visits.js';
 import { can, requirePermission, type Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
+import { after, boundedCount, COUNT_BOUND, cut, inOrderOf, readCursor, type SortKey } from '../db/paging.js';
 import { notFound } from '../http/errors.js';
 import { formatRoomLabel } from '../households/room.js';
 import { groupBy } from '../residents/queries.js';
@@ -18,7 +19,7 @@ function selectRecords(db: Db, ctx: Ctx) {
   return q;
 }
 
-function withColumns(q: ReturnType<typeof selectRecords>) {
+function withColumns(q: ReturnType<typeof scopedRecords>) {
   return q
     .innerJoin('households', 'households.id', 'visit_records.household_id')
     .innerJoin('buildings', 'buildings.id', 'households.building_id')
@@ -108,13 +109,29 @@ export function filteredRecords(db: Db, ctx: Ctx, f: Omit<RecordListQuery, 'limi
   return q;
 }
 
-export async function listRecords(db: Db, ctx: Ctx, f: RecordListQuery): Promise<Page<VisitRecord>> {
+/** Newest visit first; the index visit_records_company_date_idx (or _community_) reads them in this order. */
+const RECORD_ORDER: SortKey[] = [
+  { ref: 'visit_records.visit_date', dir: 'desc' },
+  { ref: 'visit_records.id', dir: 'desc' },
+];
+
+/**
+ * A page of records: the page's ids from visit_records alone (scope, filters, order, limit), then the display
+ * joins for those ids only; the total is counted over the same base query, up to `countBound`.
+ */
+export async function listRecords(db: Db, ctx: Ctx, f: RecordListQuery, countBound = COUNT_BOUND): Promise<Page<VisitRecord>> {
+  const from = readCursor('records', ['date', 'int'], f);
   const q = filteredRecords(db, ctx, f);
-  const [{ total }, rows] = await Promise.all([
-    q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    withColumns(q).orderBy('visit_records.visit_date', 'desc').orderBy('visit_records.id', 'desc').limit(f.limit).offset(f.offset).execute(),
+  let ids = q.select(['visit_records.id', 'visit_records.visit_date']);
+  if (from) ids = ids.where(after(RECORD_ORDER, from));
+  const [count, found] = await Promise.all([
+    boundedCount(db, q, countBound),
+    ids.orderBy('visit_records.visit_date', 'desc').orderBy('visit_records.id', 'desc').limit(f.limit + 1).offset(from ? 0 : f.offset).execute(),
   ]);
-  return { items: await toRecords(db, ctx, rows), total: Number(total) };
+  const { rows: page, nextCursor } = cut('records', found, f.limit, (r) => [r.visit_date, r.id]);
+  const pageIds = page.map((r) => r.id);
+  const rows = pageIds.length ? await withColumns(scopedRecords(db, ctx)).where('visit_records.id', 'in', pageIds).execute() : [];
+  return { items: await toRecords(db, ctx, inOrderOf(pageIds, rows)), ...count, nextCursor };
 }
 
 export async function getRecord(db: Db, ctx: Ctx, id: number): Promise<VisitRecord> {

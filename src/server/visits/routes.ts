@@ -107,7 +107,7 @@ export function visitRoutes(app: App, { handle: { db }, config }: Deps) {
   app.get(
     '/api/v1/visit-records',
     { schema: { tags, operationId: 'listVisitRecords', summary: 'Visit records with filters', querystring: RecordListQuery, response: { 200: page(VisitRecord) } } },
-    async (request) => listRecords(db, ctxOf(request), request.query),
+    async (request) => listRecords(db, ctxOf(request), request.query, config.listCountBound),
   );
   app.get(
     '/api/v1/visit-records/export.xlsx',
