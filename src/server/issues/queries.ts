@@ -12,6 +12,7 @@ import { type WorkCalendar } from '../calendar/working-days.js';
 import { can, requirePermission, type Ctx } from '../context.js';
 import { now, nowIso } from '../clock.js';
 import { type Db } from '../db/database.js';
+import { after, boundedCount, COUNT_BOUND, cut, inOrderOf, readCursor, type KeyValue, type SortKey } from '../db/paging.js';
 import { notFound } from '../http/errors.js';
 import { formatRoomLabel } from '../households/room.js';
 import { scopedIssues, scopedTasks } from '../scope.js';
@@ -43,15 +44,17 @@ function selectIssues(db: Db, ctx: Ctx) {
     ]);
 }
 export type IssueRow = Awaited<ReturnType<ReturnType<typeof selectIssues>['execute']>>[number];
+/** The issues table alone, in the caller's scope: what a list filters, orders, pages and counts. */
+type IssueBase = ReturnType<typeof scopedIssues>;
 
 /**
  * Who sees which issues: holders of issues.read, manage or oversee see every issue of their communities;
  * a handler with only issues.handle sees what is assigned to them or routed to their department.
  */
-function visible<Q extends ReturnType<typeof selectIssues>>(q: Q, ctx: Ctx): Q {
+function visible<Q extends IssueBase | ReturnType<typeof selectIssues>>(q: Q, ctx: Ctx): Q {
   requirePermission(ctx, 'issues.read', 'issues.handle', 'issues.manage', 'issues.oversee');
   if (can(ctx, 'issues.read') || can(ctx, 'issues.manage') || can(ctx, 'issues.oversee')) return q;
-  return q.where((eb) =>
+  return (q as IssueBase).where((eb) =>
     eb.or([eb('issues.assignee_id', '=', ctx.userId), ...(ctx.departmentId ? [eb('issues.department_id', '=', ctx.departmentId)] : [])]),
   ) as Q;
 }
@@ -133,16 +136,35 @@ export function toSummary(r: IssueRow, clock: Clock): IssueSummary {
 /** Past its resolution deadline, or past its reply deadline without a reply. */
 const overdueAt = (now: string) => sql<SqlBool>`(issues.resolve_due_at < ${now} or (issues.replied_at is null and issues.reply_due_at < ${now}))`;
 
-/** The issues the caller may see, with the list's filters: the list and the xlsx export start from here. */
-export function filteredIssues(db: Db, ctx: Ctx, f: Omit<IssueListQuery, 'limit' | 'offset'>, clock: Clock) {
+/**
+ * Open and resolved issues, with their statuses as literals: the partial index issues_supervision_idx (migration
+ * 2026_12_02_0002) names exactly these, and SQLite uses a partial index only when the query says its condition
+ * as written.
+ */
+const SUPERVISED = sql<SqlBool>`issues.status in (${sql.join([...OPEN_ISSUE_STATUSES, 'resolved'].map((s) => sql.lit(s)))})`;
+
+/** The issues the caller may see, with the list's filters, with their display columns: the xlsx export reads these. */
+export function filteredIssues(db: Db, ctx: Ctx, f: Filter, clock: Clock) {
+  return withFilters(visible(selectIssues(db, ctx), ctx), ctx, f, clock);
+}
+
+/** The same issues from the issues table alone: the list pages and counts these, then joins the page's names. */
+function filteredIssueBase(db: Db, ctx: Ctx, f: Filter, clock: Clock) {
+  return withFilters(visible(scopedIssues(db, ctx), ctx), ctx, f, clock);
+}
+
+type Filter = Omit<IssueListQuery, 'limit' | 'offset' | 'cursor'>;
+
+/** The list's filters; they name only columns of `issues`, so they apply to the table alone or with its joins. */
+function withFilters<Q extends IssueBase | ReturnType<typeof selectIssues>>(query: Q, ctx: Ctx, f: Filter, clock: Clock): Q {
   const now = nowIso();
-  let q = visible(selectIssues(db, ctx), ctx);
+  let q = query as IssueBase;
   const open = [...OPEN_ISSUE_STATUSES];
   if (f.view === 'mine') q = q.where('issues.assignee_id', '=', ctx.userId);
   if (f.view === 'department') q = q.where('issues.department_id', '=', ctx.departmentId ?? -1).where('issues.status', 'in', open);
   if (f.view === 'supervision') {
     // Open and overdue or escalated, and resolved issues whose confirmation visit failed: a supervisor decides.
-    q = q.where((eb) =>
+    q = q.where(SUPERVISED).where((eb) =>
       eb.or([
         eb.and([eb('issues.status', 'in', open), eb.or([eb('issues.escalation_level', '>', 0), overdueAt(now)])]),
         eb.and([eb('issues.status', '=', 'resolved'), eb('issues.unconfirmed_at', 'is not', null)]),
@@ -181,17 +203,72 @@ export function filteredIssues(db: Db, ctx: Ctx, f: Omit<IssueListQuery, 'limit'
       .where((eb) => eb.or([eb.and([eb('issues.reply_due_provisional', '=', 1), eb('issues.replied_at', 'is', null)]), eb('issues.resolve_due_provisional', '=', 1)]));
   }
   if (f.q) q = q.where('issues.description', 'like', `%${f.q.replace(/[\\%_]/g, '')}%`);
-  return q;
+  return q as Q;
 }
 
-export async function listIssues(db: Db, ctx: Ctx, f: IssueListQuery): Promise<Page<IssueSummary>> {
+const NEWEST_FIRST: SortKey[] = [{ ref: 'issues.id', dir: 'desc' }];
+/** 督办: the earliest resolution deadline first, the newest issue first within one; issues without one come last. */
+const DEADLINE_FIRST: SortKey[] = [
+  { ref: 'issues.resolve_due_at', dir: 'asc' },
+  { ref: 'issues.id', dir: 'desc' },
+];
+
+/**
+ * A page of issues: the page's ids from the issues table alone (scope, filters, order, limit), then the names
+ * joined for those ids only; the total is counted over the same base query, up to `countBound`.
+ */
+export async function listIssues(db: Db, ctx: Ctx, f: IssueListQuery, countBound = COUNT_BOUND): Promise<Page<IssueSummary>> {
   const clock = await clockFor(db, ctx.companyId);
-  const q = filteredIssues(db, ctx, f, clock);
-  const [rows, count] = await Promise.all([
-    (f.view === 'supervision' ? q.orderBy('issues.resolve_due_at', 'asc') : q.orderBy('issues.id', 'desc')).orderBy('issues.id', 'desc').limit(f.limit).offset(f.offset).execute(),
-    q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  const supervision = f.view === 'supervision';
+  const from = supervision ? readCursor('supervision', ['instant?', 'int'], f) : readCursor('issues', ['int'], f);
+  const q = filteredIssueBase(db, ctx, f, clock);
+  const [count, found] = await Promise.all([
+    boundedCount(db, q, countBound),
+    supervision ? byDeadline(db, q, f.limit + 1, f.offset, from) : newestFirst(q, f.limit + 1, f.offset, from),
   ]);
-  return { items: rows.map((r) => toSummary(r, clock)), total: Number(count.n) };
+  const { rows: page, nextCursor } = cut(supervision ? 'supervision' : 'issues', found, f.limit, (r) => (supervision ? [r.resolve_due_at, r.id] : [r.id]));
+  const ids = page.map((r) => r.id);
+  const rows = ids.length ? await selectIssues(db, ctx).where('issues.id', 'in', ids).execute() : [];
+  return { items: inOrderOf(ids, rows).map((r) => toSummary(r, clock)), ...count, nextCursor };
+}
+
+interface PageRow {
+  id: number;
+  resolve_due_at: string | null;
+}
+
+async function newestFirst(q: IssueBase, limit: number, offset: number, from: KeyValue[] | null): Promise<PageRow[]> {
+  let p = q.select(['issues.id', 'issues.resolve_due_at']);
+  if (from) p = p.where(after(NEWEST_FIRST, from));
+  return p.orderBy('issues.id', 'desc').limit(limit).offset(from ? 0 : offset).execute();
+}
+
+/**
+ * 督办 in two index-ordered parts (issues_supervision_idx): issues with a resolution deadline by deadline, then
+ * those without (praise waiting for its reply) newest first. A cursor with a null deadline is in the second part.
+ */
+async function byDeadline(db: Db, q: IssueBase, limit: number, offset: number, from: KeyValue[] | null): Promise<PageRow[]> {
+  const select = (p: IssueBase) => p.select(['issues.id', 'issues.resolve_due_at']);
+  const dated = q.where('issues.resolve_due_at', 'is not', null);
+  const undated = q.where('issues.resolve_due_at', 'is', null);
+  const inUndated = from !== null && from[0] === null;
+  let first: PageRow[] = [];
+  if (!inUndated) {
+    let p = select(dated);
+    if (from) p = p.where(after(DEADLINE_FIRST, from));
+    first = await p.orderBy('issues.resolve_due_at', 'asc').orderBy('issues.id', 'desc').limit(limit).offset(from ? 0 : offset).execute();
+    if (first.length === limit) return first;
+  }
+  let skip = 0;
+  if (!from && offset > 0) {
+    // Rows of the offset that the dated part did not hold: the dated issues, counted up to the offset.
+    const counted = first.length > 0 ? { total: offset + first.length } : await boundedCount(db, dated, offset);
+    skip = Math.max(0, offset - counted.total);
+  }
+  let p = select(undated);
+  if (inUndated) p = p.where(after(NEWEST_FIRST, from.slice(1)));
+  const rest = await p.orderBy('issues.id', 'desc').limit(limit - first.length).offset(skip).execute();
+  return [...first, ...rest];
 }
 
 /** One issue the caller can see, as stored; 404 when missing or out of scope. */

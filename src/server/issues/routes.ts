@@ -39,7 +39,7 @@ export function issueRoutes(app: App, { handle: { db }, config }: Deps) {
   app.get(
     '/api/v1/issues',
     { schema: { tags, operationId: 'listIssues', summary: 'Issues with filters: a department queue, supervision (overdue or escalated), due today…', querystring: IssueListQuery, response: { 200: page(IssueSummary) } } },
-    async (request) => listIssues(db, ctxOf(request), request.query),
+    async (request) => listIssues(db, ctxOf(request), request.query, config.listCountBound),
   );
   app.post(
     '/api/v1/issues',

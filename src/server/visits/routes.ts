@@ -43,7 +43,7 @@ export function visitRoutes(app: App, { handle: { db }, config }: Deps) {
   app.get(
     '/api/v1/visit-tasks',
     { schema: { tags, operationId: 'listVisitTasks', summary: 'Visit tasks: a visitor’s today / overdue / upcoming, or a supervisor’s lists', querystring: TaskListQuery, response: { 200: page(VisitTask) } } },
-    async (request) => listTasks(db, ctxOf(request), request.query),
+    async (request) => listTasks(db, ctxOf(request), request.query, config.listCountBound),
   );
   app.post(
     '/api/v1/visit-tasks',

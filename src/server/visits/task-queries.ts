@@ -3,11 +3,13 @@
  * questionnaire its visit is answered in). Every task carries what the caller may do with it.
  * Dates are Asia/Shanghai calendar dates.
  */
+import { sql, type SqlBool } from 'kysely';
 import type { Page } from '../../shared/schemas/common.js';
 import type { TaskListQuery, VisitTask, VisitTaskDetail } from '../../shared/schemas/visits.js';
 import { can, requirePermission, type Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
-import { notFound } from '../http/errors.js';
+import { after, boundedCount, COUNT_BOUND, cut, inOrderOf, readCursor, type KeyType, type KeyValue, type SortKey } from '../db/paging.js';
+import { cursorInvalid, notFound } from '../http/errors.js';
 import { formatRoomLabel } from '../households/room.js';
 import { scopedTasks } from '../scope.js';
 import { taskQuestionnaire } from '../questionnaires/task-questionnaire.js';
@@ -72,13 +74,40 @@ function visibleTasks(db: Db, ctx: Ctx, mineOnly: boolean) {
 }
 
 /**
- * Filters and pages on visit_tasks alone (its indexes serve the visitor's views), then joins the
- * household, resident, assignee and record for the one page only.
+ * Open and closed tasks, written with their statuses as literals: the partial indexes visit_tasks_open_… and
+ * visit_tasks_closed_… (migration 2026_12_02_0002) name exactly these, and SQLite uses a partial index only
+ * when the query says its condition as written.
  */
-export async function listTasks(db: Db, ctx: Ctx, f: TaskListQuery): Promise<Page<VisitTask>> {
+const STATUS_LIST = sql.join(OPEN_STATUSES.map((s) => sql.lit(s)));
+const isOpen = sql<SqlBool>`visit_tasks.status in (${STATUS_LIST})`;
+const isClosed = sql<SqlBool>`visit_tasks.status not in (${STATUS_LIST})`;
+
+const DUE_FIRST: SortKey[] = [
+  { ref: 'visit_tasks.due_date', dir: 'asc' },
+  { ref: 'visit_tasks.id', dir: 'asc' },
+];
+const RECENT_FIRST: SortKey[] = [
+  { ref: 'visit_tasks.due_date', dir: 'desc' },
+  { ref: 'visit_tasks.id', dir: 'desc' },
+];
+/** A task list's cursor: which part of the list it is in (open tasks, then closed ones), the due date, the id. */
+const CURSOR: KeyType[] = ['text', 'date', 'int'];
+interface PageRow {
+  id: number;
+  due_date: string;
+  part: 'open' | 'closed';
+}
+
+/**
+ * Filters and pages on visit_tasks alone (its indexes serve every view), counts the same rows up to the bound,
+ * then joins the household, resident, assignee and record for the one page only.
+ */
+export async function listTasks(db: Db, ctx: Ctx, f: TaskListQuery, countBound = COUNT_BOUND): Promise<Page<VisitTask>> {
+  const from = readCursor('tasks', CURSOR, f);
+  if (from && from[0] !== 'open' && (from[0] !== 'closed' || f.view !== 'all')) throw cursorInvalid();
   let q = visibleTasks(db, ctx, f.mine === 'true');
   const today = shanghaiToday();
-  if (f.view !== 'all') q = q.where('visit_tasks.status', 'in', OPEN_STATUSES);
+  if (f.view !== 'all') q = q.where(isOpen);
   if (f.view === 'today') {
     // Due today, or an appointment today (appointment_at is UTC; today is an Asia/Shanghai date).
     const from = startOfDateIso(today);
@@ -93,41 +122,46 @@ export async function listTasks(db: Db, ctx: Ctx, f: TaskListQuery): Promise<Pag
   if (f.reason) q = q.where('visit_tasks.reason', '=', f.reason);
   if (f.method) q = q.where('visit_tasks.method', '=', f.method);
   if (f.householdId) q = q.where('visit_tasks.household_id', '=', f.householdId);
-  const [{ total }, page] = await Promise.all([
-    q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    f.view === 'all' ? openFirst(q, f.limit, f.offset) : q.select('visit_tasks.id').orderBy('visit_tasks.due_date').orderBy('visit_tasks.id').limit(f.limit).offset(f.offset).execute(),
+  const [count, found] = await Promise.all([
+    boundedCount(db, q, countBound),
+    f.view === 'all' ? openFirst(db, q, f.limit + 1, f.offset, from) : part(q, 'open', DUE_FIRST, from?.slice(1) ?? null, f.limit + 1, from ? 0 : f.offset),
   ]);
-  if (page.length === 0) return { items: [], total: Number(total) };
-  const rows = await selectTasks(db, ctx)
-    .where('visit_tasks.id', 'in', page.map((r) => r.id))
-    .execute();
-  const order = new Map(page.map((r, i) => [r.id, i]));
-  const items = rows.map((r) => toTask(ctx, r)).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  const { rows: page, nextCursor } = cut('tasks', found, f.limit, (r) => [r.part, r.due_date, r.id]);
+  if (page.length === 0) return { items: [], ...count, nextCursor };
+  const ids = page.map((r) => r.id);
+  const rows = await selectTasks(db, ctx).where('visit_tasks.id', 'in', ids).execute();
+  const items = inOrderOf(ids, rows).map((r) => toTask(ctx, r));
   // Within a day, appointments come in the order of their time.
   if (f.view === 'today') items.sort((a, b) => (a.appointmentAt ?? '9').localeCompare(b.appointmentAt ?? '9'));
-  return { items, total: Number(total) };
+  return { items, ...count, nextCursor };
+}
+
+/** One part of a list (the open or the closed tasks) in its order, after a cursor or from an offset. */
+async function part(q: ReturnType<typeof visibleTasks>, which: PageRow['part'], order: SortKey[], after_: KeyValue[] | null, limit: number, offset: number): Promise<PageRow[]> {
+  const dir = order[0].dir;
+  let p = q.where(which === 'open' ? isOpen : isClosed).select(['visit_tasks.id', 'visit_tasks.due_date']);
+  if (after_) p = p.where(after(order, after_));
+  const rows = await p.orderBy('visit_tasks.due_date', dir).orderBy('visit_tasks.id', dir).limit(limit).offset(offset).execute();
+  return rows.map((r) => ({ id: r.id, due_date: r.due_date, part: which }));
 }
 
 /**
  * The page of "all" tasks: the open ones first, the most urgent (earliest due) first, then the closed ones,
  * the most recent first — so a supervisor's list opens on what is left to do, not on what was finished
- * months ago. Two index-ordered queries rather than one ORDER BY CASE, so each still reads its index in
- * order (visit_tasks_assignee_idx for a visitor, visit_tasks_community_idx for a community).
+ * months ago. Two index-ordered queries rather than one ORDER BY CASE, so each reads its own partial index in
+ * order (visit_tasks_open_… and visit_tasks_closed_…; visit_tasks_assignee_idx for a visitor).
  */
-async function openFirst(q: ReturnType<typeof visibleTasks>, limit: number, offset: number): Promise<{ id: number }[]> {
-  const open = q.where('visit_tasks.status', 'in', OPEN_STATUSES);
-  const { n } = await open.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const openCount = Number(n);
-  const first = offset < openCount ? await open.select('visit_tasks.id').orderBy('visit_tasks.due_date').orderBy('visit_tasks.id').limit(limit).offset(offset).execute() : [];
+async function openFirst(db: Db, q: ReturnType<typeof visibleTasks>, limit: number, offset: number, from: KeyValue[] | null): Promise<PageRow[]> {
+  const inClosed = from?.[0] === 'closed';
+  const first = inClosed ? [] : await part(q, 'open', DUE_FIRST, from?.slice(1) ?? null, limit, from ? 0 : offset);
   if (first.length === limit) return first;
-  const rest = await q
-    .where('visit_tasks.status', 'not in', OPEN_STATUSES)
-    .select('visit_tasks.id')
-    .orderBy('visit_tasks.due_date', 'desc')
-    .orderBy('visit_tasks.id', 'desc')
-    .limit(limit - first.length)
-    .offset(Math.max(0, offset - openCount))
-    .execute();
+  let skip = 0;
+  if (!from && offset > 0) {
+    // Rows of the offset that the open part did not hold: the open tasks, counted up to the offset.
+    const open = first.length > 0 ? { total: offset + first.length } : await boundedCount(db, q.where(isOpen), offset);
+    skip = Math.max(0, offset - open.total);
+  }
+  const rest = await part(q, 'closed', RECENT_FIRST, inClosed ? from.slice(1) : null, limit - first.length, skip);
   return [...first, ...rest];
 }
 
