@@ -5,7 +5,7 @@ import { ctxOf } from '../http/auth-hook.js';
 import type { App, Deps } from '../http/types.js';
 import { listAudit } from './list-audit.js';
 
-export function auditRoutes(app: App, { handle: { db } }: Deps) {
+export function auditRoutes(app: App, { handle: { db }, config }: Deps) {
   app.get(
     '/api/v1/audit-log',
     {
@@ -17,6 +17,6 @@ export function auditRoutes(app: App, { handle: { db } }: Deps) {
         response: { 200: page(AuditEntry) },
       },
     },
-    async (request) => listAudit(db, ctxOf(request), request.query),
+    async (request) => listAudit(db, ctxOf(request), request.query, config.listCountBound),
   );
 }

@@ -7,19 +7,21 @@ import type { Page } from '../../shared/schemas/common.js';
 import type { Building, Household, HouseholdListQuery } from '../../shared/schemas/households.js';
 import { requirePermission, type Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
+import { after, boundedCount, COUNT_BOUND, cut, inOrderOf, readCursor, type SortKey } from '../db/paging.js';
 import { notFound } from '../http/errors.js';
 import { groupBy, toResidents } from '../residents/queries.js';
 import { inCompany, scopedCommunities, scopedHouseholds, scopedResidents } from '../scope.js';
 import { cleanBuilding, cleanRoom, cleanUnit, formatRoomLabel, normalizeText, parseRoomLabel } from './room.js';
 
-function selectHouseholds(db: Db, ctx: Ctx) {
-  return scopedHouseholds(db, ctx)
-    .innerJoin('buildings', 'buildings.id', 'households.building_id')
-    .leftJoin('units', 'units.id', 'households.unit_id');
-}
-type HouseholdQuery = ReturnType<typeof selectHouseholds>;
+/** The households table alone, in the caller's scope: what the list filters, orders, pages and counts. */
+type HouseholdQuery = ReturnType<typeof scopedHouseholds>;
 
-const withColumns = (q: HouseholdQuery) => q.selectAll('households').select(['buildings.name as building_name', 'units.name as unit_name']);
+const withColumns = (q: HouseholdQuery) =>
+  q
+    .innerJoin('buildings', 'buildings.id', 'households.building_id')
+    .leftJoin('units', 'units.id', 'households.unit_id')
+    .selectAll('households')
+    .select(['buildings.name as building_name', 'units.name as unit_name']);
 type HouseholdRow = Awaited<ReturnType<ReturnType<typeof withColumns>['execute']>>[number];
 
 /** Applies the search text: a room, four phone digits, or a name prefix. */
@@ -27,8 +29,12 @@ function applySearch(db: Db, ctx: Ctx, q: HouseholdQuery, text: string): Househo
   const s = normalizeText(text);
   const address = parseRoomLabel(s);
   if (address) {
-    let r = q.where('buildings.name', '=', cleanBuilding(address.building)).where('households.room', '=', cleanRoom(address.room));
-    if (address.unit) r = r.where('units.name', '=', cleanUnit(address.unit));
+    const building = db.selectFrom('buildings').select('buildings.id').where('buildings.company_id', '=', ctx.companyId).where('buildings.name', '=', cleanBuilding(address.building));
+    let r = q.where('households.building_id', 'in', building).where('households.room', '=', cleanRoom(address.room));
+    if (address.unit) {
+      const unit = db.selectFrom('units').select('units.id').where('units.company_id', '=', ctx.companyId).where('units.name', '=', cleanUnit(address.unit));
+      r = r.where('households.unit_id', 'in', unit);
+    }
     return r;
   }
   const compact = s.replace(/\s/g, '');
@@ -79,30 +85,48 @@ function applyFilters(db: Db, ctx: Ctx, q: HouseholdQuery, f: HouseholdListQuery
   return q;
 }
 
-export async function listHouseholds(db: Db, ctx: Ctx, communityId: number | null, f: HouseholdListQuery): Promise<Page<Household>> {
+/** Natural room order within each community; the id makes it total (households_company_sort_idx). */
+const ROOM_ORDER: SortKey[] = [
+  { ref: 'households.community_id', dir: 'asc' },
+  { ref: 'households.sort_key', dir: 'asc' },
+  { ref: 'households.id', dir: 'asc' },
+];
+
+/**
+ * A page of households: the page's ids from households alone (scope, filters, room order, limit), then the
+ * building, unit and residents of those only; the total is counted over the same base query, up to `countBound`.
+ */
+export async function listHouseholds(db: Db, ctx: Ctx, communityId: number | null, f: HouseholdListQuery, countBound = COUNT_BOUND): Promise<Page<Household>> {
   requirePermission(ctx, 'households.read');
-  let q = selectHouseholds(db, ctx);
+  const from = readCursor('households', ['int', 'text', 'int'], f);
+  let q = scopedHouseholds(db, ctx);
   if (communityId !== null) {
     const community = await scopedCommunities(db, ctx).select('communities.id').where('communities.id', '=', communityId).executeTakeFirst();
     if (!community) throw notFound('community');
     q = q.where('households.community_id', '=', communityId);
   }
   q = applyFilters(db, ctx, q, f, communityId);
-  const [{ total }, rows] = await Promise.all([
-    q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    withColumns(q)
+  let ids = q.select(['households.id', 'households.community_id', 'households.sort_key']);
+  if (from) ids = ids.where(after(ROOM_ORDER, from));
+  const [count, found] = await Promise.all([
+    boundedCount(db, q, countBound),
+    ids
       .orderBy('households.community_id')
       .orderBy('households.sort_key')
-      .limit(f.limit)
-      .offset(f.offset)
+      .orderBy('households.id')
+      .limit(f.limit + 1)
+      .offset(from ? 0 : f.offset)
       .execute(),
   ]);
-  return { items: await toHouseholds(db, ctx, rows, f.includeMovedOut === 'true'), total: Number(total) };
+  const { rows: page, nextCursor } = cut('households', found, f.limit, (r) => [r.community_id, r.sort_key, r.id]);
+  const pageIds = page.map((r) => r.id);
+  const rows = pageIds.length ? await withColumns(scopedHouseholds(db, ctx)).where('households.id', 'in', pageIds).execute() : [];
+  return { items: await toHouseholds(db, ctx, inOrderOf(pageIds, rows), f.includeMovedOut === 'true'), ...count, nextCursor };
 }
 
 export async function getHousehold(db: Db, ctx: Ctx, id: number): Promise<Household> {
   requirePermission(ctx, 'households.read');
-  const row = await withColumns(selectHouseholds(db, ctx)).where('households.id', '=', id).executeTakeFirst();
+  const row = await withColumns(scopedHouseholds(db, ctx)).where('households.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('household');
   return (await toHouseholds(db, ctx, [row], true))[0];
 }

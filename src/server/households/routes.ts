@@ -13,7 +13,7 @@ const tags = ['households'];
 const community = z.object({ communityId: IdParam });
 const household = z.object({ householdId: IdParam });
 
-export function householdRoutes(app: App, { handle: { db } }: Deps) {
+export function householdRoutes(app: App, { handle: { db }, config }: Deps) {
   app.get(
     '/api/v1/communities/:communityId/buildings',
     { schema: { tags, operationId: 'listBuildings', summary: 'Building → unit tree of a community with household counts', params: community, response: { 200: z.object({ items: z.array(Building) }) } } },
@@ -32,7 +32,7 @@ export function householdRoutes(app: App, { handle: { db } }: Deps) {
         response: { 200: page(Household) },
       },
     },
-    async (request) => listHouseholds(db, ctxOf(request), request.params.communityId, request.query),
+    async (request) => listHouseholds(db, ctxOf(request), request.params.communityId, request.query, config.listCountBound),
   );
 
   app.post(
@@ -52,7 +52,7 @@ export function householdRoutes(app: App, { handle: { db } }: Deps) {
         response: { 200: page(Household) },
       },
     },
-    async (request) => listHouseholds(db, ctxOf(request), null, request.query),
+    async (request) => listHouseholds(db, ctxOf(request), null, request.query, config.listCountBound),
   );
 
   app.get(
