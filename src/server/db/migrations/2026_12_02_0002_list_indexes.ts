@@ -31,12 +31,12 @@ export const listIndexes: Migration = {
     // The "today" view's appointments of a company or a community.
     await run('CREATE INDEX visit_tasks_company_appointment_idx ON visit_tasks (company_id, appointment_at)');
 
-    // 问题跟踪: the company's issues newest first; counts by status and the deadline filters (overdue, due soon)
-    // read this index alone.
+    // 问题跟踪: the company's issues newest first, and a community's; the counts of a status, the deadline filters
+    // (overdue, due soon) and 督办 read issues_company_status_idx alone.
     await run('CREATE INDEX issues_company_idx ON issues (company_id, id)');
     await run('CREATE INDEX issues_company_community_idx ON issues (company_id, community_id, id)');
     await run(
-      'CREATE INDEX issues_company_status_idx ON issues (company_id, status, community_id, resolve_due_at, reply_due_at, replied_at, escalation_level)',
+      'CREATE INDEX issues_company_status_idx ON issues (company_id, status, community_id, resolve_due_at, reply_due_at, replied_at, escalation_level, unconfirmed_at)',
     );
     // 督办: open and resolved issues by resolution deadline (the earliest first, the newest first within one).
     await run(
