@@ -318,10 +318,20 @@ describe('households and the audit log by cursor', () => {
   });
 });
 
+describe('the company\'s own lists by cursor', () => {
+  it('an admin pages through users and communities by cursor, each exactly once, in the order of the offset pages', async () => {
+    for (const url of ['/api/v1/users', '/api/v1/communities']) {
+      const all = (await admin.get(`${url}?limit=200`)).json() as PageBody;
+      expect(all).toMatchObject({ totalKind: 'exact', nextCursor: null });
+      expect(await pageThrough(admin, `${url}?limit=1`)).toEqual(all.items.map((i) => i.id));
+    }
+  });
+});
+
 describe('cursors the server did not write', () => {
-  const lists = ['/api/v1/visit-records', '/api/v1/visit-tasks', '/api/v1/issues', '/api/v1/households?q=101', '/api/v1/audit-log'];
+  const lists = ['/api/v1/visit-records', '/api/v1/visit-tasks', '/api/v1/issues', '/api/v1/households?q=101', '/api/v1/audit-log', '/api/v1/users', '/api/v1/communities'];
   it.each(lists)('%s: a malformed or foreign cursor is refused with 400 cursor_invalid, in Chinese or English', async (url) => {
-    const list = { '/api/v1/visit-records': 'records', '/api/v1/visit-tasks': 'tasks', '/api/v1/issues': 'issues', '/api/v1/households?q=101': 'households', '/api/v1/audit-log': 'audit' }[url]!;
+    const list = { '/api/v1/visit-records': 'records', '/api/v1/visit-tasks': 'tasks', '/api/v1/issues': 'issues', '/api/v1/households?q=101': 'households', '/api/v1/audit-log': 'audit', '/api/v1/users': 'users', '/api/v1/communities': 'communities' }[url]!;
     for (const cursor of ['nonsense', encodeCursor(list === 'records' ? 'tasks' : 'records', ['2025-11-01', 1]), `${encodeCursor(list, [1])}=`, encodeCursor(list, [1.5, 'x', null, 1]), 'W10']) {
       const res = await admin.get(`${url}${url.includes('?') ? '&' : '?'}cursor=${cursor}`);
       expect(res.statusCode, cursor).toBe(400);

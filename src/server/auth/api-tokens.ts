@@ -40,7 +40,7 @@ export async function listApiTokens(db: Db, ctx: Ctx): Promise<Page<ApiToken>> {
     .select(['id', 'name', 'prefix', 'created_at', 'expires_at', 'last_used_at'])
     .orderBy('id', 'desc')
     .execute();
-  return { items: rows.map(toApiToken), total: rows.length };
+  return { items: rows.map(toApiToken), total: rows.length, totalKind: 'exact', nextCursor: null };
 }
 
 export async function createApiToken(db: Db, principal: Principal, input: CreateApiTokenBody): Promise<CreatedApiToken> {

@@ -19,5 +19,5 @@ export async function listDepartments(db: Db, ctx: Ctx): Promise<Page<Department
     .orderBy('departments.name')
     .execute();
   const items = rows.map((r) => ({ id: r.id, name: r.name, code: r.code, userCount: Number(r.user_count ?? 0), headId: r.head_id, headName: r.head_name ?? null }));
-  return { items, total: items.length };
+  return { items, total: items.length, totalKind: 'exact', nextCursor: null };
 }

@@ -1,9 +1,10 @@
 /** A staff member's own in-app notifications (the bell): list, unread count, mark read. */
 import type { Page } from '../../shared/schemas/common.js';
-import type { Notification } from '../../shared/schemas/notifications.js';
+import type { Notification, NotificationListQuery } from '../../shared/schemas/notifications.js';
 import type { Ctx } from '../context.js';
 import { nowIso } from '../clock.js';
 import { type Db } from '../db/database.js';
+import { after, boundedCount, COUNT_BOUND, cut, readCursor } from '../db/paging.js';
 import { notFound } from '../http/errors.js';
 
 /** Notifications belong to their recipient; nobody else reads them, whatever their permissions. */
@@ -15,14 +16,15 @@ const COLUMNS = ['id', 'kind', 'title', 'body', 'link', 'created_at', 'read_at']
 type Row = { id: number; kind: string; title: string; body: string; link: string | null; created_at: string; read_at: string | null };
 const toNotification = (r: Row): Notification => ({ id: r.id, kind: r.kind, title: r.title, body: r.body, link: r.link, createdAt: r.created_at, readAt: r.read_at });
 
-export async function listNotifications(db: Db, ctx: Ctx, q: { unread?: 'true' | 'false'; limit: number; offset: number }): Promise<Page<Notification>> {
+export async function listNotifications(db: Db, ctx: Ctx, q: NotificationListQuery, countBound = COUNT_BOUND): Promise<Page<Notification>> {
+  const from = readCursor('notifications', ['int'], q);
   let base = own(db, ctx);
   if (q.unread === 'true') base = base.where('read_at', 'is', null);
-  const [rows, count] = await Promise.all([
-    base.select([...COLUMNS]).orderBy('id', 'desc').limit(q.limit).offset(q.offset).execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows.map(toNotification), total: Number(count.n) };
+  let p = base.select([...COLUMNS]);
+  if (from) p = p.where(after([{ ref: 'notifications.id', dir: 'desc' }], from));
+  const [found, count] = await Promise.all([p.orderBy('id', 'desc').limit(q.limit + 1).offset(from ? 0 : q.offset).execute(), boundedCount(db, base, countBound)]);
+  const { rows, nextCursor } = cut('notifications', found, q.limit, (r) => [r.id]);
+  return { items: rows.map(toNotification), ...count, nextCursor };
 }
 
 export async function unreadCount(db: Db, ctx: Ctx): Promise<{ count: number }> {

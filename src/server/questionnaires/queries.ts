@@ -8,6 +8,7 @@ import type { Community } from '../../shared/schemas/communities.js';
 import type { Question, Questionnaire, QuestionnaireListQuery, QuestionnaireVersion } from '../../shared/schemas/questionnaires.js';
 import { inScope, requirePermission, type Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
+import { after, cut, readCursor, type SortKey } from '../db/paging.js';
 import type { Database } from '../db/schema.js';
 import { invalidReference, notFound } from '../http/errors.js';
 import { scopedCommunities, scopedQuestionnaires } from '../scope.js';
@@ -55,6 +56,13 @@ async function toQuestionnaires(db: Db, rows: Row[]): Promise<Questionnaire[]> {
   }));
 }
 
+/** The built-in questionnaire first, then by name; the id makes the order total. */
+const BUILTIN_FIRST: SortKey[] = [
+  { ref: 'questionnaires.builtin', dir: 'desc' },
+  { ref: 'questionnaires.name', dir: 'asc' },
+  { ref: 'questionnaires.id', dir: 'asc' },
+];
+
 export async function listQuestionnaires(db: Db, ctx: Ctx, query: QuestionnaireListQuery): Promise<Page<Questionnaire>> {
   requirePermission(ctx, 'questionnaires.manage', 'visits.work', 'visits.read');
   let q = scopedQuestionnaires(db, ctx);
@@ -64,11 +72,15 @@ export async function listQuestionnaires(db: Db, ctx: Ctx, query: QuestionnaireL
     if (!community) throw notFound('community');
     q = q.where(usableIn(community));
   }
-  const [{ total }, rows] = await Promise.all([
+  const from = readCursor('questionnaires', ['int', 'text', 'int'], query);
+  let p = q.selectAll();
+  if (from) p = p.where(after(BUILTIN_FIRST, from));
+  const [{ total }, found] = await Promise.all([
     q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    q.selectAll().orderBy('builtin', 'desc').orderBy('name').limit(query.limit).offset(query.offset).execute(),
+    p.orderBy('builtin', 'desc').orderBy('name').orderBy('id').limit(query.limit + 1).offset(from ? 0 : query.offset).execute(),
   ]);
-  return { items: await toQuestionnaires(db, rows), total: Number(total) };
+  const { rows, nextCursor } = cut('questionnaires', found, query.limit, (r) => [r.builtin, r.name, r.id]);
+  return { items: await toQuestionnaires(db, rows), total: Number(total), totalKind: 'exact', nextCursor };
 }
 
 export async function getQuestionnaire(db: Db, ctx: Ctx, id: number): Promise<Questionnaire> {
@@ -106,5 +118,5 @@ export async function getQuestionnaireVersion(db: Db, ctx: Ctx, versionId: numbe
 
 export async function listDimensions(db: Db, ctx: Ctx) {
   const items = await db.selectFrom('service_dimensions').select(['id', 'name']).where('company_id', '=', ctx.companyId).orderBy('position').execute();
-  return { items, total: items.length };
+  return { items, total: items.length, totalKind: 'exact' as const, nextCursor: null };
 }

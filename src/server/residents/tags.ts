@@ -18,7 +18,7 @@ export async function listTags(db: Db, ctx: Ctx): Promise<Page<{ id: number; nam
     .orderBy('tags.name')
     .execute();
   const items = rows.map((r) => ({ id: r.id, name: r.name, residentCount: Number(r.resident_count ?? 0) }));
-  return { items, total: items.length };
+  return { items, total: items.length, totalKind: 'exact', nextCursor: null };
 }
 
 export async function createTag(db: Db, ctx: Ctx, name: string) {

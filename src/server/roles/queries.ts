@@ -35,7 +35,7 @@ const toRole = (r: RoleRow): Role => ({
 export async function listRoles(db: Db, ctx: Ctx): Promise<Page<Role>> {
   requirePermission(ctx, 'roles.manage', 'users.read');
   const rows = await selectRoles(db, ctx).orderBy('roles.id').execute();
-  return { items: rows.map(toRole), total: rows.length };
+  return { items: rows.map(toRole), total: rows.length, totalKind: 'exact', nextCursor: null };
 }
 
 export async function getRole(db: Db, ctx: Ctx, roleId: number): Promise<Role> {

@@ -6,6 +6,7 @@ import type { Page } from '../../shared/schemas/common.js';
 import type { Staff, StaffListQuery } from '../../shared/schemas/staff.js';
 import { inScope, requirePermission, type Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
+import { after, cut, readCursor, type SortKey } from '../db/paging.js';
 import { invalidReference, notFound } from '../http/errors.js';
 import { groupBy } from '../residents/queries.js';
 import { inCompany, scopedStaff, scopedUsers } from '../scope.js';
@@ -25,6 +26,11 @@ async function toStaff(db: Db, ctx: Ctx, rows: { id: number; name: string; phone
   }));
 }
 
+const BY_NAME: SortKey[] = [
+  { ref: 'staff.name', dir: 'asc' },
+  { ref: 'staff.id', dir: 'asc' },
+];
+
 export async function listStaff(db: Db, ctx: Ctx, query: StaffListQuery): Promise<Page<Staff>> {
   requirePermission(ctx, 'staff.manage', 'households.read');
   let q = scopedStaff(db, ctx);
@@ -32,11 +38,15 @@ export async function listStaff(db: Db, ctx: Ctx, query: StaffListQuery): Promis
   if (query.departmentId) q = q.where('staff.department_id', '=', query.departmentId);
   if (query.status) q = q.where('staff.status', '=', query.status);
   if (query.communityId) q = q.where('staff.id', 'in', db.selectFrom('staff_communities').select('staff_id').where('community_id', '=', query.communityId));
-  const [{ total }, rows] = await Promise.all([
+  const from = readCursor('staff', ['text', 'int'], query);
+  let p = q.selectAll('staff');
+  if (from) p = p.where(after(BY_NAME, from));
+  const [{ total }, found] = await Promise.all([
     q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    q.selectAll('staff').orderBy('staff.name').orderBy('staff.id').limit(query.limit).offset(query.offset).execute(),
+    p.orderBy('staff.name').orderBy('staff.id').limit(query.limit + 1).offset(from ? 0 : query.offset).execute(),
   ]);
-  return { items: await toStaff(db, ctx, rows), total: Number(total) };
+  const { rows, nextCursor } = cut('staff', found, query.limit, (r) => [r.name, r.id]);
+  return { items: await toStaff(db, ctx, rows), total: Number(total), totalKind: 'exact', nextCursor };
 }
 
 export async function getStaff(db: Db, ctx: Ctx, id: number, companyWide = false): Promise<Staff> {

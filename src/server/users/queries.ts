@@ -5,6 +5,7 @@ import type { Page } from '../../shared/schemas/common.js';
 import type { User, UserListQuery } from '../../shared/schemas/users.js';
 import { inScope, type Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
+import { after, cut, readCursor, type SortKey } from '../db/paging.js';
 import { notFound } from '../http/errors.js';
 import { inCompany, scopedUsers } from '../scope.js';
 
@@ -66,6 +67,11 @@ export async function getUser(db: Db, ctx: Ctx, id: number, companyWide = false)
   return (await toUsers(db, ctx, [row]))[0];
 }
 
+const BY_USERNAME: SortKey[] = [
+  { ref: 'users.username', dir: 'asc' },
+  { ref: 'users.id', dir: 'asc' },
+];
+
 export async function listUsers(db: Db, ctx: Ctx, query: UserListQuery): Promise<Page<User>> {
   let q = scopedUsers(db, ctx);
   if (query.q) {
@@ -78,9 +84,14 @@ export async function listUsers(db: Db, ctx: Ctx, query: UserListQuery): Promise
     const communityId = query.communityId;
     q = q.where('users.id', 'in', db.selectFrom('user_communities').select('user_id').where('community_id', '=', communityId));
   }
+  const from = readCursor('users', ['text', 'int'], query);
   const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const ids = (await q.select('users.id').orderBy('users.username').limit(query.limit).offset(query.offset).execute()).map((r) => r.id);
-  if (ids.length === 0) return { items: [], total: Number(total) };
-  const rows = await selectUsers(db, ctx).where('users.id', 'in', ids).orderBy('users.username').execute();
-  return { items: await toUsers(db, ctx, rows), total: Number(total) };
+  let p = q.select(['users.id', 'users.username']);
+  if (from) p = p.where(after(BY_USERNAME, from));
+  const found = await p.orderBy('users.username').orderBy('users.id').limit(query.limit + 1).offset(from ? 0 : query.offset).execute();
+  const { rows: page, nextCursor } = cut('users', found, query.limit, (r) => [r.username, r.id]);
+  const base = { total: Number(total), totalKind: 'exact' as const, nextCursor };
+  if (page.length === 0) return { items: [], ...base };
+  const rows = await selectUsers(db, ctx).where('users.id', 'in', page.map((r) => r.id)).orderBy('users.username').orderBy('users.id').execute();
+  return { items: await toUsers(db, ctx, rows), ...base };
 }

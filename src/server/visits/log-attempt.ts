@@ -41,5 +41,5 @@ export async function listAttempts(db: Db, ctx: Ctx, taskId: number) {
     .orderBy('visit_attempts.at')
     .execute();
   const items = rows.map((r) => ({ id: r.id, at: r.at, result: r.result, note: r.note, userName: r.display_name }));
-  return { items, total: items.length };
+  return { items, total: items.length, totalKind: 'exact' as const, nextCursor: null };
 }

@@ -53,14 +53,14 @@ export const page = <T extends z.ZodType>(item: T) =>
   z.object({
     items: z.array(item),
     total: z.number().int().meta({ description: 'Number of items matching the filters, across all pages (a lower bound when totalKind is atLeast)' }),
-    totalKind: TotalKind.optional().meta({ description: 'exact, or atLeast when counting stopped at a bound' }),
-    nextCursor: z.string().nullable().optional().meta({ description: 'Pass as cursor to get the next page; null on the last page' }),
+    totalKind: TotalKind.meta({ description: 'exact, or atLeast when counting stopped at a bound' }),
+    nextCursor: z.string().nullable().meta({ description: 'Pass as cursor to get the next page; null on the last page' }),
   });
 export interface Page<T> {
   items: T[];
   total: number;
-  totalKind?: TotalKind;
-  nextCursor?: string | null;
+  totalKind: TotalKind;
+  nextCursor: string | null;
 }
 
 /** RFC 9457 problem document returned by every error. */

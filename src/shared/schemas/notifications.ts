@@ -16,4 +16,5 @@ export const Notification = z
 export type Notification = z.infer<typeof Notification>;
 
 export const NotificationListQuery = PageQuery.extend({ unread: z.enum(['true', 'false']).optional() });
+export type NotificationListQuery = z.infer<typeof NotificationListQuery>;
 export const UnreadCount = z.object({ count: z.number().int() });
