@@ -10,7 +10,8 @@ import type { Db } from '../db/database.js';
 import { notFound } from '../http/errors.js';
 import { formatRoomLabel } from '../households/room.js';
 import { scopedTasks } from '../scope.js';
-import { taskQuestionnaire } from '../questionnaires/task-questionnaire.js';
+import { latestVersionColumn, taskQuestionnaire } from '../questionnaires/task-questionnaire.js';
+import { sql } from 'kysely';
 import { OPEN_STATUSES } from './task-status.js';
 import { taskActions } from './visit-rules.js';
 import { shanghaiToday } from '../clock.js';
@@ -138,6 +139,18 @@ async function openFirst(q: ReturnType<typeof visibleTasks>, limit: number, offs
 export async function findTaskInScope(db: Db, ctx: Ctx, id: number): Promise<VisitTask | null> {
   const row = await selectTasks(db, ctx).where('visit_tasks.id', '=', id).executeTakeFirst();
   return row ? toTask(ctx, row) : null;
+}
+
+/**
+ * The task a visit is recorded for (as `findTaskInScope`), with the latest version of the questionnaire it
+ * names: the one read that recording needs before it writes.
+ */
+export async function findTaskForRecording(db: Db, ctx: Ctx, id: number): Promise<(VisitTask & { latestVersionId: number | null }) | null> {
+  const row = await selectTasks(db, ctx)
+    .select(latestVersionColumn(db, ctx, sql.ref<number | null>('visit_tasks.questionnaire_id')).as('latest_version_id'))
+    .where('visit_tasks.id', '=', id)
+    .executeTakeFirst();
+  return row ? { ...toTask(ctx, row), latestVersionId: row.latest_version_id } : null;
 }
 
 export async function getTask(db: Db, ctx: Ctx, id: number): Promise<VisitTask> {
