@@ -296,6 +296,37 @@ describe('rules decided by the server', () => {
     expect((await supervisor.get(`/api/v1/visit-records/${res.json().id}`)).json().questionnaireVersionId).toBe(questionnaire.versionId);
   });
 
+  it('visitor: a questionnaire version published after visits were recorded is the one the next visit is checked against; a draft naming the earlier version is still accepted', async () => {
+    const base = (await supervisor.get(`/api/v1/questionnaires/${questionnaireId}`)).json();
+    const copy = (await supervisor.post(`/api/v1/questionnaires/${questionnaireId}/duplicate`, { name: '版本切换问卷' })).json();
+    const taskWith = async () => {
+      const households = (await supervisor.get(`/api/v1/communities/${communityId}/households?limit=200`)).json().items;
+      for (const h of households) {
+        const res = await supervisor.post('/api/v1/visit-tasks', { householdId: h.id, assigneeId: visitorAId, reason: 'periodic', method: 'phone', dueDate: today, questionnaireId: copy.id });
+        if (res.statusCode === 201) return res.json();
+      }
+      throw new Error('no household left');
+    };
+    const [first, second] = [await taskWith(), await taskWith()];
+    const v1Answers = await answersFor(visitorA, second.id);
+    const before = await visitorA.post(`/api/v1/visit-tasks/${first.id}/record`, { answers: await answersFor(visitorA, first.id), ...times() });
+    expect(before.json().questionnaireVersionId).toBe(copy.latestVersion.id);
+
+    const questions = [...base.latestVersion.questions, { key: 'parking', type: 'rating', title: '停车管理', required: true, dimension: '安保' }];
+    const v2 = (await supervisor.post(`/api/v1/questionnaires/${copy.id}/versions`, { questions })).json().latestVersion;
+    const stale = await visitorA.post(`/api/v1/visit-tasks/${second.id}/record`, { answers: v1Answers, ...times() });
+    expect(stale.statusCode).toBe(422);
+    expect(stale.json().errors).toContainEqual(expect.objectContaining({ path: 'answers.parking', code: 'required' }));
+    const draft = await visitorA.post(`/api/v1/visit-tasks/${second.id}/record`, { questionnaireVersionId: copy.latestVersion.id, answers: v1Answers, ...times() });
+    expect(draft.statusCode).toBe(201);
+    expect(draft.json().questionnaireVersionId).toBe(copy.latestVersion.id);
+
+    const third = await taskWith();
+    const after = await visitorA.post(`/api/v1/visit-tasks/${third.id}/record`, { answers: await answersFor(visitorA, third.id), ...times() });
+    expect(after.statusCode).toBe(201);
+    expect(after.json().questionnaireVersionId).toBe(v2.id);
+  });
+
   it('an API client naming a version of another questionnaire gets 422 questionnaire_version_not_for_task', async () => {
     const tk = await task(visitorAId);
     const other = (await supervisor.get('/api/v1/questionnaires?limit=200')).json().items.find((q: { builtin: boolean }) => !q.builtin);

@@ -19,7 +19,8 @@ import { findTaskForRecording } from './task-queries.js';
 import { nextStatus, OPEN_STATUSES } from './task-status.js';
 import { visitOutcomes } from './visit-outcomes.js';
 import { shanghaiDate } from '../../shared/shanghai.js';
-import { inCompany, scopedInsert, scopedUpdate } from '../scope.js';
+import { inCompany } from '../scope.js';
+import { insertItems, insertRecord, setTaskStatus } from './record-writes.js';
 
 export interface RecordResult {
   record: VisitRecord;
@@ -87,42 +88,36 @@ async function record(db: Db, ctx: Ctx, taskId: number, input: RecordVisitBody, 
         .executeTakeFirst();
       if (Number(linked.numUpdatedRows) !== new Set(input.attachmentIds).size) throw invalidReference('attachment', 'attachmentIds');
     }
-    const { id } = await scopedInsert(trx, ctx, 'visit_records', {
-        company_id: ctx.companyId,
-        community_id: task.communityId,
-        task_id: task.id,
-        household_id: task.householdId,
-        resident_id: task.residentId,
-        visitor_id: ctx.userId,
-        method,
-        reason: task.reason,
-        outcome: input.outcome,
-        started_at: started.toISOString(),
-        ended_at: ended.toISOString(),
-        visit_date: visitDate,
-        backdated: backdated ? 1 : 0,
-        spoken_to: input.spokenTo,
-        questionnaire_version_id: versionId,
-        answers: JSON.stringify(input.answers),
-        average_score: score,
-        opinions: input.opinions,
-        suggestions: input.suggestions,
-        improvement_measures: input.improvementMeasures,
-        item_count: input.items.length,
-        idempotency_key: idempotencyKey,
-        created_at: createdAt,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const itemIds = input.items.length
-      ? (
-          await trx
-            .insertInto('visit_record_items')
-            .values(input.items.map((i) => ({ record_id: id, company_id: ctx.companyId, community_id: task.communityId, household_id: task.householdId, kind: i.kind, category: i.category, description: i.description, raised_on: visitDate })))
-            .returning('id')
-            .execute()
-        ).map((r) => r.id)
-      : [];
+    const id = await insertRecord(trx, ctx, {
+      community_id: task.communityId,
+      task_id: task.id,
+      household_id: task.householdId,
+      resident_id: task.residentId,
+      visitor_id: ctx.userId,
+      method,
+      reason: task.reason,
+      outcome: input.outcome,
+      started_at: started.toISOString(),
+      ended_at: ended.toISOString(),
+      visit_date: visitDate,
+      backdated: backdated ? 1 : 0,
+      spoken_to: input.spokenTo,
+      questionnaire_version_id: versionId,
+      answers: JSON.stringify(input.answers),
+      average_score: score,
+      opinions: input.opinions,
+      suggestions: input.suggestions,
+      improvement_measures: input.improvementMeasures,
+      item_count: input.items.length,
+      idempotency_key: idempotencyKey,
+      created_at: createdAt,
+    });
+    const itemIds = await insertItems(
+      trx,
+      ctx,
+      id,
+      input.items.map((i) => ({ community_id: task.communityId, household_id: task.householdId, kind: i.kind, category: i.category, description: i.description, raised_on: visitDate })),
+    );
     const outcomes = visitOutcomes();
     const issueIds = await outcomes.itemsRaised(
       trx,
@@ -140,7 +135,7 @@ async function record(db: Db, ctx: Ctx, taskId: number, input: RecordVisitBody, 
           .returning(['id', 'file_name', 'content_type', 'size', 'created_at'])
           .execute()
       : [];
-    await scopedUpdate(trx, ctx, 'visit_tasks').set({ status, updated_at: nowIso() }).where('id', '=', task.id).execute();
+    await setTaskStatus(trx, ctx, task.id, status, nowIso());
     await recordAudit(trx, actorOf(ctx), {
       action: backdated ? 'visit.record_backdated' : 'visit.record',
       entityType: 'record',
