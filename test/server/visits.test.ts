@@ -157,6 +157,27 @@ describe('visit records', () => {
     await supervisor.post(`/api/v1/visit-tasks/${other.id}/cancel`, { reason: '测试清理' });
   });
 
+  it('visitor: a visit that raises nothing is recorded with its task closed and one audit entry naming the record; a retry adds nothing', async () => {
+    const tk = await task(visitorAId);
+    const body = { answers: ratings(5), ...times(), spokenTo: '业主本人' };
+    const first = await visitorA.post(`/api/v1/visit-tasks/${tk.id}/record`, body, { 'idempotency-key': 'plain-key-0001' });
+    expect(first.statusCode).toBe(201);
+    const rec = first.json();
+    expect(rec).toMatchObject({ taskId: tk.id, items: [], attachments: [], averageScore: 5 });
+    expect((await supervisor.get(`/api/v1/visit-records/${rec.id}`)).json()).toEqual(rec);
+    expect((await visitorA.get(`/api/v1/visit-tasks/${tk.id}`)).json()).toMatchObject({ status: 'completed', recordId: rec.id });
+    const entries = () => t.handle.db.selectFrom('audit_log').selectAll().where('entity_type', '=', 'record').where('entity_id', '=', String(rec.id)).execute();
+    const [entry, ...more] = await entries();
+    expect(more).toEqual([]);
+    expect(entry).toMatchObject({ company_id: company.companyId, community_id: communityId, actor_id: visitorAId, actor_name: '张回访', action: 'visit.record' });
+    expect(JSON.parse(entry.after!)).toEqual({ taskId: tk.id, outcome: 'completed', visitDate: today, items: 0 });
+
+    const retry = await visitorA.post(`/api/v1/visit-tasks/${tk.id}/record`, body, { 'idempotency-key': 'plain-key-0001' });
+    expect(retry.statusCode).toBe(200);
+    expect(retry.json().id).toBe(rec.id);
+    expect(await entries()).toHaveLength(1);
+  });
+
   it('visitor: answers that do not fit the version get 422 with one error per field', async () => {
     const tk = await task(visitorAId);
     const res = await visitorA.post(`/api/v1/visit-tasks/${tk.id}/record`, { answers: { cleaning: 7, security: 'good', bogus: 1 }, ...times() }, { 'accept-language': 'en' });

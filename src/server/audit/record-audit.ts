@@ -47,8 +47,9 @@ const auditInsert = compiledQuery<Record<string, never>, never>((db, p) =>
   }),
 );
 
-export async function recordAudit(db: Db, actor: AuditActor, input: AuditInput): Promise<void> {
-  const row = {
+/** The audit_log row of an entry. */
+export function auditRow(actor: AuditActor, input: AuditInput) {
+  return {
     company_id: actor.companyId,
     community_id: input.communityId ?? null,
     at: nowIso(),
@@ -61,7 +62,10 @@ export async function recordAudit(db: Db, actor: AuditActor, input: AuditInput):
     before: input.before ? JSON.stringify(input.before) : null,
     after: input.after ? JSON.stringify(input.after) : null,
   };
-  await auditInsert(db, 'entry', row as unknown as Record<string, never>);
+}
+
+export async function recordAudit(db: Db, actor: AuditActor, input: AuditInput): Promise<void> {
+  await auditInsert(db, 'entry', auditRow(actor, input) as unknown as Record<string, never>);
 }
 
 /** The fields that differ between two versions of an object, as the before/after pair of an audit entry. */

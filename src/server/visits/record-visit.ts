@@ -10,7 +10,7 @@ import type { RecordVisitBody, VisitRecord } from '../../shared/schemas/visits.j
 import { actorOf, recordAudit } from '../audit/record-audit.js';
 import { can, requirePermission, type Ctx } from '../context.js';
 import { now, nowIso, shanghaiToday } from '../clock.js';
-import { constraintViolation, type Db } from '../db/database.js';
+import { constraintViolation, type Db, type DialectName } from '../db/database.js';
 import { AppError, invalidReference, notFound } from '../http/errors.js';
 import { versionForSubmission } from '../questionnaires/task-questionnaire.js';
 import { averageScore, validateAnswers } from '../questionnaires/validate-answers.js';
@@ -20,17 +20,17 @@ import { nextStatus, OPEN_STATUSES } from './task-status.js';
 import { visitOutcomes } from './visit-outcomes.js';
 import { shanghaiDate } from '../../shared/shanghai.js';
 import { inCompany } from '../scope.js';
-import { insertItems, insertRecord, setTaskStatus } from './record-writes.js';
+import { insertItems, insertRecord, setTaskStatus, writeRecordAlone, type NewRecord } from './record-writes.js';
 
 export interface RecordResult {
   record: VisitRecord;
   replayed: boolean;
 }
 
-export async function recordVisit(db: Db, ctx: Ctx, taskId: number, input: RecordVisitBody, idempotencyKey: string | null): Promise<RecordResult> {
+export async function recordVisit(db: Db, ctx: Ctx, taskId: number, input: RecordVisitBody, idempotencyKey: string | null, dialect: DialectName = 'sqlite'): Promise<RecordResult> {
   requirePermission(ctx, 'visits.work', 'visits.manage');
   try {
-    return await record(db, ctx, taskId, input, idempotencyKey);
+    return await record(db, ctx, taskId, input, idempotencyKey, dialect);
   } catch (err) {
     // A retry with the key of a recorded visit gets that record back, whatever else it would be refused for. The key
     // is looked up only once recording failed: a retry finds its task closed (a record closes it for good), or the
@@ -46,7 +46,7 @@ export async function recordVisit(db: Db, ctx: Ctx, taskId: number, input: Recor
   }
 }
 
-async function record(db: Db, ctx: Ctx, taskId: number, input: RecordVisitBody, idempotencyKey: string | null): Promise<RecordResult> {
+async function record(db: Db, ctx: Ctx, taskId: number, input: RecordVisitBody, idempotencyKey: string | null, dialect: DialectName): Promise<RecordResult> {
   const task = await findTaskForRecording(db, ctx, taskId);
   if (!task) throw notFound('task');
   if (task.assigneeId !== ctx.userId && !can(ctx, 'visits.manage')) throw new AppError('task_not_yours', 403);
@@ -76,75 +76,80 @@ async function record(db: Db, ctx: Ctx, taskId: number, input: RecordVisitBody, 
   const score = averageScore(questions, input.answers);
   const method = input.method ?? task.method;
   const createdAt = nowIso();
-  const { id, itemIds, issueIds, attachments } = await db.transaction().execute(async (trx) => {
-    if (input.attachmentIds.length) {
-      const linked = await trx
-        .updateTable('attachments')
-        .set({ community_id: task.communityId })
-        .where('id', 'in', input.attachmentIds)
-        .where('company_id', '=', ctx.companyId)
-        .where('uploaded_by', '=', ctx.userId)
-        .where('record_id', 'is', null)
-        .executeTakeFirst();
-      if (Number(linked.numUpdatedRows) !== new Set(input.attachmentIds).size) throw invalidReference('attachment', 'attachmentIds');
-    }
-    const id = await insertRecord(trx, ctx, {
-      community_id: task.communityId,
-      task_id: task.id,
-      household_id: task.householdId,
-      resident_id: task.residentId,
-      visitor_id: ctx.userId,
-      method,
-      reason: task.reason,
-      outcome: input.outcome,
-      started_at: started.toISOString(),
-      ended_at: ended.toISOString(),
-      visit_date: visitDate,
-      backdated: backdated ? 1 : 0,
-      spoken_to: input.spokenTo,
-      questionnaire_version_id: versionId,
-      answers: JSON.stringify(input.answers),
-      average_score: score,
-      opinions: input.opinions,
-      suggestions: input.suggestions,
-      improvement_measures: input.improvementMeasures,
-      item_count: input.items.length,
-      idempotency_key: idempotencyKey,
-      created_at: createdAt,
-    });
-    const itemIds = await insertItems(
-      trx,
-      ctx,
-      id,
-      input.items.map((i) => ({ community_id: task.communityId, household_id: task.householdId, kind: i.kind, category: i.category, description: i.description, raised_on: visitDate })),
-    );
-    const outcomes = visitOutcomes();
-    const issueIds = await outcomes.itemsRaised(
-      trx,
-      ctx,
-      { id, communityId: task.communityId, householdId: task.householdId, residentId: task.residentId, raisedAt: started.toISOString(), endedAt: ended.toISOString() },
-      input.items.map((item, i) => ({ id: itemIds[i], ...item })),
-    );
-    if (confirming && input.confirmation) await outcomes.confirmationAnswered(trx, ctx, task.issueId!, id, input.confirmation);
-    if (input.outcome === 'refused') await outcomes.visitNotMade(trx, ctx, task, 'refused');
-    const attachments = input.attachmentIds.length
-      ? await trx
-          .updateTable('attachments')
-          .set({ record_id: id })
-          .where('id', 'in', input.attachmentIds)
-          .returning(['id', 'file_name', 'content_type', 'size', 'created_at'])
-          .execute()
-      : [];
-    await setTaskStatus(trx, ctx, task.id, status, nowIso());
-    await recordAudit(trx, actorOf(ctx), {
-      action: backdated ? 'visit.record_backdated' : 'visit.record',
-      entityType: 'record',
-      entityId: id,
-      communityId: task.communityId,
-      after: { taskId: task.id, outcome: input.outcome, visitDate, items: input.items.length },
-    });
-    return { id, itemIds, issueIds, attachments };
-  });
+  const row: NewRecord = {
+    community_id: task.communityId,
+    task_id: task.id,
+    household_id: task.householdId,
+    resident_id: task.residentId,
+    visitor_id: ctx.userId,
+    method,
+    reason: task.reason,
+    outcome: input.outcome,
+    started_at: started.toISOString(),
+    ended_at: ended.toISOString(),
+    visit_date: visitDate,
+    backdated: backdated ? 1 : 0,
+    spoken_to: input.spokenTo,
+    questionnaire_version_id: versionId,
+    answers: JSON.stringify(input.answers),
+    average_score: score,
+    opinions: input.opinions,
+    suggestions: input.suggestions,
+    improvement_measures: input.improvementMeasures,
+    item_count: input.items.length,
+    idempotency_key: idempotencyKey,
+    created_at: createdAt,
+  };
+  const audit = {
+    action: backdated ? 'visit.record_backdated' : 'visit.record',
+    entityType: 'record',
+    communityId: task.communityId,
+    after: { taskId: task.id, outcome: input.outcome, visitDate, items: input.items.length },
+  };
+  const updatedAt = nowIso();
+  const alone = dialect === 'postgres' && !input.items.length && !input.attachmentIds.length && !confirming && input.outcome !== 'refused';
+  const { id, itemIds, issueIds, attachments } = alone
+    ? { id: await writeRecordAlone(db, ctx, row, status, updatedAt, actorOf(ctx), audit), itemIds: [], issueIds: [], attachments: [] }
+    : await db.transaction().execute(async (trx) => {
+        if (input.attachmentIds.length) {
+          const linked = await trx
+            .updateTable('attachments')
+            .set({ community_id: task.communityId })
+            .where('id', 'in', input.attachmentIds)
+            .where('company_id', '=', ctx.companyId)
+            .where('uploaded_by', '=', ctx.userId)
+            .where('record_id', 'is', null)
+            .executeTakeFirst();
+          if (Number(linked.numUpdatedRows) !== new Set(input.attachmentIds).size) throw invalidReference('attachment', 'attachmentIds');
+        }
+        const id = await insertRecord(trx, ctx, row);
+        const itemIds = await insertItems(
+          trx,
+          ctx,
+          id,
+          input.items.map((i) => ({ community_id: task.communityId, household_id: task.householdId, kind: i.kind, category: i.category, description: i.description, raised_on: visitDate })),
+        );
+        const outcomes = visitOutcomes();
+        const issueIds = await outcomes.itemsRaised(
+          trx,
+          ctx,
+          { id, communityId: task.communityId, householdId: task.householdId, residentId: task.residentId, raisedAt: started.toISOString(), endedAt: ended.toISOString() },
+          input.items.map((item, i) => ({ id: itemIds[i], ...item })),
+        );
+        if (confirming && input.confirmation) await outcomes.confirmationAnswered(trx, ctx, task.issueId!, id, input.confirmation);
+        if (input.outcome === 'refused') await outcomes.visitNotMade(trx, ctx, task, 'refused');
+        const attachments = input.attachmentIds.length
+          ? await trx
+              .updateTable('attachments')
+              .set({ record_id: id })
+              .where('id', 'in', input.attachmentIds)
+              .returning(['id', 'file_name', 'content_type', 'size', 'created_at'])
+              .execute()
+          : [];
+        await setTaskStatus(trx, ctx, task.id, status, updatedAt);
+        await recordAudit(trx, actorOf(ctx), { ...audit, entityId: id });
+        return { id, itemIds, issueIds, attachments };
+      });
   // Everything in the answer is known here; reading the record back would only cost time.
   const record: VisitRecord = {
     id,
