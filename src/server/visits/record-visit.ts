@@ -1,10 +1,10 @@
 /**
  * Recording a visit from a task: the questionnaire answers (checked against the version the server chose for
- * the task, which the record keeps), outcome,
- * times, who was spoken to, opinions, suggestions, the items raised and attachments. The task closes in
- * the same transaction. A retried submission with the same Idempotency-Key returns the first record
- * instead of creating a second one (looked up only when recording fails, see below); a paper questionnaire
- * entered later keeps its real visit date and is audited as back-dated.
+ * the task, which the record keeps), outcome, times, who was spoken to, opinions, suggestions, the items raised
+ * and attachments. The task closes, and the items become issues, in the same transaction (on PostgreSQL a visit
+ * that raises nothing is written by one statement, record-writes.ts). A retried submission with the same
+ * Idempotency-Key returns the first record instead of creating a second one (looked up only when recording
+ * fails, see below); a paper questionnaire entered later keeps its real visit date and is audited as back-dated.
  */
 import type { RecordVisitBody, VisitRecord } from '../../shared/schemas/visits.js';
 import { actorOf, recordAudit } from '../audit/record-audit.js';
