@@ -4,7 +4,8 @@
  * questionnaire, and the measured visitor signed in. Prints {port, cookie, taskIds, floorTaskIds, versionId}.
  * Two floor routes sit beside the API, for the submission figure to be read against: `POST /floor/fastify/:taskId`
  * parses the same body and answers 201 (Fastify alone), `POST /floor/sql/:taskId` writes one record as bare SQL
- * (one transaction: the record, its items, the task's status, the audit entry) with no checks, scope or issue.
+ * (one transaction: the record, its items, the task's status, the audit entry) with no checks, scope or issue;
+ * `GET /floor/cpu` says how much CPU the server process has used.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -121,6 +122,8 @@ interface FloorBody {
   opinions: string;
   items: { kind: string; category: string; description: string }[];
 }
+// The server's own CPU time, for the benchmark to report CPU per request beside the throughput (less noisy on a busy machine).
+app.get('/floor/cpu', async () => process.cpuUsage());
 app.post<{ Params: { taskId: string }; Body: FloorBody }>('/floor/fastify/:taskId', async (_req, reply) => reply.code(201).send({ id: 1 }));
 app.post<{ Params: { taskId: string }; Body: FloorBody }>('/floor/sql/:taskId', async (req, reply) => {
   const taskId = Number(req.params.taskId);
