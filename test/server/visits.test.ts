@@ -157,6 +157,27 @@ describe('visit records', () => {
     await supervisor.post(`/api/v1/visit-tasks/${other.id}/cancel`, { reason: '测试清理' });
   });
 
+  it('visitor: a visit that raises nothing is recorded with its task closed and one audit entry naming the record; a retry adds nothing', async () => {
+    const tk = await task(visitorAId);
+    const body = { answers: ratings(5), ...times(), spokenTo: '业主本人' };
+    const first = await visitorA.post(`/api/v1/visit-tasks/${tk.id}/record`, body, { 'idempotency-key': 'plain-key-0001' });
+    expect(first.statusCode).toBe(201);
+    const rec = first.json();
+    expect(rec).toMatchObject({ taskId: tk.id, items: [], attachments: [], averageScore: 5 });
+    expect((await supervisor.get(`/api/v1/visit-records/${rec.id}`)).json()).toEqual(rec);
+    expect((await visitorA.get(`/api/v1/visit-tasks/${tk.id}`)).json()).toMatchObject({ status: 'completed', recordId: rec.id });
+    const entries = () => t.handle.db.selectFrom('audit_log').selectAll().where('entity_type', '=', 'record').where('entity_id', '=', String(rec.id)).execute();
+    const [entry, ...more] = await entries();
+    expect(more).toEqual([]);
+    expect(entry).toMatchObject({ company_id: company.companyId, community_id: communityId, actor_id: visitorAId, actor_name: '张回访', action: 'visit.record' });
+    expect(JSON.parse(entry.after!)).toEqual({ taskId: tk.id, outcome: 'completed', visitDate: today, items: 0 });
+
+    const retry = await visitorA.post(`/api/v1/visit-tasks/${tk.id}/record`, body, { 'idempotency-key': 'plain-key-0001' });
+    expect(retry.statusCode).toBe(200);
+    expect(retry.json().id).toBe(rec.id);
+    expect(await entries()).toHaveLength(1);
+  });
+
   it('visitor: answers that do not fit the version get 422 with one error per field', async () => {
     const tk = await task(visitorAId);
     const res = await visitorA.post(`/api/v1/visit-tasks/${tk.id}/record`, { answers: { cleaning: 7, security: 'good', bogus: 1 }, ...times() }, { 'accept-language': 'en' });
@@ -294,6 +315,37 @@ describe('rules decided by the server', () => {
     expect(res.statusCode).toBe(201);
     expect(res.json().questionnaireVersionId).toBe(questionnaire.versionId);
     expect((await supervisor.get(`/api/v1/visit-records/${res.json().id}`)).json().questionnaireVersionId).toBe(questionnaire.versionId);
+  });
+
+  it('visitor: a questionnaire version published after visits were recorded is the one the next visit is checked against; a draft naming the earlier version is still accepted', async () => {
+    const base = (await supervisor.get(`/api/v1/questionnaires/${questionnaireId}`)).json();
+    const copy = (await supervisor.post(`/api/v1/questionnaires/${questionnaireId}/duplicate`, { name: '版本切换问卷' })).json();
+    const taskWith = async () => {
+      const households = (await supervisor.get(`/api/v1/communities/${communityId}/households?limit=200`)).json().items;
+      for (const h of households) {
+        const res = await supervisor.post('/api/v1/visit-tasks', { householdId: h.id, assigneeId: visitorAId, reason: 'periodic', method: 'phone', dueDate: today, questionnaireId: copy.id });
+        if (res.statusCode === 201) return res.json();
+      }
+      throw new Error('no household left');
+    };
+    const [first, second] = [await taskWith(), await taskWith()];
+    const v1Answers = await answersFor(visitorA, second.id);
+    const before = await visitorA.post(`/api/v1/visit-tasks/${first.id}/record`, { answers: await answersFor(visitorA, first.id), ...times() });
+    expect(before.json().questionnaireVersionId).toBe(copy.latestVersion.id);
+
+    const questions = [...base.latestVersion.questions, { key: 'parking', type: 'rating', title: '停车管理', required: true, dimension: '安保' }];
+    const v2 = (await supervisor.post(`/api/v1/questionnaires/${copy.id}/versions`, { questions })).json().latestVersion;
+    const stale = await visitorA.post(`/api/v1/visit-tasks/${second.id}/record`, { answers: v1Answers, ...times() });
+    expect(stale.statusCode).toBe(422);
+    expect(stale.json().errors).toContainEqual(expect.objectContaining({ path: 'answers.parking', code: 'required' }));
+    const draft = await visitorA.post(`/api/v1/visit-tasks/${second.id}/record`, { questionnaireVersionId: copy.latestVersion.id, answers: v1Answers, ...times() });
+    expect(draft.statusCode).toBe(201);
+    expect(draft.json().questionnaireVersionId).toBe(copy.latestVersion.id);
+
+    const third = await taskWith();
+    const after = await visitorA.post(`/api/v1/visit-tasks/${third.id}/record`, { answers: await answersFor(visitorA, third.id), ...times() });
+    expect(after.statusCode).toBe(201);
+    expect(after.json().questionnaireVersionId).toBe(v2.id);
   });
 
   it('an API client naming a version of another questionnaire gets 422 questionnaire_version_not_for_task', async () => {

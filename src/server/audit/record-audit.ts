@@ -4,6 +4,7 @@
  */
 import type { Ctx } from '../context.js';
 import { nowIso } from '../clock.js';
+import { compiledQuery } from '../db/compiled-query.js';
 import { type Db } from '../db/database.js';
 
 export interface AuditActor {
@@ -29,23 +30,42 @@ export const actorOf = (ctx: Ctx): AuditActor => ({
   ip: ctx.ip,
 });
 
+/** Compiled once (db/compiled-query.ts): nearly every write of the product appends an entry. */
+const auditInsert = compiledQuery<Record<string, never>, never>((db, p) =>
+  db.insertInto('audit_log').values({
+    company_id: p.company_id,
+    community_id: p.community_id,
+    at: p.at,
+    actor_id: p.actor_id,
+    actor_name: p.actor_name,
+    action: p.action,
+    entity_type: p.entity_type,
+    entity_id: p.entity_id,
+    ip: p.ip,
+    before: p.before,
+    after: p.after,
+  }),
+);
+
+/** The audit_log row of an entry. */
+export function auditRow(actor: AuditActor, input: AuditInput) {
+  return {
+    company_id: actor.companyId,
+    community_id: input.communityId ?? null,
+    at: nowIso(),
+    actor_id: actor.userId,
+    actor_name: actor.name,
+    action: input.action,
+    entity_type: input.entityType ?? null,
+    entity_id: input.entityId === undefined ? null : String(input.entityId),
+    ip: actor.ip,
+    before: input.before ? JSON.stringify(input.before) : null,
+    after: input.after ? JSON.stringify(input.after) : null,
+  };
+}
+
 export async function recordAudit(db: Db, actor: AuditActor, input: AuditInput): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      company_id: actor.companyId,
-      community_id: input.communityId ?? null,
-      at: nowIso(),
-      actor_id: actor.userId,
-      actor_name: actor.name,
-      action: input.action,
-      entity_type: input.entityType ?? null,
-      entity_id: input.entityId === undefined ? null : String(input.entityId),
-      ip: actor.ip,
-      before: input.before ? JSON.stringify(input.before) : null,
-      after: input.after ? JSON.stringify(input.after) : null,
-    })
-    .execute();
+  await auditInsert(db, 'entry', auditRow(actor, input) as unknown as Record<string, never>);
 }
 
 /** The fields that differ between two versions of an object, as the before/after pair of an audit entry. */

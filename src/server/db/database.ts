@@ -48,7 +48,7 @@ export function openDatabase(opts: OpenOptions): DatabaseHandle {
       max: opts.poolSize ?? 10,
       options: opts.pgSchema ? `-c search_path=${opts.pgSchema}` : undefined,
     });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: withNamedStatements(pool) }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
   const file = opts.sqliteFile ?? ':memory:';
@@ -60,6 +60,39 @@ export function openDatabase(opts: OpenOptions): DatabaseHandle {
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+}
+
+/** SQL texts run as named prepared statements on PostgreSQL, with their names (see compiled-query.ts). */
+const namedStatements = new Map<string, string>();
+
+/** Marks the SQL of a query compiled once (compiled-query.ts) to run as a named prepared statement on PostgreSQL. */
+export function preparedOnPostgres(sqlText: string): void {
+  if (!namedStatements.has(sqlText)) namedStatements.set(sqlText, `huifang_${namedStatements.size + 1}`);
+}
+
+const namedClients = new WeakSet<pg.PoolClient>();
+
+/**
+ * A pool whose clients run the SQL marked by `preparedOnPostgres` as named prepared statements: PostgreSQL parses
+ * and plans it once per connection instead of on every call. Other SQL (built per call, its text varies) runs
+ * unnamed as before, so the number of statements a connection keeps stays bounded by the compiled queries.
+ */
+function withNamedStatements(pool: pg.Pool) {
+  return {
+    async connect() {
+      const client = await pool.connect();
+      if (!namedClients.has(client)) {
+        namedClients.add(client);
+        const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+        (client as { query: unknown }).query = (text: unknown, values?: unknown) => {
+          const name = typeof text === 'string' ? namedStatements.get(text) : undefined;
+          return name ? query({ name, text, values }) : query(text, values);
+        };
+      }
+      return client;
+    },
+    end: () => pool.end(),
+  };
 }
 
 const STATEMENT_CACHE_SIZE = 1000;

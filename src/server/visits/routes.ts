@@ -39,7 +39,7 @@ const tags = ['visits'];
 const task = z.object({ taskId: IdParam });
 const record = z.object({ recordId: IdParam });
 
-export function visitRoutes(app: App, { handle: { db }, config }: Deps) {
+export function visitRoutes(app: App, { handle: { db, dialect }, config }: Deps) {
   app.get(
     '/api/v1/visit-tasks',
     { schema: { tags, operationId: 'listVisitTasks', summary: 'Visit tasks: a visitor’s today / overdue / upcoming, or a supervisor’s lists', querystring: TaskListQuery, response: { 200: page(VisitTask) } } },
@@ -99,7 +99,7 @@ export function visitRoutes(app: App, { handle: { db }, config }: Deps) {
       },
     },
     async (request, reply) => {
-      const { record: created, replayed } = await recordVisit(db, ctxOf(request), request.params.taskId, request.body, request.headers['idempotency-key'] ?? null);
+      const { record: created, replayed } = await recordVisit(db, ctxOf(request), request.params.taskId, request.body, request.headers['idempotency-key'] ?? null, dialect);
       if (replayed) reply.header('idempotent-replayed', 'true');
       return reply.status(replayed ? 200 : 201).send(created);
     },

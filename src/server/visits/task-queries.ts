@@ -12,7 +12,9 @@ import { after, boundedCount, COUNT_BOUND, cut, inOrderOf, readCursor, type KeyT
 import { cursorInvalid, notFound } from '../http/errors.js';
 import { formatRoomLabel } from '../households/room.js';
 import { scopedTasks } from '../scope.js';
-import { taskQuestionnaire } from '../questionnaires/task-questionnaire.js';
+import { latestVersionColumn, taskQuestionnaire } from '../questionnaires/task-questionnaire.js';
+import { sql } from 'kysely';
+import { compiledQuery, scopeArgs, scopeShape, scopeSlots } from '../db/compiled-query.js';
 import { OPEN_STATUSES } from './task-status.js';
 import { taskActions } from './visit-rules.js';
 import { shanghaiToday } from '../clock.js';
@@ -172,6 +174,23 @@ async function openFirst(db: Db, q: ReturnType<typeof visibleTasks>, limit: numb
 export async function findTaskInScope(db: Db, ctx: Ctx, id: number): Promise<VisitTask | null> {
   const row = await selectTasks(db, ctx).where('visit_tasks.id', '=', id).executeTakeFirst();
   return row ? toTask(ctx, row) : null;
+}
+
+/**
+ * The task a visit is recorded for (as `findTaskInScope`), with the latest version of the questionnaire it
+ * names: the one read that recording needs before it writes. Compiled once per scope shape (it runs for every
+ * submission).
+ */
+const taskForRecording = compiledQuery<Record<string, number>, TaskRow & { latest_version_id: number | null }>((db, p, shape) => {
+  const scope = scopeSlots(p, shape);
+  return selectTasks(db, scope)
+    .select(latestVersionColumn(db, scope, sql.ref<number | null>('visit_tasks.questionnaire_id')).as('latest_version_id'))
+    .where('visit_tasks.id', '=', p.id);
+});
+
+export async function findTaskForRecording(db: Db, ctx: Ctx, id: number): Promise<(VisitTask & { latestVersionId: number | null }) | null> {
+  const row = (await taskForRecording(db, scopeShape(ctx), { ...scopeArgs(ctx), id })).rows[0];
+  return row ? { ...toTask(ctx, row), latestVersionId: row.latest_version_id } : null;
 }
 
 export async function getTask(db: Db, ctx: Ctx, id: number): Promise<VisitTask> {
