@@ -13,7 +13,6 @@ import { cursorInvalid, notFound } from '../http/errors.js';
 import { formatRoomLabel } from '../households/room.js';
 import { scopedTasks } from '../scope.js';
 import { latestVersionColumn, taskQuestionnaire } from '../questionnaires/task-questionnaire.js';
-import { sql } from 'kysely';
 import { compiledQuery, scopeArgs, scopeShape, scopeSlots } from '../db/compiled-query.js';
 import { OPEN_STATUSES } from './task-status.js';
 import { taskActions } from './visit-rules.js';
