@@ -14,7 +14,7 @@ import { BrowserRouter, Navigate, Route, Routes, useNavigate } from 'react-route
 import { setUnauthenticatedHandler } from './api/client';
 import { FullPageSpin, RequirePermission, RequireSession } from './auth/guards';
 import { endSession, prefetchSession, SESSION_KEY, useSession } from './auth/session';
-import { isAllowed } from './layout/navigation';
+import { isAllowed } from './auth/permissions';
 import { useSyncProfileLanguage } from './lib/language';
 import { pageChunk, type PageChunk } from './page-chunks';
 import { CHANGE_PASSWORD, LAYOUT, LOGIN, openingModules, PAGES } from './routes';

@@ -138,6 +138,18 @@ describe('structure of the sources', () => {
     expect(apiFiles.filter((f) => !domains.includes(f) && !['base', 'client', 'invalidation'].includes(f))).toEqual([]);
   });
 
+  it("engineer: the console's building blocks import no page, layout or router; the layout imports no page", () => {
+    // Below: api/, auth/, lib/, i18n/, components/, lists/. Above them layout/ (the shell), above it the pages and
+    // the router (App.tsx, routes.ts, page-chunks.ts, start.tsx, main.tsx). The one way up is data:
+    // i18n/resources.ts gathers each page folder's texts.ts.
+    const upper = /^(\.\.\/)+(pages|layout)\/|^(\.\.\/)+(App|routes|page-chunks|start|main)$/;
+    const offending = ['api', 'auth', 'lib', 'i18n', 'components', 'lists']
+      .flatMap((d) => sources(path.join('src', 'web', d)))
+      .flatMap((f) => imports(f).filter((i) => upper.test(i)).filter((i) => !(f === path.join('src', 'web', 'i18n', 'resources.ts') && /^\.\.\/pages\/[a-z]+\/texts$/.test(i))).map((i) => `${f} → ${i}`));
+    const fromLayout = sources(path.join('src', 'web', 'layout')).flatMap((f) => imports(f).filter((i) => /^\.\.\/(pages\/|App$)/.test(i)).map((i) => `${f} → ${i}`));
+    expect([...offending, ...fromLayout]).toEqual([]);
+  });
+
   it('engineer: a page that reads its list through the shared ListPage keeps the list state in the URL with useListParams', () => {
     const pages = sources('src/web/pages').filter((f) => imports(f).includes('../../lists/ListPage'));
     expect(pages.length).toBeGreaterThanOrEqual(10);

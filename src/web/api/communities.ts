@@ -1,8 +1,7 @@
-/** Communities (小区/项目) and departments. */
+/** Communities (小区/项目): lists, one community, the header switcher's list, create and update. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '../../shared/schemas/common';
 import type { Community, CommunityType, CreateCommunityBody, UpdateCommunityBody } from '../../shared/schemas/communities';
-import type { CreateDepartmentBody, Department, UpdateDepartmentBody } from '../../shared/schemas/departments';
 import { api } from './client';
 
 export const COMMUNITY_TYPES: readonly CommunityType[] = ['residential', 'commercial', 'mixed'];
@@ -54,29 +53,5 @@ export function useUpdateCommunity() {
       void queryClient.invalidateQueries({ queryKey: ['communities'] });
       void queryClient.invalidateQueries({ queryKey: ['community'] });
     },
-  });
-}
-
-export function useDepartments(enabled = true) {
-  return useQuery({
-    queryKey: ['departments'],
-    queryFn: () => api.get<Page<Department>>('/departments'),
-    enabled,
-  });
-}
-
-export function useCreateDepartment() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: CreateDepartmentBody) => api.post<Department>('/departments', body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['departments'] }),
-  });
-}
-
-export function useUpdateDepartment() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, body }: { id: number; body: UpdateDepartmentBody }) => api.patch<Department>(`/departments/${id}`, body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['departments'] }),
   });
 }

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import type { Permission } from '../../shared/schemas/permissions';
 import { Forbidden } from '../components/Forbidden';
-import { isAllowed } from '../layout/navigation';
+import { isAllowed } from './permissions';
 import { useSession } from './session';
 
 export function FullPageSpin() {

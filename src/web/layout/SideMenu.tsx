@@ -3,7 +3,8 @@ import { Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useCurrentUser } from '../auth/session';
-import { NAVIGATION, activeNavPath, isAllowed } from './navigation';
+import { isAllowed } from '../auth/permissions';
+import { NAVIGATION, activeNavPath } from './navigation';
 
 export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();

@@ -56,10 +56,6 @@ export const NAVIGATION: NavEntry[] = PAGES.flatMap((page) => (page.nav ? [{ pag
   .sort((a, b) => a.nav.order - b.nav.order)
   .map(({ page, nav }) => ({ path: '/' + (page.path ?? ''), labelKey: nav.labelKey, icon: ICONS[nav.icon], anyOf: page.anyOf }));
 
-export function isAllowed(entry: { anyOf?: Permission[] }, permissions: readonly string[]): boolean {
-  return !entry.anyOf || entry.anyOf.some((p) => permissions.includes(p));
-}
-
 /**
  * The menu key to highlight for a location: the longest entry the path lies under ("/communities/3/import" →
  * "/communities"; "/issues/queue" → "/issues/queue"; "/issues/12" → "/issues"; "/profile" → none).

@@ -6,7 +6,7 @@ import { Form, Input, Modal, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Department } from '../../../shared/schemas/departments';
-import { useCreateDepartment, useUpdateDepartment } from '../../api/communities';
+import { useCreateDepartment, useUpdateDepartment } from '../../api/departments';
 import { useUsers } from '../../api/users';
 import { useShowError } from '../../lib/feedback';
 

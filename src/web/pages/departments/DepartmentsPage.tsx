@@ -4,7 +4,7 @@ import { Button, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Department } from '../../../shared/schemas/departments';
-import { useDepartments } from '../../api/communities';
+import { useDepartments } from '../../api/departments';
 import { PageCard } from '../../components/PageCard';
 import { PageHeader } from '../../components/PageHeader';
 import { DepartmentFormModal } from './DepartmentFormModal';

@@ -3,7 +3,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDepartments } from '../../api/communities';
+import { useDepartments } from '../../api/departments';
 import { useIssueCategories, useUpdateCategory, type IssueCategory } from '../../api/issues';
 import { useShowError } from '../../lib/feedback';
 import { CategoryFormModal } from './CategoryFormModal';

@@ -4,7 +4,8 @@
  */
 import { Checkbox, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useDepartments, useScopeCommunities } from '../../api/communities';
+import { useScopeCommunities } from '../../api/communities';
+import { useDepartments } from '../../api/departments';
 import { DUE_FILTERS, ISSUE_STATUSES, useIssueAssignees, useIssueCategories, type IssueFilters as Filters } from '../../api/issues';
 import { ITEM_KINDS } from '../../api/visits';
 import { useCan } from '../../auth/session';

@@ -1,7 +1,7 @@
 /** 转派: give the issue to another department or person, saying why. */
 import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useDepartments } from '../../api/communities';
+import { useDepartments } from '../../api/departments';
 import { useIssueAssignees, useUpdateIssue, type Issue } from '../../api/issues';
 import { useShowError } from '../../lib/feedback';
 import { ActionModal, type IssueModalProps } from './ActionModal';
