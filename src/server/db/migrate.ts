@@ -10,6 +10,7 @@ import { issues } from './migrations/2026_11_27_0004_issues.js';
 import { calendarNotices } from './migrations/2026_12_01_0005_calendar_notices.js';
 import { issueClosure } from './migrations/2026_12_01_0006_issue_closure.js';
 import { issueExport } from './migrations/2026_12_02_0001_issue_export.js';
+import { exportCap } from './migrations/2026_12_02_0101_export_cap.js';
 import type { Migration } from './migrations/helpers.js';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_01_0005_calendar_notices': calendarNotices,
   '2026_12_01_0006_issue_closure': issueClosure,
   '2026_12_02_0001_issue_export': issueExport,
+  '2026_12_02_0101_export_cap': exportCap,
 };
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
