@@ -3,9 +3,14 @@
  * with one month of visit records — 85,000, about what 20 visitors per community record in a busy month —
  * every record with eight scores, every third with opinions, every fifth with a problem that became an
  * issue, and the confirmation visits of a tenth of those issues. A manager (company-wide) is signed in.
- * Prints {port, cookie, records, seedSeconds}.
+ * Two floors beside the export, measured the same way: `GET /bench/floor/sql` reads the month's records with
+ * the export's joins in the export's keyset batches and sends only their count; `GET /bench/floor/xlsx`
+ * streams a workbook of as many rows of the same shape (14 cells, same texts' length, shared column styles)
+ * with no database at all. Prints {port, cookie, records, seedSeconds}.
  */
 import fs from 'node:fs';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -17,7 +22,8 @@ import { openDatabase } from '../src/server/db/database.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
 import { householdSortKey } from '../src/server/households/room.js';
 import { insertUser } from '../src/server/users/insert-user.js';
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
+import { sendXlsx, sharedColumnStyles, writeStyledRow } from '../src/server/spreadsheets/xlsx.js';
 import type { IssuesTable, VisitRecordsTable, VisitTasksTable } from '../src/server/db/schema.js';
 
 
@@ -166,8 +172,69 @@ for (let c = 0; c < COMMUNITIES; c++) {
 if (handle.dialect === 'postgres') await withPg(pgUrl!, `ANALYZE`).catch(() => undefined);
 else handle.sqlite!.exec('ANALYZE');
 const seedSeconds = (performance.now() - started) / 1000;
+// Seeding ran in this process: collect its garbage, so the server's memory before the export is a server's.
+v8.setFlagsFromString('--expose-gc');
+(vm.runInNewContext('gc') as () => void)();
 
-const app = await buildApp({ handle, config });
+/** The bare SQL read: the export's row query (joins, order, keyset) in batches, no details, no cells. */
+async function readMonth(batch: number): Promise<number> {
+  let n = 0;
+  let after: [number, string, number] = [0, '0001-01-01', 0];
+  for (;;) {
+    const rows = await db
+      .selectFrom('visit_records')
+      .innerJoin('communities as com', 'com.id', 'visit_records.community_id')
+      .innerJoin('households', 'households.id', 'visit_records.household_id')
+      .innerJoin('buildings', 'buildings.id', 'households.building_id')
+      .leftJoin('units', 'units.id', 'households.unit_id')
+      .leftJoin('residents', 'residents.id', 'visit_records.resident_id')
+      .innerJoin('users', 'users.id', 'visit_records.visitor_id')
+      .innerJoin('visit_tasks as task', 'task.id', 'visit_records.task_id')
+      .selectAll('visit_records')
+      .select(['com.name as community_name', 'buildings.name as building_name', 'units.name as unit_name', 'households.room', 'residents.name as resident_name', 'users.display_name as visitor_name', 'task.issue_id as about_issue_id'])
+      .where('visit_records.company_id', '=', companyId)
+      .where('visit_records.visit_date', '>=', '2026-11-01')
+      .where('visit_records.visit_date', '<=', '2026-11-30')
+      .where(sql<boolean>`(visit_records.community_id, visit_records.visit_date, visit_records.id) > (${after[0]}, ${after[1]}, ${after[2]})`)
+      .orderBy('visit_records.community_id')
+      .orderBy('visit_records.visit_date')
+      .orderBy('visit_records.id')
+      .limit(batch)
+      .execute();
+    if (rows.length === 0) return n;
+    n += rows.length;
+    const last = rows[rows.length - 1];
+    after = [last.community_id, last.visit_date, last.id];
+    await new Promise((r) => setImmediate(r));
+  }
+}
+
+const FLOOR_COLUMNS = sharedColumnStyles(Array.from({ length: 14 }, (_, i) => ({ width: 12, style: { alignment: { vertical: 'top' as const, wrapText: true }, ...(i === 9 ? { numFmt: '0.00' } : {}) } })));
+const floorRow = (i: number) => [
+  `2026-11-${String(1 + (i % 30)).padStart(2, '0')}`, '10:00–10:10', '阳光花园', `${1 + (i % 40)}栋${101 + (i % 250)} 张业主${i}`, '业主本人', `回访员${i % 4}-${i % 20}`, '电话', '定期回访', '已完成', 4,
+  `cleaning：4分；security：5分；greening：3分；repairs：4分；facilities：5分；fees：3分；service：4分；overall：5分${i % 3 ? '' : '\n意见：希望加强楼道保洁，垃圾清运再及时一些'}`,
+  i % 5 ? '' : `【问题·维修】楼道灯不亮（${i} 号）`, i % 5 ? '' : '已转工程部处理', i % 5 ? '无需跟进' : `问题 #${i}：处理中`,
+];
+
+const app = await buildApp(
+  { handle, config },
+  {
+    extraRoutes(a) {
+      a.get('/bench/floor/sql', async () => ({ rows: await readMonth(config.exportBatchRows) }));
+      a.get('/bench/floor/xlsx', async (_request, reply) =>
+        sendXlsx(reply, 'floor.xlsx', 'floor.xlsx', async (workbook, pause) => {
+          const sheet = workbook.addWorksheet('floor');
+          sheet.columns = FLOOR_COLUMNS.columns;
+          for (let i = 0; i < records; i++) {
+            writeStyledRow(sheet, floorRow(i), FLOOR_COLUMNS.styles);
+            if (i % config.exportBatchRows === config.exportBatchRows - 1) await pause();
+          }
+          sheet.commit();
+        }),
+      );
+    },
+  },
+);
 await app.listen({ port: 0, host: '127.0.0.1' });
 const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: manager, password: 'Bench-Passw0rd' } });
 const cookie = res.cookies.find((c) => c.name === 'huifang_session')!.value;

@@ -18,6 +18,7 @@ import {
 import { auditRoutes } from './audit/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { communityRoutes } from './communities/routes.js';
+import { companyRoutes } from './companies/routes.js';
 import { departmentRoutes } from './departments/routes.js';
 import { householdRoutes } from './households/routes.js';
 import { residentRoutes } from './residents/routes.js';
@@ -52,6 +53,7 @@ const DOMAINS = [
   authRoutes,
   userRoutes,
   roleRoutes,
+  companyRoutes,
   communityRoutes,
   departmentRoutes,
   householdRoutes,

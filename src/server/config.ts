@@ -47,6 +47,7 @@ const EnvSchema = z.object({
   HUIFANG_IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(200_000),
   HUIFANG_EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(1_048_000, 'must be at most 1048000 (an Excel sheet holds 1,048,576 rows)').default(1_000_000),
   HUIFANG_LIST_COUNT_BOUND: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
+  HUIFANG_EXPORT_BATCH_ROWS: z.coerce.number().int().min(1).max(50_000).default(2_000),
   HUIFANG_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   HUIFANG_OUTBOX_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(600).default(5),
   HUIFANG_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).default(DEFAULT_MAX_CONCURRENCY),
@@ -82,6 +83,8 @@ export interface Config {
   exportMaxRows: number;
   /** a list counts its matching rows up to this many; beyond, its total is a lower bound ("10,000+") */
   listCountBound: number;
+  /** rows an export reads and writes at a time (tests make it small to cross many batches) */
+  exportBatchRows: number;
   /** how often the deadline sweep (reminders, escalation) runs */
   sweepIntervalMs: number;
   /** how often queued notifications are delivered */
@@ -129,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
     importMaxRows: e.HUIFANG_IMPORT_MAX_ROWS,
     exportMaxRows: e.HUIFANG_EXPORT_MAX_ROWS,
     listCountBound: e.HUIFANG_LIST_COUNT_BOUND,
+    exportBatchRows: e.HUIFANG_EXPORT_BATCH_ROWS,
     sweepIntervalMs: e.HUIFANG_SWEEP_INTERVAL_SECONDS * 1000,
     outboxIntervalMs: e.HUIFANG_OUTBOX_INTERVAL_SECONDS * 1000,
     maxConcurrency: e.HUIFANG_MAX_CONCURRENCY,

@@ -6,6 +6,7 @@
  */
 import { AUTH_MESSAGES } from './auth/messages.js';
 import { CALENDAR_MESSAGES, calendarRangeProblem } from './calendar/messages.js';
+import { COMPANY_MESSAGES } from './companies/messages.js';
 import { COMMUNITY_MESSAGES } from './communities/messages.js';
 import { DEPARTMENT_MESSAGES } from './departments/messages.js';
 import { HOUSEHOLD_MESSAGES } from './households/messages.js';
@@ -25,6 +26,7 @@ export const DOMAIN_MESSAGES: readonly MessageCatalogue[] = [
   AUTH_MESSAGES,
   USER_MESSAGES,
   ROLE_MESSAGES,
+  COMPANY_MESSAGES,
   COMMUNITY_MESSAGES,
   DEPARTMENT_MESSAGES,
   HOUSEHOLD_MESSAGES,

@@ -10,6 +10,7 @@ import { AUDIT_PAGES } from './pages/audit/routes';
 import { AUTH_PAGES } from './pages/auth/routes';
 import { CALENDAR_PAGES } from './pages/calendar/routes';
 import { COMMUNITY_PAGES } from './pages/communities/routes';
+import { COMPANY_PAGES } from './pages/companies/routes';
 import { DEPARTMENT_PAGES } from './pages/departments/routes';
 import { HOUSEHOLD_PAGES } from './pages/households/routes';
 import { ISSUE_PAGES } from './pages/issues/routes';
@@ -49,6 +50,7 @@ export const PAGES: ShellPage[] = [
   ...VISIT_PAGES,
   ...QUESTIONNAIRE_PAGES,
   ...ISSUE_PAGES,
+  ...COMPANY_PAGES,
   ...HOUSEHOLD_PAGES,
   ...COMMUNITY_PAGES,
   ...ROSTER_PAGES,

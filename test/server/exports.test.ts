@@ -250,10 +250,10 @@ describe('exports: the 回访记录表', () => {
     t.config.exportMaxRows = 2;
     try {
       const res = await manager.get('/api/v1/visit-records/export.xlsx');
-      expect(res.headers).toMatchObject({ 'x-export-truncated': 'true', 'x-export-total': String(total), 'x-export-rows': '2' });
+      expect(res.headers).toMatchObject({ 'x-export-truncated': 'true', 'x-export-total': String(total), 'x-export-rows': '2', 'x-export-omitted': String(total - 2), 'x-export-limit': '2', 'x-export-limit-by': 'server' });
       const { values, rows } = table((await workbook(res)).worksheets[0], '回访日期');
       expect(rows).toHaveLength(2);
-      expect(values[4][1]).toBe(`注意：本表只含前 2 条记录（共 ${total} 条，超出单次导出上限）。请缩小日期范围或按小区分别导出。`);
+      expect(values[4][1]).toBe(`注意：本表只含前 2 条记录，另有 ${total - 2} 条未导出（共 ${total} 条，超出服务器的单次导出上限 2 条）。请缩小日期范围或按小区分别导出。`);
       const audit = await t.handle.db.selectFrom('audit_log').select('after').where('action', '=', 'visit.export').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
       expect(JSON.parse(audit.after!)).toMatchObject({ records: 2, total });
     } finally {

@@ -11,6 +11,8 @@ import { calendarNotices } from './migrations/2026_12_01_0005_calendar_notices.j
 import { issueClosure } from './migrations/2026_12_01_0006_issue_closure.js';
 import { issueExport } from './migrations/2026_12_02_0001_issue_export.js';
 import { listIndexes } from './migrations/2026_12_02_0002_list_indexes.js';
+import { exportCap } from './migrations/2026_12_02_0101_export_cap.js';
+import { recordExportIndex } from './migrations/2026_12_02_0102_record_export_index.js';
 import type { Migration } from './migrations/helpers.js';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -22,6 +24,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_01_0006_issue_closure': issueClosure,
   '2026_12_02_0001_issue_export': issueExport,
   '2026_12_02_0002_list_indexes': listIndexes,
+  '2026_12_02_0101_export_cap': exportCap,
+  '2026_12_02_0102_record_export_index': recordExportIndex,
 };
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {

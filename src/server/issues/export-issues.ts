@@ -4,7 +4,8 @@
  * then one row per issue by number: community, room, resident (name masked: surname and asterisks, no phone),
  * kind, category, description, source, when raised, priority, department, handler, status, deadlines and when
  * they were met, whether overdue, escalation level, expected date, reopenings, resolution, the resident's
- * rating and, for suggestions, adoption. Streamed in batches of 1,000 like every export; needs
+ * rating and, for suggestions, adoption. Streamed in batches like every export, cut short only by the
+ * company's export cap or the server's ceiling (and then saying how many were left out); needs
  * `issues.export` and is audited.
  */
 import type ExcelJS from 'exceljs';
@@ -19,12 +20,12 @@ import { formatRoomLabel } from '../households/room.js';
 import { maskName } from '../residents/queries.js';
 import { scopedCommunities, scopedDepartments, scopedHouseholds, scopedUsers } from '../scope.js';
 import { neutralise } from '../spreadsheets/formulas.js';
-import { writeHeaderRow, writeTitleBlock, type ExportCount, type Pause, type TitleBlock } from '../spreadsheets/xlsx.js';
+import { exportCount, sharedColumnStyles, writeHeaderRow, writeStyledRow, writeTitleBlock, type ExportCount, type ExportOptions, type Pause, type TitleBlock } from '../spreadsheets/xlsx.js';
+import { exportLimit, type ExportLimit } from '../companies/export-settings.js';
 import { clockFor, filteredIssues, toSummary, type Clock } from './queries.js';
 import { ADOPTION_WORDS, CHANNEL_WORDS, CLOSURE_WORDS, ESCALATION_WORDS, KIND_WORDS, PRIORITY_WORDS, STATUS_WORDS, word } from '../spreadsheets/issue-words.js';
 import { formatDeadline, shanghaiMinute } from '../../shared/shanghai.js';
 
-const BATCH = 1000;
 /** The full-width space that separates items on one line of a Chinese form. */
 const IDEOGRAPHIC_SPACE = '\u3000';
 
@@ -45,8 +46,8 @@ const WORDS = {
     allCommunities: '全公司所有小区',
     noFilter: '筛选：无（全部问题）',
     standing: (count: number, by: string, at: string) => `共 ${count.toLocaleString('zh-CN')} 个问题${IDEOGRAPHIC_SPACE}截至 ${at}（北京时间）${IDEOGRAPHIC_SPACE}导出人：${by}`,
-    truncated: (rows: number, total: number) =>
-      `注意：本表只含前 ${rows.toLocaleString('zh-CN')} 个问题（共 ${total.toLocaleString('zh-CN')} 个，超出单次导出上限）。请加筛选条件或按小区分别导出。`,
+    truncated: (rows: number, total: number, by: ExportLimit['by']) =>
+      `注意：本表只含前 ${rows.toLocaleString('zh-CN')} 个问题，另有 ${(total - rows).toLocaleString('zh-CN')} 个未导出（共 ${total.toLocaleString('zh-CN')} 个，超出${by === 'company' ? '公司设置的' : '服务器的'}单次导出上限 ${rows.toLocaleString('zh-CN')} 行）。请加筛选条件或按小区分别导出。`,
     separator: IDEOGRAPHIC_SPACE,
     list: '、',
     overdue: { overdue: '是', met_late: '超时完成', no: '否' },
@@ -67,8 +68,8 @@ const WORDS = {
     allCommunities: 'every community of the company',
     noFilter: 'Filters: none (every issue)',
     standing: (count: number, by: string, at: string) => `${count.toLocaleString('en')} issues · as of ${at} (Beijing time) · exported by ${by}`,
-    truncated: (rows: number, total: number) =>
-      `Note: this sheet holds only the first ${rows.toLocaleString('en')} of ${total.toLocaleString('en')} issues (more than one export may hold). Add filters or export each community separately.`,
+    truncated: (rows: number, total: number, by: ExportLimit['by']) =>
+      `Note: this sheet holds only the first ${rows.toLocaleString('en')} of ${total.toLocaleString('en')} issues; ${(total - rows).toLocaleString('en')} were left out (${by === 'company' ? 'the company’s' : 'the server’s'} cap is ${rows.toLocaleString('en')} rows per export). Add filters or export each community separately.`,
     separator: ' · ',
     list: ', ',
     overdue: { overdue: 'Yes', met_late: 'Met late', no: 'No' },
@@ -79,12 +80,14 @@ const WORDS = {
 
 const WIDTHS = [8, 14, 16, 10, 8, 10, 40, 8, 17, 8, 12, 10, 10, 17, 17, 17, 17, 10, 14, 12, 8, 30, 8, 16, 10];
 const WRAPPED = new Set([6, 21]);
-const COLUMNS: Partial<ExcelJS.Column>[] = WIDTHS.map((width, i) => ({ width, style: { alignment: { vertical: 'top', wrapText: WRAPPED.has(i) } } }));
+const COLUMNS = sharedColumnStyles(WIDTHS.map((width, i) => ({ width, style: { alignment: { vertical: 'top', wrapText: WRAPPED.has(i) } } })));
 
 export interface IssueExport {
   filter: Filter;
   locale: Locale;
   count: ExportCount;
+  /** issues read and written at a time */
+  batchRows: number;
   clock: Clock;
   fileName: string;
   fallback: string;
@@ -92,11 +95,11 @@ export interface IssueExport {
 }
 
 /** Checks the permissions and the scope, counts, and audits, before anything is streamed. */
-export async function prepareIssueExport(db: Db, ctx: Ctx, filter: Filter, locale: Locale, maxRows: number): Promise<IssueExport> {
+export async function prepareIssueExport(db: Db, ctx: Ctx, filter: Filter, locale: Locale, options: ExportOptions): Promise<IssueExport> {
   requirePermission(ctx, 'issues.export');
   const w = WORDS[locale];
   const clock = await clockFor(db, ctx.companyId);
-  const [{ n }, company, communities, department, assignee, category, household] = await Promise.all([
+  const [{ n }, company, communities, department, assignee, category, household, limit] = await Promise.all([
     filteredIssues(db, ctx, filter, clock)
       .clearSelect()
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -116,6 +119,7 @@ export async function prepareIssueExport(db: Db, ctx: Ctx, filter: Filter, local
           .where('households.id', '=', filter.householdId)
           .executeTakeFirst()
       : undefined,
+    exportLimit(db, ctx.companyId, options.serverMaxRows),
   ]);
   const community = filter.communityId ? communities.find((c) => c.id === filter.communityId) : undefined;
   if (filter.communityId && !community) throw notFound('community');
@@ -141,20 +145,21 @@ export async function prepareIssueExport(db: Db, ctx: Ctx, filter: Filter, local
   ].filter((x): x is string => Boolean(x));
 
   const total = Number(n);
-  const count = { total, rows: Math.min(total, maxRows) };
+  const count = exportCount(total, limit);
   const day = shanghaiToday();
-  await recordAudit(db, actorOf(ctx), { action: 'issue.export', entityType: 'issue', communityId: filter.communityId ?? null, after: { issues: count.rows, total, filter } });
+  await recordAudit(db, actorOf(ctx), { action: 'issue.export', entityType: 'issue', communityId: filter.communityId ?? null, after: { issues: count.rows, total, omitted: count.omitted, filter } });
   return {
     filter,
     locale,
     count,
+    batchRows: options.batchRows,
     clock,
     fileName: w.file(community?.name ?? null, day),
     fallback: WORDS.en.file(null, day),
     block: {
       title: neutralise(w.title(company.name)),
       lines: [neutralise(filters.length ? filters.join(w.separator) : w.noFilter), neutralise(w.standing(total, ctx.displayName, shanghaiMinute(now())))],
-      note: count.rows < total ? w.truncated(count.rows, total) : undefined,
+      note: count.omitted > 0 ? w.truncated(count.rows, total, count.limit.by) : undefined,
     },
   };
 }
@@ -167,17 +172,17 @@ export async function writeIssueExport(db: Db, ctx: Ctx, plan: IssueExport, work
     views: [{ state: 'frozen', ySplit: headerRow, xSplit: 1 }],
     pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${headerRow}:${headerRow}` },
   });
-  sheet.columns = COLUMNS;
+  sheet.columns = COLUMNS.columns;
   writeTitleBlock(sheet, w.headers.length, plan.block);
   writeHeaderRow(sheet, w.headers);
   let left = plan.count.rows;
   let after = 0;
   while (left > 0) {
-    const rows = await filteredIssues(db, ctx, plan.filter, plan.clock).where('issues.id', '>', after).orderBy('issues.id').limit(Math.min(BATCH, left)).execute();
+    const rows = await filteredIssues(db, ctx, plan.filter, plan.clock).where('issues.id', '>', after).orderBy('issues.id').limit(Math.min(plan.batchRows, left)).execute();
     if (rows.length === 0) break;
     for (const r of rows) {
       const summary = toSummary(r, plan.clock);
-      sheet.addRow(cellsOf(summary, { resolution: r.resolution, satisfaction: r.satisfaction, closure: r.closure, unconfirmedReason: r.unconfirmed_reason }, plan.locale)).commit();
+      writeStyledRow(sheet, cellsOf(summary, { resolution: r.resolution, satisfaction: r.satisfaction, closure: r.closure, unconfirmedReason: r.unconfirmed_reason }, plan.locale), COLUMNS.styles);
     }
     left -= rows.length;
     after = rows[rows.length - 1].id;

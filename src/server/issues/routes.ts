@@ -59,7 +59,7 @@ export function issueRoutes(app: App, { handle: { db }, config }: Deps) {
     },
     async (request, reply) => {
       const ctx = ctxOf(request);
-      const plan = await prepareIssueExport(db, ctx, request.query, localeOf(request), config.exportMaxRows);
+      const plan = await prepareIssueExport(db, ctx, request.query, localeOf(request), { serverMaxRows: config.exportMaxRows, batchRows: config.exportBatchRows });
       return sendXlsx(reply, plan.fileName, plan.fallback, (wb, pause) => writeIssueExport(db, ctx, plan, wb, pause), exportHeaders(plan.count));
     },
   );

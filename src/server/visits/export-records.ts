@@ -6,9 +6,10 @@
  * a confirmation or complaint follow-up visit, of the issue it is about). Records come by community, then
  * by date.
  *
- * The file is streamed in batches of 1,000 records, so a company-wide month (85,000 records) never sits in
- * memory (see docs/benchmarks.md). Only beyond `HUIFANG_EXPORT_MAX_ROWS` is it cut short, and then the
- * sheet and the response headers say so. It names residents: it needs `visits.export` and is audited.
+ * The file is streamed in batches (`HUIFANG_EXPORT_BATCH_ROWS`), so a company-wide month (85,000 records)
+ * never sits in memory (see docs/benchmarks.md). Only beyond the company's export cap or the server's
+ * `HUIFANG_EXPORT_MAX_ROWS` is it cut short, and then the sheet and the response headers say how many rows
+ * were left out. It names residents: it needs `visits.export` and is audited.
  */
 import type ExcelJS from 'exceljs';
 import type { Locale } from '../../shared/schemas/common.js';
@@ -24,11 +25,11 @@ import { KIND_WORDS, STATUS_WORDS, word } from '../spreadsheets/issue-words.js';
 import { groupBy } from '../residents/queries.js';
 import { inCompany, scopedCommunities, scopedHouseholds, scopedUsers } from '../scope.js';
 import { neutralise } from '../spreadsheets/formulas.js';
-import { writeHeaderRow, writeTitleBlock, type ExportCount, type Pause, type TitleBlock } from '../spreadsheets/xlsx.js';
+import { exportCount, sharedColumnStyles, writeHeaderRow, writeStyledRow, writeTitleBlock, type ExportCount, type ExportOptions, type Pause, type TitleBlock } from '../spreadsheets/xlsx.js';
+import { exportLimit, type ExportLimit } from '../companies/export-settings.js';
 import { filteredRecords } from './record-queries.js';
 import { shanghaiMinute } from '../../shared/shanghai.js';
 
-const BATCH = 1000;
 /** The full-width space that separates items on one line of a Chinese form. */
 const IDEOGRAPHIC_SPACE = '\u3000';
 
@@ -50,8 +51,8 @@ const WORDS = {
     score: (min?: number, max?: number) => `满意度均分：${min ?? 1}–${max ?? 5}`,
     hasItems: (yes: boolean) => `反映事项：${yes ? '有' : '无'}`,
     exported: (count: number, by: string, at: string) => `共 ${count.toLocaleString('zh-CN')} 条记录${IDEOGRAPHIC_SPACE}导出人：${by}${IDEOGRAPHIC_SPACE}导出时间：${at}（北京时间）`,
-    truncated: (rows: number, total: number) =>
-      `注意：本表只含前 ${rows.toLocaleString('zh-CN')} 条记录（共 ${total.toLocaleString('zh-CN')} 条，超出单次导出上限）。请缩小日期范围或按小区分别导出。`,
+    truncated: (rows: number, total: number, by: ExportLimit['by']) =>
+      `注意：本表只含前 ${rows.toLocaleString('zh-CN')} 条记录，另有 ${(total - rows).toLocaleString('zh-CN')} 条未导出（共 ${total.toLocaleString('zh-CN')} 条，超出${by === 'company' ? '公司设置的' : '服务器的'}单次导出上限 ${rows.toLocaleString('zh-CN')} 条）。请缩小日期范围或按小区分别导出。`,
     separator: IDEOGRAPHIC_SPACE,
     list: '、',
     methods: { phone: '电话', door: '上门', online: '线上', written: '书面问卷' } as Record<string, string>,
@@ -92,8 +93,8 @@ const WORDS = {
     score: (min?: number, max?: number) => `Average score: ${min ?? 1}–${max ?? 5}`,
     hasItems: (yes: boolean) => `Items raised: ${yes ? 'yes' : 'no'}`,
     exported: (count: number, by: string, at: string) => `${count.toLocaleString('en')} records · exported by ${by} on ${at} (Beijing time)`,
-    truncated: (rows: number, total: number) =>
-      `Note: this sheet holds only the first ${rows.toLocaleString('en')} of ${total.toLocaleString('en')} records (more than one export may hold). Narrow the dates or export each community separately.`,
+    truncated: (rows: number, total: number, by: ExportLimit['by']) =>
+      `Note: this sheet holds only the first ${rows.toLocaleString('en')} of ${total.toLocaleString('en')} records; ${(total - rows).toLocaleString('en')} were left out (${by === 'company' ? 'the company’s' : 'the server’s'} cap is ${rows.toLocaleString('en')} rows per export). Narrow the dates or export each community separately.`,
     separator: ' · ',
     list: ', ',
     methods: { phone: 'Phone', door: 'Door-to-door', online: 'Online', written: 'Paper questionnaire' } as Record<string, string>,
@@ -121,7 +122,7 @@ const WORDS = {
   },
 } satisfies Record<Locale, unknown>;
 
-const COLUMNS: Partial<ExcelJS.Column>[] = [
+const COLUMNS = sharedColumnStyles([
   { width: 12 },
   { width: 12 },
   { width: 14 },
@@ -136,22 +137,24 @@ const COLUMNS: Partial<ExcelJS.Column>[] = [
   { width: 44 },
   { width: 30 },
   { width: 22 },
-].map((c) => ({ ...c, style: { ...c.style, alignment: { vertical: 'top', wrapText: true } } }));
+].map((c) => ({ ...c, style: { ...c.style, alignment: { vertical: 'top', wrapText: true } } })));
 
 export interface RecordExport {
   filter: Filter;
   locale: Locale;
   count: ExportCount;
+  /** records read and written at a time */
+  batchRows: number;
   fileName: string;
   fallback: string;
   block: TitleBlock;
 }
 
 /** Checks the permission and the scope, counts, and audits, before anything is streamed. */
-export async function prepareRecordExport(db: Db, ctx: Ctx, filter: Filter, locale: Locale, maxRows: number): Promise<RecordExport> {
+export async function prepareRecordExport(db: Db, ctx: Ctx, filter: Filter, locale: Locale, options: ExportOptions): Promise<RecordExport> {
   requirePermission(ctx, 'visits.export');
   const w = WORDS[locale];
-  const [{ n }, company, communities, visitor, household] = await Promise.all([
+  const [{ n }, company, communities, visitor, household, limit] = await Promise.all([
     filteredRecords(db, ctx, filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     db.selectFrom('companies').select('name').where('id', '=', ctx.companyId).executeTakeFirstOrThrow(),
     scopedCommunities(db, ctx).select(['communities.id', 'communities.name']).orderBy('communities.name').execute(),
@@ -164,6 +167,7 @@ export async function prepareRecordExport(db: Db, ctx: Ctx, filter: Filter, loca
           .where('households.id', '=', filter.householdId)
           .executeTakeFirst()
       : undefined,
+    exportLimit(db, ctx.companyId, options.serverMaxRows),
   ]);
   const community = filter.communityId ? communities.find((c) => c.id === filter.communityId) : undefined;
   if (filter.communityId && !community) throw notFound('community');
@@ -171,7 +175,7 @@ export async function prepareRecordExport(db: Db, ctx: Ctx, filter: Filter, loca
   if (filter.householdId && !household) throw notFound('household');
 
   const total = Number(n);
-  const count = { total, rows: Math.min(total, maxRows) };
+  const count = exportCount(total, limit);
   const filters = [
     w.period(filter.from, filter.to),
     w.community(community ? community.name : ctx.allCommunities ? w.allCommunities : communities.map((c) => c.name).join(w.list)),
@@ -183,17 +187,18 @@ export async function prepareRecordExport(db: Db, ctx: Ctx, filter: Filter, loca
     filter.hasItems && w.hasItems(filter.hasItems === 'true'),
   ].filter((x): x is string => Boolean(x));
   const day = shanghaiToday();
-  await recordAudit(db, actorOf(ctx), { action: 'visit.export', entityType: 'record', communityId: filter.communityId ?? null, after: { records: count.rows, total, filter } });
+  await recordAudit(db, actorOf(ctx), { action: 'visit.export', entityType: 'record', communityId: filter.communityId ?? null, after: { records: count.rows, total, omitted: count.omitted, filter } });
   return {
     filter,
     locale,
     count,
+    batchRows: options.batchRows,
     fileName: w.file(community?.name ?? null, day),
     fallback: WORDS.en.file(null, day),
     block: {
       title: neutralise(w.title(company.name)),
       lines: [neutralise(filters.join(w.separator)), neutralise(w.exported(total, ctx.displayName, shanghaiMinute(now())))],
-      note: count.rows < total ? w.truncated(count.rows, total) : undefined,
+      note: count.omitted > 0 ? w.truncated(count.rows, total, count.limit.by) : undefined,
     },
   };
 }
@@ -242,7 +247,7 @@ export async function writeRecordExport(db: Db, ctx: Ctx, plan: RecordExport, wo
     views: [{ state: 'frozen', ySplit: headerRow }],
     pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${headerRow}:${headerRow}` },
   });
-  sheet.columns = COLUMNS;
+  sheet.columns = COLUMNS.columns;
   writeTitleBlock(sheet, w.headers.length, plan.block);
   writeHeaderRow(sheet, w.headers);
 
@@ -255,10 +260,10 @@ export async function writeRecordExport(db: Db, ctx: Ctx, plan: RecordExport, wo
       const [community, date, id] = after;
       q = q.where(({ eb, refTuple, tuple }) => eb(refTuple('visit_records.community_id', 'visit_records.visit_date', 'visit_records.id'), '>', tuple(community, date, id)));
     }
-    const rows = await q.orderBy('visit_records.community_id').orderBy('visit_records.visit_date').orderBy('visit_records.id').limit(Math.min(BATCH, left)).execute();
+    const rows = await q.orderBy('visit_records.community_id').orderBy('visit_records.visit_date').orderBy('visit_records.id').limit(Math.min(plan.batchRows, left)).execute();
     if (rows.length === 0) break;
     const batch = await batchDetails(db, ctx, rows, questions);
-    for (const r of rows) sheet.addRow(cellsOf(r, batch, questions, plan.locale)).commit();
+    for (const r of rows) writeStyledRow(sheet, cellsOf(r, batch, questions, plan.locale), COLUMNS.styles);
     left -= rows.length;
     const last = rows[rows.length - 1];
     after = [last.community_id, last.visit_date, last.id];

@@ -122,7 +122,7 @@ export function visitRoutes(app: App, { handle: { db, dialect }, config }: Deps)
     },
     async (request, reply) => {
       const ctx = ctxOf(request);
-      const plan = await prepareRecordExport(db, ctx, request.query, localeOf(request), config.exportMaxRows);
+      const plan = await prepareRecordExport(db, ctx, request.query, localeOf(request), { serverMaxRows: config.exportMaxRows, batchRows: config.exportBatchRows });
       return sendXlsx(reply, plan.fileName, plan.fallback, (wb, pause) => writeRecordExport(db, ctx, plan, wb, pause), exportHeaders(plan.count));
     },
   );

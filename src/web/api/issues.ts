@@ -22,7 +22,7 @@ import type {
   UpdateIssueBody,
 } from '../../shared/schemas/issues';
 import { useCan } from '../auth/session';
-import { ApiError, api, downloadUrl } from './client';
+import { ApiError, api } from './client';
 import { useUsers } from './users';
 import { invalidate, TOUCHES } from './invalidation';
 
@@ -46,8 +46,8 @@ function invalidateIssues(queryClient: QueryClient) {
   invalidate(queryClient, TOUCHES.issue);
 }
 
-/** Address of the 问题台账 (xlsx) with the list's filters; the browser downloads it itself. */
-export const issuesExportUrl = (filters: IssueFilters) => downloadUrl('/issues/export.xlsx', { ...filters });
+/** Where the 问题台账 (xlsx) is exported, with the list's filters as its query (components/ExportButton.tsx). */
+export const ISSUES_EXPORT_PATH = '/issues/export.xlsx';
 
 export function useIssues(filters: IssueFilters & { limit: number; offset: number }, enabled = true) {
   return useQuery({

@@ -9,6 +9,7 @@ import { texts as audit } from '../pages/audit/texts';
 import { texts as auth } from '../pages/auth/texts';
 import { texts as calendar } from '../pages/calendar/texts';
 import { texts as communities } from '../pages/communities/texts';
+import { texts as companies } from '../pages/companies/texts';
 import { texts as departments } from '../pages/departments/texts';
 import { texts as households } from '../pages/households/texts';
 import { texts as issues } from '../pages/issues/texts';
@@ -28,6 +29,7 @@ export const TEXTS = {
   'pages/auth': auth,
   'pages/calendar': calendar,
   'pages/communities': communities,
+  'pages/companies': companies,
   'pages/departments': departments,
   'pages/households': households,
   'pages/issues': issues,
@@ -48,6 +50,7 @@ function merged<L extends Locale>(locale: L) {
     ...auth[locale],
     ...calendar[locale],
     ...communities[locale],
+    ...companies[locale],
     ...departments[locale],
     ...households[locale],
     ...issues[locale],

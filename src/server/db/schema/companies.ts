@@ -6,5 +6,7 @@ export interface CompaniesTable {
   name: string;
   /** JSON IssueSettings; null means the defaults of issues/defaults.ts */
   issue_settings: Generated<string | null>;
+  /** rows one export may hold at most (导出上限); null: only the server's HUIFANG_EXPORT_MAX_ROWS */
+  export_max_rows: Generated<number | null>;
   created_at: string;
 }

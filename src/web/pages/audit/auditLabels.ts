@@ -65,6 +65,7 @@ export const AUDIT_ACTIONS = [
   'issue_category.create',
   'issue_category.update',
   'issue_settings.update',
+  'export_settings.update',
   'calendar_override.create',
   'calendar_override.delete',
   'calendar_notice.create',

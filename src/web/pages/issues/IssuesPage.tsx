@@ -2,13 +2,14 @@
  * 问题跟踪: every issue in scope, filtered, as a table or a board by status; staff register issues here and
  * export what is filtered as a 问题台账. The filters are in the address, so a filtered list can be linked.
  */
-import { AppstoreOutlined, DownloadOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Button, Segmented, Space, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { IssueListQuery } from '../../../shared/schemas/issues';
-import { issuesExportUrl, useIssues } from '../../api/issues';
+import { ISSUES_EXPORT_PATH, useIssues } from '../../api/issues';
+import { ExportButton } from '../../components/ExportButton';
 import { useCan } from '../../auth/session';
 import { useSelectedCommunityId } from '../../lib/communitySelection';
 import { ListPage } from '../../lists/ListPage';
@@ -54,9 +55,9 @@ export function IssuesPage() {
           />
           {can('issues.export') ? (
             <Tooltip title={t('issues.exportHint')}>
-              <Button icon={<DownloadOutlined />} href={issuesExportUrl(filters)} data-testid="issue-export">
+              <ExportButton path={ISSUES_EXPORT_PATH} query={{ ...filters }} testId="issue-export">
                 {t('issues.export')}
-              </Button>
+              </ExportButton>
             </Tooltip>
           ) : null}
           {can('issues.create') ? (

@@ -2,12 +2,10 @@
  * 回访记录: visit records with filters (kept in the address), each opening its detail page; export to xlsx with
  * the same filters.
  */
-import { DownloadOutlined } from '@ant-design/icons';
-import { Button } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RecordListQuery } from '../../../shared/schemas/visits';
-import { downloadUrl } from '../../api/client';
+import { ExportButton } from '../../components/ExportButton';
 import { useScopeCommunities } from '../../api/communities';
 import { useVisitRecords, useVisitors } from '../../api/visits';
 import { useCan } from '../../auth/session';
@@ -36,9 +34,9 @@ export function VisitRecordsPage() {
       title={t('visits.nav.records')}
       extra={
         can('visits.export') ? (
-          <Button icon={<DownloadOutlined />} href={downloadUrl('/visit-records/export.xlsx', { ...effective })}>
+          <ExportButton path="/visit-records/export.xlsx" query={{ ...effective }}>
             {t('visits.records.export')}
-          </Button>
+          </ExportButton>
         ) : null
       }
       filters={<RecordFilters value={effective} communities={communities.data?.items ?? []} visitors={visitors} onChange={list.setFilters} />}
