@@ -22,6 +22,8 @@ const WITHOUT: Record<string, Partial<Record<Part, string>>> = {
   notifications: { queries: 'notifications.ts holds the bell list beside mark-read', pages: 'the bell is in layout/', texts: 'no pages' },
   // One read, polling a job: get-roster-import.ts.
   roster: { queries: 'one read, its use case get-roster-import.ts' },
+  // The company's own settings (the export cap) are one row, read by its use case export-settings.ts.
+  companies: { queries: 'one row, read by export-settings.ts' },
   // The health check reads no table and has no page.
   system: { queries: 'reads no table', pages: 'health check only', texts: 'no pages' },
 };
@@ -31,6 +33,7 @@ const WITHOUT: Record<string, Partial<Record<Part, string>>> = {
  * users work in: the file named here, which must call the domain's path (the domain's name, or the one given).
  */
 const TESTED_IN: Record<string, [file: string, urlPath?: string]> = {
+  companies: ['export-batches.test.ts', 'export-settings'],
   departments: ['communities.test.ts'],
   notifications: ['issues.test.ts'],
   questionnaires: ['visits.test.ts'],
