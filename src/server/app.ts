@@ -6,7 +6,6 @@ import crypto from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
-import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -24,6 +23,7 @@ import { householdRoutes } from './households/routes.js';
 import { residentRoutes } from './residents/routes.js';
 import { staffRoutes } from './staff/routes.js';
 import { principalFromSession, principalFromToken, type Principal } from './auth/principal.js';
+import { registerApiDocs } from './http/api-docs.js';
 import { registerAuthHook } from './http/auth-hook.js';
 import { registerInputGuard } from './http/input-guard.js';
 import { registerLoadShedding } from './http/load-shedding.js';
@@ -138,7 +138,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  // The docs UI loads with its first request (http/api-docs.ts).
+  registerApiDocs(app);
   app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 
   registerAuthHook(app, {

@@ -8,7 +8,6 @@ import { ensureFirstCompany } from './companies/bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
-import { seedDemo } from './demo/seed-demo.js';
 import { startHousekeeping, startIssueJobs } from './jobs.js';
 import { version } from './paths.js';
 
@@ -21,7 +20,8 @@ async function main() {
   const app = await buildApp({ handle, config }, { logger: { level: config.logLevel } });
   const applied = await migrateToLatest(handle);
   if (applied.length) app.log.info({ migrations: applied }, 'applied migrations');
-  if (config.demo && (await seedDemo(handle.db, config))) app.log.info('created the demo company');
+  // The demo seeder is loaded only for the demo.
+  if (config.demo && (await (await import('./demo/seed-demo.js')).seedDemo(handle.db, config))) app.log.info('created the demo company');
   await ensureFirstCompany(handle.db, config, app.log);
   const stopHousekeeping = startHousekeeping(handle.db, config, app.log);
   const stopIssueJobs = startIssueJobs(handle, config, app.log);

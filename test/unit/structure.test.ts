@@ -15,6 +15,17 @@ function sources(dir: string): string[] {
 const imports = (file: string) => [...fs.readFileSync(file, 'utf8').matchAll(/^import [^;]*? from '([^']+)';/gms)].map((m) => m[1]);
 
 describe('structure of the sources', () => {
+  it('operator: a restart loads no feature-only library — the server imports them as values only on first use', () => {
+    const lazy = /^(exceljs|yauzl|csv-parse|iconv-lite|@fastify\/swagger-ui|pg|better-sqlite3)$/;
+    const offending = sources('src/server').flatMap((f) =>
+      [...fs.readFileSync(f, 'utf8').matchAll(/^import (?!type )[^;]*? from '([^']+)';/gms)]
+        .map((m) => m[1])
+        .filter((i) => lazy.test(i))
+        .map((i) => `${f} → ${i}`),
+    );
+    expect(offending).toEqual([]);
+  });
+
   it('engineer: a migration carries its own data and imports only its helpers and kysely', () => {
     const dir = 'src/server/db/migrations';
     const offending = sources(dir)

@@ -3,10 +3,11 @@
  * Both speak through one Kysely instance; `Db` is what every query receives.
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
+import type SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -25,12 +26,21 @@ const TIMESTAMPTZ_OID = 1184;
 const TIMESTAMP_OID = 1114;
 const DATE_OID = 1082;
 // Counts and identity columns are bigint; our ids stay far below 2^53.
-pg.types.setTypeParser(INT8_OID, (v) => Number(v));
-// Timestamps travel as ISO 8601 UTC strings on both dialects.
-pg.types.setTypeParser(TIMESTAMPTZ_OID, (v) => new Date(v).toISOString());
-pg.types.setTypeParser(TIMESTAMP_OID, (v) => new Date(`${v}Z`).toISOString());
-// Calendar dates (move-in, holidays) stay 'YYYY-MM-DD' strings, never shifted by a time zone.
-pg.types.setTypeParser(DATE_OID, (v) => v);
+// Only the driver of the configured dialect is loaded (a SQLite server never loads pg, nor PostgreSQL better-sqlite3).
+const require = createRequire(import.meta.url);
+let pgDriver: typeof pg | undefined;
+function loadPg(): typeof pg {
+  if (pgDriver) return pgDriver;
+  const driver = require('pg') as typeof pg;
+  // Counts and identity columns are bigint; our ids stay far below 2^53.
+  driver.types.setTypeParser(INT8_OID, (v) => Number(v));
+  // Timestamps travel as ISO 8601 UTC strings on both dialects.
+  driver.types.setTypeParser(TIMESTAMPTZ_OID, (v) => new Date(v).toISOString());
+  driver.types.setTypeParser(TIMESTAMP_OID, (v) => new Date(`${v}Z`).toISOString());
+  // Calendar dates (move-in, holidays) stay 'YYYY-MM-DD' strings, never shifted by a time zone.
+  driver.types.setTypeParser(DATE_OID, (v) => v);
+  return (pgDriver = driver);
+}
 
 export interface OpenOptions {
   databaseUrl?: string;
@@ -43,7 +53,7 @@ export interface OpenOptions {
 
 export function openDatabase(opts: OpenOptions): DatabaseHandle {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({
+    const pool = new (loadPg().Pool)({
       connectionString: opts.databaseUrl,
       max: opts.poolSize ?? 10,
       options: opts.pgSchema ? `-c search_path=${opts.pgSchema}` : undefined,
@@ -53,7 +63,7 @@ export function openDatabase(opts: OpenOptions): DatabaseHandle {
   }
   const file = opts.sqliteFile ?? ':memory:';
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = new SQLite(file);
+  const sqlite = new (require('better-sqlite3') as typeof SQLite)(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');

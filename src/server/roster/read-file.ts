@@ -5,12 +5,11 @@
  * from exceljs or from csv-parse after detecting the encoding (UTF-8 with or without BOM, else GB18030).
  */
 import fs from 'node:fs';
-import { parse as parseCsv } from 'csv-parse';
-import ExcelJS from 'exceljs';
-import iconv from 'iconv-lite';
-import yauzl from 'yauzl';
+import type ExcelJS from 'exceljs';
+import type yauzl from 'yauzl';
 import { AppError } from '../http/errors.js';
 import type { Cell } from './cells.js';
+import { loadCsvParse, loadExcelJS, loadIconv, loadYauzl } from '../spreadsheets/libraries.js';
 
 export type RosterFileKind = 'xlsx' | 'csv';
 
@@ -135,9 +134,10 @@ async function countLines(path: string): Promise<number> {
  */
 async function inspectXlsx(path: string, limits: FileLimits): Promise<number> {
   const maxTotal = Math.max(100 * 1024 * 1024, limits.maxBytes * 30);
+  const yauzlLib = await loadYauzl();
   let zip: yauzl.ZipFile;
   try {
-    zip = await yauzl.openPromise(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false });
+    zip = await yauzlLib.openPromise(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false });
   } catch {
     throw unreadable();
   }
@@ -200,6 +200,7 @@ export function readRows(path: string, kind: RosterFileKind): AsyncGenerator<She
 }
 
 async function* csvRows(path: string): AsyncGenerator<SheetRow> {
+  const [iconv, parseCsv] = await Promise.all([loadIconv(), loadCsvParse()]);
   const sample = await readSample(path);
   const encoding = detectEncoding(sample);
   const delimiter = detectDelimiter(iconv.decode(sample, encoding));
@@ -212,7 +213,8 @@ async function* csvRows(path: string): AsyncGenerator<SheetRow> {
 }
 
 async function* xlsxRows(path: string): AsyncGenerator<SheetRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+  const excel = await loadExcelJS();
+  const reader = new excel.stream.xlsx.WorkbookReader(path, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',

@@ -1,10 +1,10 @@
 /**
  * The import template: the roster sheet with the nine Chinese headers (text-formatted where Excel would
  * otherwise turn phones into 1.38E+10 or drop leading zeros, and a 身份 drop-down), and a second sheet
- * 填写说明 explaining every column with examples. Built once per process.
+ * 填写说明 explaining every column with examples. Built once per process, when first asked for.
  */
-import ExcelJS from 'exceljs';
 import { COLUMN_HEADERS, COLUMN_KEYS, type ColumnKey } from './columns.js';
+import { loadExcelJS } from '../spreadsheets/libraries.js';
 import { HEADER_STYLE } from '../spreadsheets/xlsx.js';
 
 export const ROSTER_SHEET = '业主名单';
@@ -69,6 +69,7 @@ export function rosterTemplate(): Promise<Buffer> {
 }
 
 async function buildTemplate(): Promise<Buffer> {
+  const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(ROSTER_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = COLUMN_KEYS.map((key) => ({

@@ -5,9 +5,10 @@
  */
 import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import type { ExportLimit } from '../companies/export-settings.js';
+import { loadExcelJS } from './libraries.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -41,14 +42,18 @@ export function sendXlsx(
   headers: Record<string, string> = {},
 ): FastifyReply {
   const stream = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
   const pause: Pause = async () => {
     await new Promise((resolve) => setImmediate(resolve));
     while (stream.writableNeedDrain && !stream.destroyed) await Promise.race([once(stream, 'drain'), once(stream, 'close')]);
     if (stream.destroyed) throw new Error('the client closed the download');
   };
-  fill(workbook, pause)
-    .then(() => workbook.commit())
+  // exceljs loads with the first download; the response's headers do not wait for it.
+  loadExcelJS()
+    .then(async (excel) => {
+      const workbook = new excel.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
+      await fill(workbook, pause);
+      await workbook.commit();
+    })
     .catch((err: unknown) => {
       if (!stream.destroyed) reply.log.error({ err }, 'xlsx download failed');
       stream.destroy(err as Error);
