@@ -1,12 +1,12 @@
 /**
  * A list page's state in the URL (src/web/lists/listParams.ts): read with the server's own query schema, bad or
  * unknown params fall back to the page's defaults, writing keeps only what differs from them, and a new filter
- * starts again at the first page.
+ * starts again at the first page. A page reached by cursor is `cursor=…&page=n` in the address.
  */
 import { describe, expect, it } from 'vitest';
 import { IssueListQuery } from '../../src/shared/schemas/issues';
 import { RecordListQuery } from '../../src/shared/schemas/visits';
-import { listSpec, parseListParams, serializeListParams, withFilters, withPage, type ListParamsSpec, type ListQuerySchema } from '../../src/web/lists/listParams';
+import { listSpec, pageNumber, parseListParams, serializeListParams, withCursor, withFilters, withPage, type ListParamsSpec, type ListQuerySchema } from '../../src/web/lists/listParams';
 
 const ISSUES = listSpec({ schema: IssueListQuery, keys: ['q', 'communityId', 'status', 'escalated', 'open'], defaults: { open: 'true' } });
 const RECORDS = listSpec({ schema: RecordListQuery, keys: ['communityId', 'from', 'to', 'minScore', 'maxScore'] });
@@ -68,5 +68,46 @@ describe('list params', () => {
     expect(withFilters(state, { status: 'closed' })).toEqual({ filters: { status: 'closed' }, limit: 20, offset: 0 });
     expect(withPage(state, 5, 20)).toMatchObject({ limit: 20, offset: 80 });
     expect(withPage(state, 5, 50)).toMatchObject({ limit: 50, offset: 0 });
+  });
+
+  describe('pages by cursor', () => {
+    const CURSOR = 'WyJyZWNvcmRzIiwiMjAyNi0xMS0zMCIsNDJd';
+
+    it('reads a cursor page with its number, and drops an offset beside the cursor', () => {
+      expect(parse(RECORDS, `communityId=3&cursor=${CURSOR}&page=7`)).toEqual({ filters: { communityId: 3 }, limit: 20, offset: 0, cursor: CURSOR, page: 7 });
+      expect(parse(RECORDS, `cursor=${CURSOR}&offset=40&page=3`)).toEqual({ filters: {}, limit: 20, offset: 0, cursor: CURSOR, page: 3 });
+    });
+
+    it('keeps a linked cursor page whose number is missing or nonsense, without a number', () => {
+      for (const page of ['', 'page=0', 'page=1', 'page=-2', 'page=2.5', 'page=abc', 'page=99999999']) {
+        expect(parse(RECORDS, `cursor=${CURSOR}&${page}`)).toEqual({ filters: {}, limit: 20, offset: 0, cursor: CURSOR });
+      }
+    });
+
+    it('ignores an empty or overlong cursor and a page number without a cursor', () => {
+      expect(parse(RECORDS, 'cursor=&offset=40')).toEqual({ filters: {}, limit: 20, offset: 40 });
+      expect(parse(RECORDS, `cursor=${'x'.repeat(501)}`)).toEqual({ filters: {}, limit: 20, offset: 0 });
+      expect(parse(RECORDS, 'page=4&offset=20')).toEqual({ filters: {}, limit: 20, offset: 20 });
+    });
+
+    it('goes forward by cursor counting the pages, and reads back what it wrote', () => {
+      const first = parse(RECORDS, 'minScore=3&limit=50');
+      const second = withCursor(first, CURSOR);
+      expect(second).toEqual({ filters: { minScore: 3 }, limit: 50, offset: 0, cursor: CURSOR, page: 2 });
+      expect(pageNumber(second)).toBe(2);
+      const search = serializeListParams(RECORDS, second);
+      expect(search.toString()).toBe(`minScore=3&limit=50&cursor=${CURSOR}&page=2`);
+      expect(parseListParams(RECORDS, search)).toEqual(second);
+      expect(pageNumber(withCursor(parse(RECORDS, 'offset=60'), CURSOR))).toBe(5);
+      expect(pageNumber(withCursor(parse(RECORDS, `cursor=${CURSOR}`), 'WyJuZXh0Il0'))).toBeUndefined();
+    });
+
+    it('leaves the cursor when a filter, a numbered page or the page size changes', () => {
+      const deep = parse(RECORDS, `cursor=${CURSOR}&page=9`);
+      expect(withFilters(deep, { minScore: 4 })).toEqual({ filters: { minScore: 4 }, limit: 20, offset: 0 });
+      expect(withPage(deep, 3, 20)).toEqual({ filters: {}, limit: 20, offset: 40 });
+      expect(withPage(deep, 1, 50)).toEqual({ filters: {}, limit: 50, offset: 0 });
+      expect(serializeListParams(RECORDS, withPage(deep, 1, 20)).toString()).toBe('');
+    });
   });
 });

@@ -13,6 +13,8 @@ export interface AuditFilters {
   to?: string;
   limit: number;
   offset: number;
+  /** the nextCursor of the page before (then offset is 0) */
+  cursor?: string;
 }
 
 export function useAuditLog(filters: AuditFilters) {

@@ -12,6 +12,8 @@ export interface CommunityFilters {
   status?: 'active' | 'archived';
   limit: number;
   offset: number;
+  /** the nextCursor of the page before (then offset is 0) */
+  cursor?: string;
 }
 
 export function useCommunities(filters: CommunityFilters, enabled = true) {

@@ -21,6 +21,8 @@ export interface HouseholdFilters {
   includeMovedOut?: 'true' | 'false';
   limit: number;
   offset: number;
+  /** the nextCursor of the page before (then offset is 0) */
+  cursor?: string;
 }
 
 /** Anything that changes a household or resident changes lists, counts and the building tree. */
@@ -47,7 +49,7 @@ export function useCommunityHouseholds(communityId: number, filters: HouseholdFi
 }
 
 /** Search across every community in the user's scope; nothing is fetched until there is a query. */
-export function useHouseholdSearch(filters: { q?: string; limit: number; offset: number }) {
+export function useHouseholdSearch(filters: { q?: string; limit: number; offset: number; cursor?: string }) {
   return useQuery({
     queryKey: ['households', 'search', filters],
     queryFn: () => api.get<Page<Household>>('/households', { ...filters }),

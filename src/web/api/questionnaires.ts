@@ -18,6 +18,8 @@ export interface QuestionnaireFilters {
   status?: 'active' | 'archived';
   limit: number;
   offset: number;
+  /** the nextCursor of the page before (then offset is 0) */
+  cursor?: string;
 }
 
 export function useQuestionnaires(filters: QuestionnaireFilters, enabled = true) {

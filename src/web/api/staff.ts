@@ -14,6 +14,8 @@ export interface StaffFilters {
   status?: StaffStatus;
   limit: number;
   offset: number;
+  /** the nextCursor of the page before (then offset is 0) */
+  cursor?: string;
 }
 
 export function useStaff(filters: StaffFilters) {

@@ -12,6 +12,8 @@ export interface UserFilters {
   status?: 'active' | 'disabled';
   limit: number;
   offset: number;
+  /** the nextCursor of the page before (then offset is 0) */
+  cursor?: string;
 }
 
 export function useUsers(filters: UserFilters, enabled = true) {

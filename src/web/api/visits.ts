@@ -54,6 +54,8 @@ export interface TaskFilters {
   method?: Method;
   limit: number;
   offset: number;
+  /** the nextCursor of the page before (then offset is 0) */
+  cursor?: string;
 }
 
 export interface RecordFilters {
@@ -152,7 +154,7 @@ export function uploadAttachment(file: File): Promise<AttachmentInfo> {
   return api.upload<AttachmentInfo>('/attachments', form);
 }
 
-export function useVisitRecords(filters: RecordFilters & { limit: number; offset: number }, enabled = true) {
+export function useVisitRecords(filters: RecordFilters & { limit: number; offset: number; cursor?: string }, enabled = true) {
   return useQuery({
     queryKey: ['visit-records', filters],
     queryFn: () => api.get<Page<VisitRecord>>('/visit-records', { ...filters }),

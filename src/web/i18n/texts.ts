@@ -79,6 +79,14 @@ const zhCN = {
   list: {
     loadFailed: '列表加载失败',
     retry: '重试',
+    first: '首页',
+    previous: '上一页',
+    next: '下一页',
+    page: '第 {{page}} 页',
+    pageUnknown: '后续页',
+    pageSize: '每页条数',
+    perPage: '{{count}} 条/页',
+    atLeast: '{{count}}+ 条',
   },
 };
 
@@ -157,6 +165,14 @@ const en: Strings<typeof zhCN> = {
   list: {
     loadFailed: 'The list could not be loaded',
     retry: 'Try again',
+    first: 'First',
+    previous: 'Previous',
+    next: 'Next',
+    page: 'Page {{page}}',
+    pageUnknown: 'Later page',
+    pageSize: 'Rows per page',
+    perPage: '{{count}} / page',
+    atLeast: '{{count}}+ items',
   },
 };
 

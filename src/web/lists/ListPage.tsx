@@ -1,19 +1,20 @@
 /**
  * The layout every list page of the console shares: title row with actions, then a card with an optional hint,
- * the filter bar and the server-paged table (or what the page renders instead, such as cards on a phone), and
- * an error state with a retry when the list cannot be loaded. Modals go in `children`, further cards in `below`.
+ * the filter bar and the server-paged table (or what the page renders instead, such as cards on a phone) with its
+ * numbered pages or, for a long list, the cursor pager below it (useListParams.ts), and an error state with a retry when the list cannot be loaded. Modals go in `children`, further cards in `below`.
  */
 import { Button, Result, Space, Table, Typography } from 'antd';
 import type { TableColumnsType, TablePaginationConfig, TableProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Page } from '../../shared/schemas/common';
+import type { PageInfo, Paging } from './useListParams';
 import { PageCard } from '../components/PageCard';
 import { PageHeader } from '../components/PageHeader';
 
 /** What ListPage needs of a TanStack list query. */
 export interface ListQuery<T> {
-  data: Page<T> | undefined;
+  data: (Omit<Page<T>, 'totalKind' | 'nextCursor'> & PageInfo) | undefined;
   isFetching: boolean;
   isError: boolean;
   error: unknown;
@@ -24,7 +25,8 @@ export interface ListQuery<T> {
 export interface ListView<T> {
   items: T[] | undefined;
   loading: boolean;
-  pagination: TablePaginationConfig;
+  /** Numbered pages, or false when the cursor pager below pages the list. */
+  pagination: TablePaginationConfig | false;
 }
 
 interface Props<T> {
@@ -34,7 +36,7 @@ interface Props<T> {
   hint?: ReactNode;
   filters?: ReactNode;
   query: ListQuery<T>;
-  pagination: (total: number | undefined) => TablePaginationConfig;
+  pagination: (data: PageInfo | undefined) => Paging;
   columns?: TableColumnsType<T>;
   /** Further props of the table (row style, expandable rows, a test id …); they win over the list's own. */
   table?: Omit<TableProps<T>, 'columns'> & { 'data-testid'?: string };
@@ -46,7 +48,7 @@ interface Props<T> {
 
 export function ListPage<T extends { id: number | string }>({ title, extra, hint, filters, query, pagination, columns, table, render, below, children }: Props<T>) {
   const { t } = useTranslation();
-  const paging = pagination(query.data?.total);
+  const paging = pagination(query.data);
   let body: ReactNode;
   if (query.isError) {
     body = (
@@ -59,7 +61,7 @@ export function ListPage<T extends { id: number | string }>({ title, extra, hint
       />
     );
   } else if (render) {
-    body = render({ items: query.data?.items, loading: query.isFetching, pagination: paging });
+    body = render({ items: query.data?.items, loading: query.isFetching, pagination: paging.table });
   } else {
     body = (
       <Table<T>
@@ -67,7 +69,7 @@ export function ListPage<T extends { id: number | string }>({ title, extra, hint
         columns={columns}
         dataSource={query.data?.items}
         loading={query.isFetching}
-        pagination={paging}
+        pagination={paging.table}
         scroll={{ x: 'max-content' }}
         size="middle"
         {...table}
@@ -79,6 +81,7 @@ export function ListPage<T extends { id: number | string }>({ title, extra, hint
       {hint ? <Typography.Paragraph type="secondary">{hint}</Typography.Paragraph> : null}
       {filters}
       {body}
+      {query.isError ? null : paging.pager}
     </PageCard>
   );
   return (

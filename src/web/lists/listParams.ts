@@ -3,14 +3,16 @@
  * validates for that list (src/shared/schemas), so that a filtered list can be linked, bookmarked and restored
  * with the back button. Pure functions, no React: `useListParams` wraps them.
  *
- * The URL uses the server's own names (`status=new&limit=50&offset=100`). Reading never fails: a param the page
+ * The URL uses the server's own names (`status=new&limit=50&offset=100`). A page reached by cursor (keyset paging,
+ * see shared/schemas/common.ts) is `cursor=…&page=7`: the server's cursor, and the page's number for display only,
+ * so a deep page can be linked and the back button returns to the page before. Reading never fails: a param the page
  * does not offer, or one the schema refuses, is dropped and its default used. A param written empty (`open=`)
  * means "cleared" for a filter the page sets by default, so that clearing it can be linked too.
  */
 import type { z } from 'zod';
 
 /** The query schemas of list routes: `PageQuery.extend({ … })`. */
-export type ListQuerySchema = z.ZodObject<{ limit: z.ZodType; offset: z.ZodType } & z.ZodRawShape>;
+export type ListQuerySchema = z.ZodObject<{ limit: z.ZodType; offset: z.ZodType; cursor: z.ZodType } & z.ZodRawShape>;
 
 /** Which filters of the schema a page offers in its URL, and their values before the user changes them. */
 export interface ListParamsSpec<S extends ListQuerySchema, K extends keyof z.output<S> & string> {
@@ -27,7 +29,14 @@ export interface ListState<F> {
   filters: F;
   limit: number;
   offset: number;
+  /** The server's cursor of this page (then offset is 0); absent for a page by offset. */
+  cursor?: string;
+  /** The number of a page reached by cursor, as the console counted it; absent when the address does not say. */
+  page?: number;
 }
+
+/** The page number a `page` param may say: the console never counts beyond this. */
+const MAX_PAGE = 1_000_000;
 
 export const DEFAULT_PAGE_SIZE = 20;
 
@@ -67,9 +76,19 @@ export function parseListParams<S extends ListQuerySchema, K extends keyof z.out
   const limit = (limitParam && (read(spec.schema, 'limit', limitParam) as number | undefined)) || fallback.limit;
   const offsetParam = search.get('offset');
   const offset = (offsetParam && (read(spec.schema, 'offset', offsetParam) as number | undefined)) || 0;
-  const state = { filters: filters as ListFilters<S, K>, limit, offset: offset - (offset % limit) };
+  const cursorParam = search.get('cursor');
+  const cursor = cursorParam ? (read(spec.schema, 'cursor', cursorParam) as string | undefined) : undefined;
+  const state: ListState<ListFilters<S, K>> = { filters: filters as ListFilters<S, K>, limit, offset: offset - (offset % limit) };
+  if (cursor !== undefined) {
+    // A cursor says where the page starts; an offset beside it is dropped (the server refuses both together).
+    state.offset = 0;
+    state.cursor = cursor;
+    const pageParam = search.get('page');
+    const page = pageParam && /^[1-9][0-9]{0,6}$/.test(pageParam) ? Number(pageParam) : undefined;
+    if (page !== undefined && page >= 2 && page <= MAX_PAGE) state.page = page;
+  }
   // Each param passed alone; the whole query must pass too (the server refuses what the schema refuses).
-  return spec.schema.safeParse({ ...filters, limit, offset: state.offset }).success ? state : fallback;
+  return spec.schema.safeParse({ ...filters, limit, offset: state.offset, cursor: state.cursor }).success ? state : fallback;
 }
 
 /** The search params of a list state: only what differs from the page's defaults, in the page's filter order. */
@@ -86,18 +105,32 @@ export function serializeListParams<S extends ListQuerySchema, K extends keyof z
     search.set(key, value === undefined || value === null ? '' : String(value));
   }
   if (state.limit !== (spec.pageSize ?? DEFAULT_PAGE_SIZE)) search.set('limit', String(state.limit));
-  if (state.offset > 0) search.set('offset', String(state.offset));
+  if (state.cursor !== undefined) {
+    search.set('cursor', state.cursor);
+    if (state.page !== undefined) search.set('page', String(state.page));
+  } else if (state.offset > 0) search.set('offset', String(state.offset));
   return search;
 }
 
 /** New filters start again at the first page; the page size stays. */
 export function withFilters<F>(state: ListState<F>, filters: F): ListState<F> {
-  return { ...state, filters, offset: 0 };
+  return { filters, limit: state.limit, offset: 0 };
 }
 
-/** Going to a page of the table: a new page size starts again at the first page. */
+/** Going to a numbered page (by offset): a new page size starts again at the first page. */
 export function withPage<F>(state: ListState<F>, page: number, pageSize: number): ListState<F> {
-  return { ...state, limit: pageSize, offset: pageSize !== state.limit ? 0 : (Math.max(page, 1) - 1) * pageSize };
+  return { filters: state.filters, limit: pageSize, offset: pageSize !== state.limit ? 0 : (Math.max(page, 1) - 1) * pageSize };
+}
+
+/** The number of the page a state shows, counting from 1 (undefined for a linked cursor page that does not say). */
+export function pageNumber(state: ListState<unknown>): number | undefined {
+  return state.cursor !== undefined ? state.page : Math.floor(state.offset / state.limit) + 1;
+}
+
+/** The page after this one, by the server's `nextCursor`. */
+export function withCursor<F>(state: ListState<F>, cursor: string): ListState<F> {
+  const current = pageNumber(state);
+  return { filters: state.filters, limit: state.limit, offset: 0, cursor, page: current === undefined ? undefined : current + 1 };
 }
 
 /** A page's spec, with its filter keys checked against the schema (and inferred from the list). */

@@ -14,7 +14,7 @@ const LIST = listSpec({ schema: AuditQuery, keys: ['action', 'entityType', 'acto
 export function AuditPage() {
   const { t } = useTranslation();
   const list = useListParams(LIST);
-  const log = useAuditLog({ ...list.filters, limit: list.limit, offset: list.offset });
+  const log = useAuditLog({ ...list.filters, limit: list.limit, offset: list.offset, cursor: list.cursor });
 
   return (
     <ListPage<AuditEntry>

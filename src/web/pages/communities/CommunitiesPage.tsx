@@ -24,7 +24,7 @@ export function CommunitiesPage() {
   const { message } = App.useApp();
   const showError = useShowError();
   const list = useListParams(LIST);
-  const communities = useCommunities({ ...list.filters, limit: list.limit, offset: list.offset });
+  const communities = useCommunities({ ...list.filters, limit: list.limit, offset: list.offset, cursor: list.cursor });
   const update = useUpdateCommunity();
   const supervisors = useSupervisors(can('users.read') || can('users.manage'));
   const supervisorById = useMemo(() => new Map((supervisors.data?.items ?? []).map((u) => [u.id, u.displayName])), [supervisors.data]);

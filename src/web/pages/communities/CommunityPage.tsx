@@ -1,6 +1,10 @@
-/** One community: summary, building → unit tree, and its households with search and filters. */
+/**
+ * One community: summary, building → unit tree, and its households with search and filters, which are kept in the
+ * address with the page (lists/), so a filtered household list can be linked and the back button restores it.
+ */
 import { Card, Col, Collapse, Grid, Result, Row, Space, Spin, Table } from 'antd';
 import { useState } from 'react';
+import { HouseholdListQuery } from '../../../shared/schemas/households';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import type { Household } from '../../../shared/schemas/households';
@@ -11,13 +15,19 @@ import { useSupervisors } from '../../api/users';
 import { useCan } from '../../auth/session';
 import { PageCard } from '../../components/PageCard';
 import { PageHeader } from '../../components/PageHeader';
-import { usePagination } from '../../lib/pagination';
+import { listSpec } from '../../lists/listParams';
+import { useListParams } from '../../lists/useListParams';
 import { HouseholdFilters, type HouseholdFilterValues } from '../households/HouseholdFilters';
 import { HouseholdFormModal } from '../households/HouseholdFormModal';
 import { householdColumns } from '../households/householdColumns';
 import { BuildingTree } from './BuildingTree';
 import { CommunityActions } from './CommunityActions';
 import { CommunitySummary } from './CommunitySummary';
+
+const LIST = listSpec({
+  schema: HouseholdListQuery,
+  keys: ['q', 'buildingId', 'unitId', 'role', 'tag', 'status', 'moveInFrom', 'moveInTo', 'includeMovedOut'],
+});
 
 export function CommunityPage() {
   const { t } = useTranslation();
@@ -28,9 +38,11 @@ export function CommunityPage() {
   const buildings = useBuildings(communityId);
   const tags = useTags();
   const supervisors = useSupervisors(can('users.read') || can('users.manage'));
-  const [filters, setFilters] = useState<HouseholdFilterValues>({});
-  const pagination = usePagination();
-  const households = useCommunityHouseholds(communityId, { ...filters, limit: pagination.limit, offset: pagination.offset });
+  const list = useListParams(LIST);
+  // The schema reads includeMovedOut=false too; the filter bar offers only the box that sets it true.
+  const filters: HouseholdFilterValues = { ...list.filters, includeMovedOut: list.filters.includeMovedOut === 'true' ? 'true' : undefined };
+  const households = useCommunityHouseholds(communityId, { ...filters, limit: list.limit, offset: list.offset, cursor: list.cursor });
+  const paging = list.pagination(households.data);
   const [creating, setCreating] = useState(false);
   // On a phone the tree folds away so the household list stays near the top.
   const wide = !!Grid.useBreakpoint().lg;
@@ -38,10 +50,7 @@ export function CommunityPage() {
   if (community.isPending) return <Spin />;
   if (!community.data) return <Result status="404" title="404" subTitle={t('communities.notFound')} />;
 
-  const changeFilters = (next: HouseholdFilterValues) => {
-    setFilters(next);
-    pagination.reset();
-  };
+  const changeFilters = (next: HouseholdFilterValues) => list.setFilters(next);
   const tree = (
     <BuildingTree
       buildings={buildings.data?.items ?? []}
@@ -74,11 +83,12 @@ export function CommunityPage() {
                 columns={householdColumns({ t })}
                 dataSource={households.data?.items}
                 loading={households.isFetching}
-                pagination={pagination.table(households.data?.total)}
+                pagination={paging.table}
                 scroll={{ x: 'max-content' }}
                 size="middle"
                 data-testid="households-table"
               />
+              {paging.pager}
             </PageCard>
           </Col>
         </Row>

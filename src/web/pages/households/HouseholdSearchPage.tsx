@@ -22,7 +22,7 @@ export function HouseholdSearchPage() {
   const can = useCan();
   const list = useListParams(LIST);
   const q = list.filters.q;
-  const households = useHouseholdSearch({ q, limit: list.limit, offset: list.offset });
+  const households = useHouseholdSearch({ q, limit: list.limit, offset: list.offset, cursor: list.cursor });
   const communities = useScopeCommunities(can('communities.read'));
   const communityById = useMemo(() => new Map((communities.data?.items ?? []).map((c) => [c.id, c.name])), [communities.data]);
 

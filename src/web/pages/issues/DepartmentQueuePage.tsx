@@ -13,7 +13,7 @@ const LIST = listSpec({ schema: IssueListQuery, keys: ['q', 'due', 'kind', 'cate
 export function DepartmentQueuePage() {
   const { t } = useTranslation();
   const list = useListParams(LIST);
-  const issues = useIssues({ ...list.filters, view: 'department', open: 'true', limit: list.limit, offset: list.offset });
+  const issues = useIssues({ ...list.filters, view: 'department', open: 'true', limit: list.limit, offset: list.offset, cursor: list.cursor });
 
   return (
     <ListPage

@@ -9,7 +9,8 @@ import { issueColumns } from './issueColumns';
 interface Props {
   items: IssueSummary[] | undefined;
   loading: boolean;
-  pagination: TablePaginationConfig;
+  /** false when the list's cursor pager pages it (lists/ListPage.tsx) */
+  pagination: TablePaginationConfig | false;
 }
 
 export function IssueList({ items, loading, pagination }: Props) {
@@ -40,7 +41,7 @@ export function IssueList({ items, loading, pagination }: Props) {
   return (
     <Flex vertical gap={8} data-testid="issue-cards">
       {items.length === 0 ? <Empty description={t('issues.empty')} /> : items.map((issue) => <IssueCard key={issue.id} issue={issue} />)}
-      <Pagination {...pagination} simple showSizeChanger={false} showTotal={undefined} style={{ alignSelf: 'center', marginTop: 8 }} />
+      {pagination ? <Pagination {...pagination} simple showSizeChanger={false} showTotal={undefined} style={{ alignSelf: 'center', marginTop: 8 }} /> : null}
     </Flex>
   );
 }

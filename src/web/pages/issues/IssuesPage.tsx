@@ -37,7 +37,7 @@ export function IssuesPage() {
   const list = useListParams(LIST);
   const [createOpen, setCreateOpen] = useState(false);
   const filters = { ...list.filters, communityId: list.filters.communityId ?? selectedCommunityId };
-  const issues = useIssues({ ...filters, limit: list.limit, offset: list.offset }, mode === 'table');
+  const issues = useIssues({ ...filters, limit: list.limit, offset: list.offset, cursor: list.cursor }, mode === 'table');
 
   return (
     <ListPage

@@ -16,7 +16,7 @@ export function SupervisionPage() {
   const selectedCommunityId = useSelectedCommunityId();
   const list = useListParams(LIST);
   const filters = { ...list.filters, communityId: list.filters.communityId ?? selectedCommunityId };
-  const issues = useIssues({ ...filters, view: 'supervision', limit: list.limit, offset: list.offset });
+  const issues = useIssues({ ...filters, view: 'supervision', limit: list.limit, offset: list.offset, cursor: list.cursor });
 
   return (
     <ListPage

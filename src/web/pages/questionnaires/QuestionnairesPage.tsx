@@ -1,28 +1,33 @@
-/** 问卷管理: questionnaire templates — view a version's questions, publish new versions, duplicate, archive. */
+/**
+ * 问卷管理: questionnaire templates — view a version's questions, publish new versions, duplicate, archive. The
+ * status filter and the page are kept in the address (lists/).
+ */
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Drawer, Form, Input, Modal, Select, Table } from 'antd';
+import { App, Button, Drawer, Form, Input, Modal, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { QuestionnaireListQuery } from '../../../shared/schemas/questionnaires';
 import { useScopeCommunities } from '../../api/communities';
 import { useDuplicateQuestionnaire, useQuestionnaires, useUpdateQuestionnaire, type Questionnaire } from '../../api/questionnaires';
 import { useCurrentUser } from '../../auth/session';
 import { FILTER_SELECT_STYLE, FilterBar } from '../../components/FilterBar';
-import { PageCard } from '../../components/PageCard';
-import { PageHeader } from '../../components/PageHeader';
 import { useShowError } from '../../lib/feedback';
-import { usePagination } from '../../lib/pagination';
+import { ListPage } from '../../lists/ListPage';
+import { listSpec } from '../../lists/listParams';
+import { useListParams } from '../../lists/useListParams';
 import { QuestionList } from './QuestionList';
 import { QuestionnaireEditorModal } from './QuestionnaireEditorModal';
 import { questionnaireColumns } from './questionnaireColumns';
+
+const LIST = listSpec({ schema: QuestionnaireListQuery, keys: ['status'], defaults: { status: 'active' } });
 
 export function QuestionnairesPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const user = useCurrentUser();
   const showError = useShowError();
-  const [status, setStatus] = useState<'active' | 'archived' | undefined>('active');
-  const pagination = usePagination();
-  const list = useQuestionnaires({ status, limit: pagination.limit, offset: pagination.offset });
+  const params = useListParams(LIST);
+  const list = useQuestionnaires({ status: params.filters.status, limit: params.limit, offset: params.offset, cursor: params.cursor });
   const communities = useScopeCommunities();
   const update = useUpdateQuestionnaire();
   const duplicate = useDuplicateQuestionnaire();
@@ -52,40 +57,32 @@ export function QuestionnairesPage() {
   });
 
   return (
-    <>
-      <PageHeader
-        title={t('visits.nav.questionnaires')}
-        extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditor({ open: true, questionnaire: null })}>
-            {t('questionnaires.create')}
-          </Button>
-        }
-      />
-      <PageCard>
+    <ListPage<Questionnaire>
+      title={t('visits.nav.questionnaires')}
+      extra={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditor({ open: true, questionnaire: null })}>
+          {t('questionnaires.create')}
+        </Button>
+      }
+      filters={
         <FilterBar>
           <Select
             allowClear
             placeholder={t('questionnaires.fields.status')}
             aria-label={t('questionnaires.fields.status')}
-            value={status}
+            value={params.filters.status}
             options={(['active', 'archived'] as const).map((s) => ({ value: s, label: t(`questionnaires.statuses.${s}`) }))}
-            onChange={(next) => {
-              setStatus(next);
-              pagination.reset();
-            }}
+            onChange={(status) => params.setFilters({ status })}
             style={FILTER_SELECT_STYLE}
+            data-testid="questionnaire-filter-status"
           />
         </FilterBar>
-        <Table<Questionnaire>
-          rowKey="id"
-          columns={columns}
-          dataSource={list.data?.items}
-          loading={list.isFetching}
-          pagination={pagination.table(list.data?.total)}
-          scroll={{ x: 'max-content' }}
-          size="middle"
-        />
-      </PageCard>
+      }
+      query={list}
+      pagination={params.pagination}
+      columns={columns}
+      table={{ 'data-testid': 'questionnaire-table' }}
+    >
       <Drawer
         open={!!viewing}
         size="large"
@@ -121,6 +118,6 @@ export function QuestionnairesPage() {
           </Form.Item>
         </Form>
       </Modal>
-    </>
+    </ListPage>
   );
 }

@@ -25,7 +25,7 @@ export function StaffPage() {
   const { message } = App.useApp();
   const showError = useShowError();
   const list = useListParams(LIST);
-  const staff = useStaff({ ...list.filters, limit: list.limit, offset: list.offset });
+  const staff = useStaff({ ...list.filters, limit: list.limit, offset: list.offset, cursor: list.cursor });
   const update = useUpdateStaff();
   const departments = useDepartments();
   const communities = useScopeCommunities(can('communities.read'));

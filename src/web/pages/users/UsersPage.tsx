@@ -41,7 +41,7 @@ export function UsersPage() {
   const [formOpen, setFormOpen] = useState(false);
   const [secret, setSecret] = useState<Secret | null>(null);
 
-  const users = useUsers({ ...list.filters, communityId, limit: list.limit, offset: list.offset });
+  const users = useUsers({ ...list.filters, communityId, limit: list.limit, offset: list.offset, cursor: list.cursor });
   const roles = useRoles();
   const departments = useDepartments();
   const communities = useScopeCommunities(can('communities.read'));

@@ -26,7 +26,7 @@ export function VisitRecordsPage() {
   const effective = { ...list.filters, communityId: list.filters.communityId ?? selectedCommunityId };
   const communities = useScopeCommunities(can('communities.read'));
   const { visitors } = useVisitors(effective.communityId, can('users.read'));
-  const records = useVisitRecords({ ...effective, limit: list.limit, offset: list.offset });
+  const records = useVisitRecords({ ...effective, limit: list.limit, offset: list.offset, cursor: list.cursor });
   const columns = useMemo(() => recordColumns(t), [t]);
 
   return (

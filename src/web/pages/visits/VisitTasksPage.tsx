@@ -29,7 +29,7 @@ export function VisitTasksPage() {
   const communityId = list.filters.communityId ?? selectedCommunityId;
   const communities = useScopeCommunities();
   const { visitors } = useVisitors(communityId);
-  const tasks = useVisitTasks({ ...list.filters, communityId, limit: list.limit, offset: list.offset });
+  const tasks = useVisitTasks({ ...list.filters, communityId, limit: list.limit, offset: list.offset, cursor: list.cursor });
   const [createOpen, setCreateOpen] = useState(false);
   const [bulkOpen, setBulkOpen] = useState(false);
   const [reassigning, setReassigning] = useState<VisitTask | null>(null);
