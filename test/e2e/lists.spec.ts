@@ -86,3 +86,48 @@ test('supervisor: an address with a status the list does not know, or params it 
   await expect(page.getByTestId('issue-table')).toContainText(ASSIGNED_ISSUE);
   await expect(page.getByRole('checkbox', { name: '仅未关闭' })).toBeChecked();
 });
+
+test('supervisor: opens a deep page of 问题跟踪 from its address, pages on by cursor and comes back with the browser', async ({ page, playwright }, testInfo) => {
+  const baseURL = testInfo.project.use.baseURL;
+  const adminRequest = await playwright.request.newContext({ baseURL });
+  const admin = await adminApi(adminRequest);
+  const community = (await admin.get<{ items: { id: number; code: string }[] }>('/communities?limit=200')).items.find((c) => c.code === COMMUNITY.code)!;
+  const category = (await admin.get<{ id: number; departmentId: number | null }[]>('/issue-categories')).find((c) => c.departmentId !== null)!;
+  for (let n = 1; n <= 24; n++) {
+    await admin.post('/issues', { kind: 'problem', categoryId: category.id, communityId: community.id, description: `巡查发现第 ${String(n).padStart(2, '0')} 处破损` });
+  }
+  // The pages as the supervisor's API sees them: the oracle for what the console must show on each page.
+  const supervisorRequest = await playwright.request.newContext({ baseURL });
+  expect((await supervisorRequest.post('/api/v1/auth/login', { data: { username: SUPERVISOR.username, password: SUPERVISOR.password } })).ok()).toBe(true);
+  type IssuePage = { items: { description: string }[]; nextCursor: string | null };
+  const pageOf = async (query: string) => (await (await supervisorRequest.get(`/api/v1/issues?communityId=${community.id}&open=true&limit=10${query}`)).json()) as IssuePage;
+  const first = await pageOf('');
+  expect(first.nextCursor).toBeTruthy();
+  const second = await pageOf(`&cursor=${encodeURIComponent(first.nextCursor!)}`);
+  const third = await pageOf(`&cursor=${encodeURIComponent(second.nextCursor!)}`);
+  expect(third.items.length).toBeGreaterThan(0);
+  for (const r of [adminRequest, supervisorRequest]) await r.dispose();
+
+  await logIn(page, SUPERVISOR.username, SUPERVISOR.password);
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto(`/issues?limit=10&cursor=${encodeURIComponent(first.nextCursor!)}&page=2`);
+  const table = page.getByTestId('issue-table');
+  const pager = page.getByTestId('cursor-pager');
+  await expect(table).toContainText(second.items[0].description);
+  await expect(table).not.toContainText(first.items[0].description);
+  await expect(pager.getByTestId('list-page')).toHaveText('第 2 页');
+
+  await pager.getByRole('button', { name: '下一页' }).click();
+  await expect(table).toContainText(third.items[0].description);
+  await expect(table).not.toContainText(second.items[0].description);
+  await expect(pager.getByTestId('list-page')).toHaveText('第 3 页');
+  expect(new URL(page.url()).searchParams.get('cursor')).toBe(second.nextCursor);
+
+  await page.goBack();
+  await expect(table).toContainText(second.items[0].description);
+  await expect(pager.getByTestId('list-page')).toHaveText('第 2 页');
+
+  await pager.getByRole('button', { name: '首页' }).click();
+  await expect(table).toContainText(first.items[0].description);
+  expect(new URL(page.url()).searchParams.get('cursor')).toBeNull();
+});
