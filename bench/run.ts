@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import { authOverhead } from './auth-overhead.js';
 import { coldStart } from './cold-start.js';
 import { consoleLoad } from './console-load.js';
+import { growth } from './growth.js';
 import { householdSearch } from './household-search.js';
 import { issueSweep } from './issue-sweep.js';
 import { loadShedding } from './load-shedding.js';
@@ -41,6 +42,8 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult | BenchResult[]>> = {
   'working-days': workingDays,
   'issue-sweep-sqlite': () => issueSweep(),
   ...(pgUrl ? { 'issue-sweep-postgres': () => issueSweep(pgUrl) } : {}),
+  'growth-sqlite': () => growth(),
+  ...(pgUrl ? { 'growth-postgres': () => growth(pgUrl) } : {}),
 };
 
 interface Stored extends BenchResult {
