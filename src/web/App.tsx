@@ -12,6 +12,7 @@ import { lazy, Suspense, useEffect, useState, type ComponentType, type ReactElem
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes, useNavigate } from 'react-router-dom';
 import { setUnauthenticatedHandler } from './api/client';
+import { dropEarly } from './api/early';
 import { FullPageSpin, RequirePermission, RequireSession } from './auth/guards';
 import { endSession, prefetchSession, SESSION_KEY, useSession } from './auth/session';
 import { isAllowed } from './auth/permissions';
@@ -73,6 +74,8 @@ export async function prepareFirstRender(pathname: string): Promise<void> {
   const user = queryClient.getQueryData<SessionResponse | null>(SESSION_KEY)?.user;
   const page = PAGES.find((p) => p.module === modules.at(-1));
   if (user && !user.mustChangePassword && page && isAllowed(page, user.permissions)) pageChunk(page.module).loaded?.prefetch?.(queryClient);
+  // The page's queries have taken the answers main.tsx asked for (a query starts its request at once).
+  dropEarly();
 }
 
 /** Any 401 after login means the session ended elsewhere (expiry, logout in another tab). */

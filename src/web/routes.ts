@@ -42,6 +42,11 @@ export interface ShellPage {
   anyOf?: Permission[];
   /** The page's entry in the side menu, placed by `order` (ascending). */
   nav?: { order: number; labelKey: string; icon: NavIcon };
+  /**
+   * The GET paths (from /api/v1, with the query string the API client writes) of the data the page shows
+   * first: sent by main.tsx when the console opens on this page, beside the code (api/early.ts).
+   */
+  firstData?: () => string[];
 }
 
 /** The pages inside the logged-in shell: each domain's list (pages/<domain>/routes.ts), then the not-found page. */
@@ -85,6 +90,14 @@ export function openingModules(pathname: string): PageModuleKey[] {
   if (path === '/login') return [LOGIN];
   if (path === '/change-password') return [CHANGE_PASSWORD];
   return [LAYOUT, pageAt(path).module];
+}
+
+/** What main.tsx asks the API for when the console opens at an address: the session, then the page's first data. */
+export function openingRequests(pathname: string): string[] {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  const session = '/auth/session';
+  if (path === '/login' || path === '/change-password') return [session];
+  return [session, ...(pageAt(path).firstData?.() ?? [])];
 }
 
 /** The id of the JSON map that the build writes into index.html: page module → the files of its chunks. */

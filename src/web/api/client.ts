@@ -4,9 +4,10 @@
  */
 import type { Problem } from '../../shared/schemas/common';
 import i18n from '../i18n';
-import { API_BASE } from './base';
+import { API_BASE, toQueryString, type QueryParams } from './base';
+import { takeEarly } from './early';
 
-export { API_BASE };
+export { API_BASE, toQueryString, type QueryParams };
 
 let csrfToken: string | null = null;
 let onUnauthenticated: (() => void) | null = null;
@@ -34,19 +35,6 @@ export class ApiError extends Error {
   }
 }
 
-export type QueryParams = Record<string, string | number | boolean | null | undefined>;
-
-export function toQueryString(params?: QueryParams): string {
-  if (!params) return '';
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value === undefined || value === null || value === '') continue;
-    search.set(key, String(value));
-  }
-  const text = search.toString();
-  return text ? '?' + text : '';
-}
-
 interface RequestOptions {
   query?: QueryParams;
   body?: unknown;
@@ -67,8 +55,12 @@ export async function request<T>(method: string, path: string, options: RequestO
   // A FormData body sets its own multipart boundary.
   if (options.body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
 
+  const target = path + toQueryString(options.query);
+  // A GET the start-up module already sent (early.ts) is answered by that request.
+  const early = method === 'GET' && !options.headers ? takeEarly(target) : undefined;
+  if (early) return receive<T>(early, options);
   return receive<T>(
-    fetch(API_BASE + path + toQueryString(options.query), {
+    fetch(API_BASE + target, {
       method,
       headers,
       credentials: 'same-origin',

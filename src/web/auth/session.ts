@@ -4,16 +4,15 @@
  */
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { ChangePasswordBody, LoginBody, SessionResponse, SessionUser } from '../../shared/schemas/auth';
-import { ApiError, api, receive, setCsrfToken } from '../api/client';
-import { takeSessionRequest } from './early-session';
+import { ApiError, api, setCsrfToken } from '../api/client';
 import type { Permission } from '../../shared/schemas/permissions';
 
 export const SESSION_KEY = ['session'] as const;
 
 async function fetchSession(): Promise<SessionResponse | null> {
   try {
-    const early = takeSessionRequest();
-    const session = early ? await receive<SessionResponse>(early, { quietUnauthenticated: true }) : await api.get<SessionResponse>('/auth/session', undefined, true);
+    // The first call takes the request main.tsx sent (api/early.ts).
+    const session = await api.get<SessionResponse>('/auth/session', undefined, true);
     setCsrfToken(session.csrfToken);
     return session;
   } catch (error) {

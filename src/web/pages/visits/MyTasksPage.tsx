@@ -3,26 +3,24 @@ import { Empty, Flex, Segmented, Spin } from 'antd';
 import type { QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useVisitTasks, visitTasksQuery, type TaskView } from '../../api/visits';
+import { useVisitTasks, visitTasksQuery } from '../../api/visits';
 import { PageHeader } from '../../components/PageHeader';
+import { MY_TASK_VIEWS as VIEWS, myTaskList, type MyTaskView } from './myTaskLists';
 import { TaskCard } from './TaskCard';
-
-const VIEWS = ['today', 'overdue', 'upcoming'] as const satisfies readonly TaskView[];
-const LIST = { mine: 'true', limit: 200, offset: 0 } as const;
 
 /** Asks for the three lists while the console renders its first frame, when this page opens the console. */
 export function prefetch(queryClient: QueryClient): void {
-  for (const view of VIEWS) void queryClient.prefetchQuery(visitTasksQuery({ ...LIST, view }));
+  for (const view of VIEWS) void queryClient.prefetchQuery(visitTasksQuery(myTaskList(view)));
 }
 
 export function MyTasksPage() {
   const { t } = useTranslation();
-  const [view, setView] = useState<(typeof VIEWS)[number]>('today');
+  const [view, setView] = useState<MyTaskView>('today');
   // All three lists load at once so that each tab shows its count.
   const lists = {
-    today: useVisitTasks({ ...LIST, view: 'today' }),
-    overdue: useVisitTasks({ ...LIST, view: 'overdue' }),
-    upcoming: useVisitTasks({ ...LIST, view: 'upcoming' }),
+    today: useVisitTasks(myTaskList('today')),
+    overdue: useVisitTasks(myTaskList('overdue')),
+    upcoming: useVisitTasks(myTaskList('upcoming')),
   };
   const current = lists[view];
   const tasks = current.data?.items ?? [];
