@@ -3,7 +3,7 @@ import type { AuditEntry, AuditQuery } from '../../shared/schemas/audit.js';
 import type { Page } from '../../shared/schemas/common.js';
 import { requirePermission, type Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
-import { after, boundedCount, COUNT_BOUND, cut, readCursor, type SortKey } from '../db/paging.js';
+import { boundedCount, COUNT_BOUND, cut, keysetPage, readCursor, type SortKey } from '../db/paging.js';
 import { scopedAudit } from '../scope.js';
 import { entityNames } from './entity-names.js';
 
@@ -24,12 +24,7 @@ export async function listAudit(db: Db, ctx: Ctx, query: AuditQuery, countBound 
   if (query.entityId) q = q.where('entity_id', '=', query.entityId);
   if (query.from) q = q.where('at', '>=', new Date(query.from).toISOString());
   if (query.to) q = q.where('at', '<=', new Date(query.to).toISOString());
-  let page = q.selectAll();
-  if (from) page = page.where(after(NEWEST_FIRST, from));
-  const [count, found] = await Promise.all([
-    boundedCount(db, q, countBound),
-    page.orderBy('at', 'desc').orderBy('id', 'desc').limit(query.limit + 1).offset(from ? 0 : query.offset).execute(),
-  ]);
+  const [count, found] = await Promise.all([boundedCount(db, q, countBound), keysetPage(q.selectAll(), NEWEST_FIRST, from, query.limit + 1, query.offset).execute()]);
   const { rows, nextCursor } = cut('audit', found, query.limit, (r) => [r.at, r.id]);
   const names = await entityNames(db, ctx, rows);
   return {

@@ -6,7 +6,7 @@ import type { Page } from '../../shared/schemas/common.js';
 import type { Community, CommunityListQuery } from '../../shared/schemas/communities.js';
 import { requirePermission, type Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
-import { after, cut, readCursor, type SortKey } from '../db/paging.js';
+import { cut, exactCount, keysetPage, readCursor, type SortKey } from '../db/paging.js';
 import { invalidReference, notFound } from '../http/errors.js';
 import { inCompany, scopedCommunities, scopedUsers } from '../scope.js';
 
@@ -70,16 +70,11 @@ export async function listCommunities(db: Db, ctx: Ctx, query: CommunityListQuer
   if (query.type) q = q.where('type', '=', query.type);
   if (query.status) q = q.where('status', '=', query.status);
   const from = readCursor('communities', ['text', 'int'], query);
-  let p = q.select(['communities.id', 'communities.name']);
-  if (from) p = p.where(after(BY_NAME, from));
-  const [{ total }, found] = await Promise.all([
-    q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    p.orderBy('communities.name').orderBy('communities.id').limit(query.limit + 1).offset(from ? 0 : query.offset).execute(),
-  ]);
+  const [count, found] = await Promise.all([exactCount(q), keysetPage(q.select(['communities.id', 'communities.name']), BY_NAME, from, query.limit + 1, query.offset).execute()]);
   const { rows: page, nextCursor } = cut('communities', found, query.limit, (r) => [r.name, r.id]);
   const ids = page.map((r) => r.id);
   const rows = ids.length ? await selectCommunities(db, ctx).where('communities.id', 'in', ids).orderBy('name').orderBy('id').execute() : [];
-  return { items: rows.map(toCommunity), total: Number(total), totalKind: 'exact', nextCursor };
+  return { items: rows.map(toCommunity), ...count, nextCursor };
 }
 
 export async function getCommunity(db: Db, ctx: Ctx, id: number): Promise<Community> {

@@ -96,6 +96,33 @@ export function after(keys: readonly SortKey[], values: readonly KeyValue[]): Ex
 }
 
 /**
+ * `limit` rows of `q` in the order of `keys`: those after the cursor's row, or from `offset` for a page by offset.
+ * The one place a list's sort order is written, so its ORDER BY and its cursor condition cannot drift apart. A list
+ * reads one row more than its page, so that `cut` can tell whether another page follows.
+ */
+export function keysetPage<DB, TB extends keyof DB, O>(
+  q: SelectQueryBuilder<DB, TB, O>,
+  keys: readonly SortKey[],
+  from: readonly KeyValue[] | null,
+  limit: number,
+  offset: number,
+): SelectQueryBuilder<DB, TB, O> {
+  let p = from ? q.where(after(keys, from)) : q;
+  for (const k of keys) p = p.orderBy(sql.ref(k.ref), k.dir);
+  return p.limit(limit).offset(from ? 0 : offset);
+}
+
+/** The exact total of a short list (a company's users, communities, staff, questionnaires): its count, unbounded. */
+export async function exactCount<DB, TB extends keyof DB, O>(q: SelectQueryBuilder<DB, TB, O>): Promise<{ total: number; totalKind: 'exact' }> {
+  const row = await q
+    .clearSelect()
+    .clearOrderBy()
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
+  return { total: Number((row as { n: number }).n), totalKind: 'exact' };
+}
+
+/**
  * The total of a list: exact up to `bound` matching rows, else `bound` labelled `atLeast`. Counts the base query
  * (the list's table with its scope and filters, no display joins) stopped at bound + 1 rows.
  */

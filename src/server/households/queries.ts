@@ -7,7 +7,7 @@ import type { Page } from '../../shared/schemas/common.js';
 import type { Building, Household, HouseholdListQuery } from '../../shared/schemas/households.js';
 import { requirePermission, type Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
-import { after, boundedCount, COUNT_BOUND, cut, inOrderOf, readCursor, type SortKey } from '../db/paging.js';
+import { boundedCount, COUNT_BOUND, cut, inOrderOf, keysetPage, readCursor, type SortKey } from '../db/paging.js';
 import { notFound } from '../http/errors.js';
 import { groupBy, toResidents } from '../residents/queries.js';
 import { inCompany, scopedCommunities, scopedHouseholds, scopedResidents } from '../scope.js';
@@ -106,17 +106,9 @@ export async function listHouseholds(db: Db, ctx: Ctx, communityId: number | nul
     q = q.where('households.community_id', '=', communityId);
   }
   q = applyFilters(db, ctx, q, f, communityId);
-  let ids = q.select(['households.id', 'households.community_id', 'households.sort_key']);
-  if (from) ids = ids.where(after(ROOM_ORDER, from));
   const [count, found] = await Promise.all([
     boundedCount(db, q, countBound),
-    ids
-      .orderBy('households.community_id')
-      .orderBy('households.sort_key')
-      .orderBy('households.id')
-      .limit(f.limit + 1)
-      .offset(from ? 0 : f.offset)
-      .execute(),
+    keysetPage(q.select(['households.id', 'households.community_id', 'households.sort_key']), ROOM_ORDER, from, f.limit + 1, f.offset).execute(),
   ]);
   const { rows: page, nextCursor } = cut('households', found, f.limit, (r) => [r.community_id, r.sort_key, r.id]);
   const pageIds = page.map((r) => r.id);

@@ -12,7 +12,7 @@ import { type WorkCalendar } from '../calendar/working-days.js';
 import { can, requirePermission, type Ctx } from '../context.js';
 import { now, nowIso } from '../clock.js';
 import { type Db } from '../db/database.js';
-import { after, boundedCount, COUNT_BOUND, cut, inOrderOf, readCursor, type KeyValue, type SortKey } from '../db/paging.js';
+import { boundedCount, COUNT_BOUND, cut, inOrderOf, keysetPage, readCursor, type KeyValue, type SortKey } from '../db/paging.js';
 import { notFound } from '../http/errors.js';
 import { formatRoomLabel } from '../households/room.js';
 import { scopedIssues, scopedTasks } from '../scope.js';
@@ -238,9 +238,7 @@ interface PageRow {
 }
 
 async function newestFirst(q: IssueBase, limit: number, offset: number, from: KeyValue[] | null): Promise<PageRow[]> {
-  let p = q.select(['issues.id', 'issues.resolve_due_at']);
-  if (from) p = p.where(after(NEWEST_FIRST, from));
-  return p.orderBy('issues.id', 'desc').limit(limit).offset(from ? 0 : offset).execute();
+  return keysetPage(q.select(['issues.id', 'issues.resolve_due_at']), NEWEST_FIRST, from, limit, offset).execute();
 }
 
 /**
@@ -254,9 +252,7 @@ async function byDeadline(db: Db, q: IssueBase, limit: number, offset: number, f
   const inUndated = from !== null && from[0] === null;
   let first: PageRow[] = [];
   if (!inUndated) {
-    let p = select(dated);
-    if (from) p = p.where(after(DEADLINE_FIRST, from));
-    first = await p.orderBy('issues.resolve_due_at', 'asc').orderBy('issues.id', 'desc').limit(limit).offset(from ? 0 : offset).execute();
+    first = await keysetPage(select(dated), DEADLINE_FIRST, from, limit, offset).execute();
     if (first.length === limit) return first;
   }
   let skip = 0;
@@ -265,9 +261,7 @@ async function byDeadline(db: Db, q: IssueBase, limit: number, offset: number, f
     const counted = first.length > 0 ? { total: offset + first.length } : await boundedCount(db, dated, offset);
     skip = Math.max(0, offset - counted.total);
   }
-  let p = select(undated);
-  if (inUndated) p = p.where(after(NEWEST_FIRST, from.slice(1)));
-  const rest = await p.orderBy('issues.id', 'desc').limit(limit - first.length).offset(skip).execute();
+  const rest = await keysetPage(select(undated), NEWEST_FIRST, inUndated ? from.slice(1) : null, limit - first.length, skip).execute();
   return [...first, ...rest];
 }
 

@@ -4,7 +4,7 @@ import type { Notification, NotificationListQuery } from '../../shared/schemas/n
 import type { Ctx } from '../context.js';
 import { nowIso } from '../clock.js';
 import { type Db } from '../db/database.js';
-import { after, boundedCount, COUNT_BOUND, cut, readCursor } from '../db/paging.js';
+import { boundedCount, COUNT_BOUND, cut, keysetPage, readCursor, type SortKey } from '../db/paging.js';
 import { notFound } from '../http/errors.js';
 
 /** Notifications belong to their recipient; nobody else reads them, whatever their permissions. */
@@ -16,13 +16,13 @@ const COLUMNS = ['id', 'kind', 'title', 'body', 'link', 'created_at', 'read_at']
 type Row = { id: number; kind: string; title: string; body: string; link: string | null; created_at: string; read_at: string | null };
 const toNotification = (r: Row): Notification => ({ id: r.id, kind: r.kind, title: r.title, body: r.body, link: r.link, createdAt: r.created_at, readAt: r.read_at });
 
+const NEWEST_FIRST: SortKey[] = [{ ref: 'notifications.id', dir: 'desc' }];
+
 export async function listNotifications(db: Db, ctx: Ctx, q: NotificationListQuery, countBound = COUNT_BOUND): Promise<Page<Notification>> {
   const from = readCursor('notifications', ['int'], q);
   let base = own(db, ctx);
   if (q.unread === 'true') base = base.where('read_at', 'is', null);
-  let p = base.select([...COLUMNS]);
-  if (from) p = p.where(after([{ ref: 'notifications.id', dir: 'desc' }], from));
-  const [found, count] = await Promise.all([p.orderBy('id', 'desc').limit(q.limit + 1).offset(from ? 0 : q.offset).execute(), boundedCount(db, base, countBound)]);
+  const [found, count] = await Promise.all([keysetPage(base.select([...COLUMNS]), NEWEST_FIRST, from, q.limit + 1, q.offset).execute(), boundedCount(db, base, countBound)]);
   const { rows, nextCursor } = cut('notifications', found, q.limit, (r) => [r.id]);
   return { items: rows.map(toNotification), ...count, nextCursor };
 }

@@ -8,11 +8,11 @@ import { listNotifications, markAllRead, markRead, unreadCount } from './notific
 
 const tags = ['notifications'];
 
-export function notificationRoutes(app: App, { handle: { db } }: Deps) {
+export function notificationRoutes(app: App, { handle: { db }, config }: Deps) {
   app.get(
     '/api/v1/notifications',
     { schema: { tags, operationId: 'listNotifications', summary: 'Your notifications, newest first', querystring: NotificationListQuery, response: { 200: page(Notification) } } },
-    async (request) => listNotifications(db, ctxOf(request), request.query),
+    async (request) => listNotifications(db, ctxOf(request), request.query, config.listCountBound),
   );
   app.get(
     '/api/v1/notifications/unread-count',

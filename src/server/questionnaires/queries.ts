@@ -8,7 +8,7 @@ import type { Community } from '../../shared/schemas/communities.js';
 import type { Question, Questionnaire, QuestionnaireListQuery, QuestionnaireVersion } from '../../shared/schemas/questionnaires.js';
 import { inScope, requirePermission, type Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
-import { after, cut, readCursor, type SortKey } from '../db/paging.js';
+import { cut, exactCount, keysetPage, readCursor, type SortKey } from '../db/paging.js';
 import type { Database } from '../db/schema.js';
 import { invalidReference, notFound } from '../http/errors.js';
 import { scopedCommunities, scopedQuestionnaires } from '../scope.js';
@@ -73,14 +73,9 @@ export async function listQuestionnaires(db: Db, ctx: Ctx, query: QuestionnaireL
     q = q.where(usableIn(community));
   }
   const from = readCursor('questionnaires', ['int', 'text', 'int'], query);
-  let p = q.selectAll();
-  if (from) p = p.where(after(BUILTIN_FIRST, from));
-  const [{ total }, found] = await Promise.all([
-    q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    p.orderBy('builtin', 'desc').orderBy('name').orderBy('id').limit(query.limit + 1).offset(from ? 0 : query.offset).execute(),
-  ]);
+  const [count, found] = await Promise.all([exactCount(q), keysetPage(q.selectAll(), BUILTIN_FIRST, from, query.limit + 1, query.offset).execute()]);
   const { rows, nextCursor } = cut('questionnaires', found, query.limit, (r) => [r.builtin, r.name, r.id]);
-  return { items: await toQuestionnaires(db, rows), total: Number(total), totalKind: 'exact', nextCursor };
+  return { items: await toQuestionnaires(db, rows), ...count, nextCursor };
 }
 
 export async function getQuestionnaire(db: Db, ctx: Ctx, id: number): Promise<Questionnaire> {

@@ -6,7 +6,7 @@ import type { Page } from '../../shared/schemas/common.js';
 import type { Staff, StaffListQuery } from '../../shared/schemas/staff.js';
 import { inScope, requirePermission, type Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
-import { after, cut, readCursor, type SortKey } from '../db/paging.js';
+import { cut, exactCount, keysetPage, readCursor, type SortKey } from '../db/paging.js';
 import { invalidReference, notFound } from '../http/errors.js';
 import { groupBy } from '../residents/queries.js';
 import { inCompany, scopedStaff, scopedUsers } from '../scope.js';
@@ -39,14 +39,9 @@ export async function listStaff(db: Db, ctx: Ctx, query: StaffListQuery): Promis
   if (query.status) q = q.where('staff.status', '=', query.status);
   if (query.communityId) q = q.where('staff.id', 'in', db.selectFrom('staff_communities').select('staff_id').where('community_id', '=', query.communityId));
   const from = readCursor('staff', ['text', 'int'], query);
-  let p = q.selectAll('staff');
-  if (from) p = p.where(after(BY_NAME, from));
-  const [{ total }, found] = await Promise.all([
-    q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    p.orderBy('staff.name').orderBy('staff.id').limit(query.limit + 1).offset(from ? 0 : query.offset).execute(),
-  ]);
+  const [count, found] = await Promise.all([exactCount(q), keysetPage(q.selectAll('staff'), BY_NAME, from, query.limit + 1, query.offset).execute()]);
   const { rows, nextCursor } = cut('staff', found, query.limit, (r) => [r.name, r.id]);
-  return { items: await toStaff(db, ctx, rows), total: Number(total), totalKind: 'exact', nextCursor };
+  return { items: await toStaff(db, ctx, rows), ...count, nextCursor };
 }
 
 export async function getStaff(db: Db, ctx: Ctx, id: number, companyWide = false): Promise<Staff> {

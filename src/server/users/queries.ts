@@ -5,7 +5,7 @@ import type { Page } from '../../shared/schemas/common.js';
 import type { User, UserListQuery } from '../../shared/schemas/users.js';
 import { inScope, type Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
-import { after, cut, readCursor, type SortKey } from '../db/paging.js';
+import { cut, exactCount, keysetPage, readCursor, type SortKey } from '../db/paging.js';
 import { notFound } from '../http/errors.js';
 import { inCompany, scopedUsers } from '../scope.js';
 
@@ -85,12 +85,10 @@ export async function listUsers(db: Db, ctx: Ctx, query: UserListQuery): Promise
     q = q.where('users.id', 'in', db.selectFrom('user_communities').select('user_id').where('community_id', '=', communityId));
   }
   const from = readCursor('users', ['text', 'int'], query);
-  const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  let p = q.select(['users.id', 'users.username']);
-  if (from) p = p.where(after(BY_USERNAME, from));
-  const found = await p.orderBy('users.username').orderBy('users.id').limit(query.limit + 1).offset(from ? 0 : query.offset).execute();
+  const count = await exactCount(q);
+  const found = await keysetPage(q.select(['users.id', 'users.username']), BY_USERNAME, from, query.limit + 1, query.offset).execute();
   const { rows: page, nextCursor } = cut('users', found, query.limit, (r) => [r.username, r.id]);
-  const base = { total: Number(total), totalKind: 'exact' as const, nextCursor };
+  const base = { ...count, nextCursor };
   if (page.length === 0) return { items: [], ...base };
   const rows = await selectUsers(db, ctx).where('users.id', 'in', page.map((r) => r.id)).orderBy('users.username').orderBy('users.id').execute();
   return { items: await toUsers(db, ctx, rows), ...base };

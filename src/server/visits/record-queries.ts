@@ -4,7 +4,7 @@ import type { Answers } from '../../shared/schemas/questionnaires.js';
 import type { RecordListQuery, VisitRecord } from '../../shared/schemas/visits.js';
 import { can, requirePermission, type Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
-import { after, boundedCount, COUNT_BOUND, cut, inOrderOf, readCursor, type SortKey } from '../db/paging.js';
+import { boundedCount, COUNT_BOUND, cut, inOrderOf, keysetPage, readCursor, type SortKey } from '../db/paging.js';
 import { notFound } from '../http/errors.js';
 import { formatRoomLabel } from '../households/room.js';
 import { groupBy } from '../residents/queries.js';
@@ -122,11 +122,9 @@ const RECORD_ORDER: SortKey[] = [
 export async function listRecords(db: Db, ctx: Ctx, f: RecordListQuery, countBound = COUNT_BOUND): Promise<Page<VisitRecord>> {
   const from = readCursor('records', ['date', 'int'], f);
   const q = filteredRecords(db, ctx, f);
-  let ids = q.select(['visit_records.id', 'visit_records.visit_date']);
-  if (from) ids = ids.where(after(RECORD_ORDER, from));
   const [count, found] = await Promise.all([
     boundedCount(db, q, countBound),
-    ids.orderBy('visit_records.visit_date', 'desc').orderBy('visit_records.id', 'desc').limit(f.limit + 1).offset(from ? 0 : f.offset).execute(),
+    keysetPage(q.select(['visit_records.id', 'visit_records.visit_date']), RECORD_ORDER, from, f.limit + 1, f.offset).execute(),
   ]);
   const { rows: page, nextCursor } = cut('records', found, f.limit, (r) => [r.visit_date, r.id]);
   const pageIds = page.map((r) => r.id);

@@ -8,7 +8,7 @@ import type { Page } from '../../shared/schemas/common.js';
 import type { TaskListQuery, VisitTask, VisitTaskDetail } from '../../shared/schemas/visits.js';
 import { can, requirePermission, type Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
-import { after, boundedCount, COUNT_BOUND, cut, inOrderOf, readCursor, type KeyType, type KeyValue, type SortKey } from '../db/paging.js';
+import { boundedCount, COUNT_BOUND, cut, inOrderOf, keysetPage, readCursor, type KeyType, type KeyValue, type SortKey } from '../db/paging.js';
 import { cursorInvalid, notFound } from '../http/errors.js';
 import { formatRoomLabel } from '../households/room.js';
 import { scopedTasks } from '../scope.js';
@@ -139,10 +139,7 @@ export async function listTasks(db: Db, ctx: Ctx, f: TaskListQuery, countBound =
 
 /** One part of a list (the open or the closed tasks) in its order, after a cursor or from an offset. */
 async function part(q: ReturnType<typeof visibleTasks>, which: PageRow['part'], order: SortKey[], after_: KeyValue[] | null, limit: number, offset: number): Promise<PageRow[]> {
-  const dir = order[0].dir;
-  let p = q.where(which === 'open' ? isOpen : isClosed).select(['visit_tasks.id', 'visit_tasks.due_date']);
-  if (after_) p = p.where(after(order, after_));
-  const rows = await p.orderBy('visit_tasks.due_date', dir).orderBy('visit_tasks.id', dir).limit(limit).offset(offset).execute();
+  const rows = await keysetPage(q.where(which === 'open' ? isOpen : isClosed).select(['visit_tasks.id', 'visit_tasks.due_date']), order, after_, limit, offset).execute();
   return rows.map((r) => ({ id: r.id, due_date: r.due_date, part: which }));
 }
 
