@@ -107,3 +107,30 @@ export const api = {
 export function downloadUrl(path: string, query?: QueryParams): string {
   return API_BASE + path + toQueryString(query);
 }
+
+/** The file name of a Content-Disposition header: the UTF-8 one, else the ASCII fallback. */
+function fileNameOf(disposition: string | null): string {
+  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '')?.[1];
+  if (utf8) return decodeURIComponent(utf8);
+  return /filename="([^"]+)"/i.exec(disposition ?? '')?.[1] ?? 'download';
+}
+
+/**
+ * Downloads a file through fetch (the session cookie authenticates it) and hands it to the browser under the
+ * server's file name once it is complete; its response, for the headers that describe it. A refusal
+ * (problem+json) or a lost connection is thrown as an ApiError, as every request's.
+ */
+export async function downloadFile(path: string, query?: QueryParams): Promise<Response> {
+  const sent = fetch(downloadUrl(path, query), { credentials: 'same-origin', headers: { 'Accept-Language': i18n.language || 'zh-CN' } });
+  const response = await sent.catch(() => null);
+  if (!response?.ok) await receive(sent);
+  const href = URL.createObjectURL(await response!.blob());
+  const link = document.createElement('a');
+  link.href = href;
+  link.download = fileNameOf(response!.headers.get('content-disposition'));
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 60_000);
+  return response!;
+}

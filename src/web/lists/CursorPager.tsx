@@ -26,7 +26,7 @@ export function CursorPager({ page, totalText, pageSize, onFirst, onPrevious, on
         {totalText}
       </Typography.Text>
       <Flex gap={8} align="center">
-        <Button size="small" disabled={!onFirst} onClick={onFirst}>
+        <Button size="small" autoInsertSpace={false} disabled={!onFirst} onClick={onFirst}>
           {t('list.first')}
         </Button>
         <Button size="small" icon={<LeftOutlined />} disabled={!onPrevious} onClick={onPrevious}>

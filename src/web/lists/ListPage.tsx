@@ -14,7 +14,7 @@ import { PageHeader } from '../components/PageHeader';
 
 /** What ListPage needs of a TanStack list query. */
 export interface ListQuery<T> {
-  data: (Omit<Page<T>, 'totalKind' | 'nextCursor'> & PageInfo) | undefined;
+  data: Page<T> | undefined;
   isFetching: boolean;
   isError: boolean;
   error: unknown;

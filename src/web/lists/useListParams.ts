@@ -4,8 +4,7 @@
  *
  * Paging: a list whose total is exact and within reach of an offset gets antd's numbered pages. A long list (its
  * total counted only up to a bound, "10,000+", or beyond MAX_OFFSET) or a page reached by cursor gets the cursor
- * pager: 下一页 follows the server's `nextCursor` (or, from an endpoint without cursors, the next offset while it
- * may), 上一页 returns to the address the console came from (remembered for this tab, by cursor), else to the
+ * pager: 下一页 follows the server's `nextCursor`, 上一页 returns to the address the console came from (remembered for this tab, by cursor), else to the
  * previous numbered page while an offset reaches it.
  */
 import type { TablePaginationConfig } from 'antd';
@@ -36,8 +35,8 @@ export interface Paging {
   pager: ReactNode;
 }
 
-/** What of a list response the paging reads; `totalKind` and `nextCursor` are missing from older endpoints. */
-export type PageInfo = Pick<Page<unknown>, 'total' | 'items'> & Partial<Pick<Page<unknown>, 'totalKind' | 'nextCursor'>>;
+/** What of a list response the paging reads. */
+export type PageInfo = Pick<Page<unknown>, 'total' | 'totalKind' | 'nextCursor'>;
 
 export interface ListParams<F> {
   filters: F;
@@ -94,16 +93,13 @@ export function useListParams<S extends ListQuerySchema, K extends keyof z.outpu
     const page = pageNumber(state);
     const first = state.cursor !== undefined || state.offset > 0 ? () => go(withPage(state, 1, state.limit)) : undefined;
 
-    let next: (() => void) | undefined;
-    if (data?.nextCursor) {
-      const cursor = data.nextCursor;
-      next = () => {
-        remember(cursor, query);
-        go(withCursor(state, cursor));
-      };
-    } else if (data && data.nextCursor === undefined && state.cursor === undefined && data.items.length === state.limit && state.offset + state.limit <= MAX_OFFSET) {
-      next = () => go(withPage(state, (page ?? 1) + 1, state.limit));
-    }
+    const cursor = data?.nextCursor;
+    const next = cursor
+      ? () => {
+          remember(cursor, query);
+          go(withCursor(state, cursor));
+        }
+      : undefined;
 
     let previous: (() => void) | undefined;
     const back = state.cursor !== undefined ? trail()[state.cursor] : undefined;
