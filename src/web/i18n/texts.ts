@@ -87,6 +87,7 @@ const zhCN = {
     pageSize: '每页条数',
     perPage: '{{count}} 条/页',
     atLeast: '{{count}}+ 条',
+    atLeastHint: '符合条件的超过 {{count}} 条时不再逐条计数，列表才能保持快速；可用筛选条件缩小范围后查看精确条数',
   },
 };
 
@@ -173,6 +174,7 @@ const en: Strings<typeof zhCN> = {
     pageSize: 'Rows per page',
     perPage: '{{count}} / page',
     atLeast: '{{count}}+ items',
+    atLeastHint: 'Counting stops at {{count}} matching items so that the list stays fast; narrow it with the filters to see the exact number',
   },
 };
 

@@ -4,13 +4,15 @@
  * antd's pagination for lists whose total is exact and within reach of an offset.
  */
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
-import { Button, Flex, Select, Typography } from 'antd';
+import { Button, Flex, Select, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PAGE_SIZE_OPTIONS } from '../lib/pagination';
 
 export interface CursorPagerProps {
   page: number | undefined;
   totalText: string;
+  /** How the total was counted, when it is a lower bound: shown on hover of the total. */
+  totalHint?: string;
   pageSize: number;
   onFirst?: () => void;
   onPrevious?: () => void;
@@ -18,13 +20,15 @@ export interface CursorPagerProps {
   onPageSize: (size: number) => void;
 }
 
-export function CursorPager({ page, totalText, pageSize, onFirst, onPrevious, onNext, onPageSize }: CursorPagerProps) {
+export function CursorPager({ page, totalText, totalHint, pageSize, onFirst, onPrevious, onNext, onPageSize }: CursorPagerProps) {
   const { t } = useTranslation();
   return (
     <Flex wrap gap={8} align="center" justify="flex-end" style={{ marginTop: 16 }} data-testid="cursor-pager">
-      <Typography.Text type="secondary" data-testid="list-total">
-        {totalText}
-      </Typography.Text>
+      <Tooltip title={totalHint}>
+        <Typography.Text type="secondary" data-testid="list-total">
+          {totalText}
+        </Typography.Text>
+      </Tooltip>
       <Flex gap={8} align="center">
         <Button size="small" autoInsertSpace={false} disabled={!onFirst} onClick={onFirst}>
           {t('list.first')}

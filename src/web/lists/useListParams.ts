@@ -109,6 +109,7 @@ export function useListParams<S extends ListQuerySchema, K extends keyof z.outpu
     const pager = createElement(CursorPager, {
       page,
       totalText: totalText(t, data),
+      totalHint: data?.totalKind === 'atLeast' ? t('list.atLeastHint', { count: new Intl.NumberFormat('en-US').format(data.total) }) : undefined,
       pageSize: state.limit,
       onFirst: first,
       onPrevious: previous,
