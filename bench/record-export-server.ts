@@ -3,8 +3,9 @@
  * with one month of visit records — 85,000, about what 20 visitors per community record in a busy month —
  * every record with eight scores, every third with opinions, every fifth with a problem that became an
  * issue, and the confirmation visits of a tenth of those issues. A manager (company-wide) is signed in.
- * Two floors beside the export, measured the same way: `GET /bench/floor/sql` reads the month's records with
- * the export's joins in the export's keyset batches and sends only their count; `GET /bench/floor/xlsx`
+ * Two floors beside the export, measured the same way: `GET /api/v1/bench/floor/sql` (signed in, as the export
+ * is) reads the month's records by the export's own row query (recordBatches) in its keyset batches and sends
+ * only their count; `GET /bench/floor/xlsx`
  * streams a workbook of as many rows of the same shape (14 cells, same texts' length, shared column styles)
  * with no database at all. Prints {port, cookie, records, seedSeconds}.
  */
@@ -16,13 +17,16 @@ import path from 'node:path';
 import pg from 'pg';
 import { hashPassword } from '../src/server/auth/secrets.js';
 import { buildApp } from '../src/server/app.js';
+import type { Ctx } from '../src/server/context.js';
+import { ctxOf } from '../src/server/http/auth-hook.js';
+import { recordBatches } from '../src/server/visits/export-records.js';
 import { createCompany } from '../src/server/companies/create-company.js';
 import { loadConfig } from '../src/server/config.js';
 import { openDatabase } from '../src/server/db/database.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
 import { householdSortKey } from '../src/server/households/room.js';
 import { insertUser } from '../src/server/users/insert-user.js';
-import { sql, type Insertable } from 'kysely';
+import type { Insertable } from 'kysely';
 import { sendXlsx, sharedColumnStyles, writeStyledRow } from '../src/server/spreadsheets/xlsx.js';
 import type { IssuesTable, VisitRecordsTable, VisitTasksTable } from '../src/server/db/schema.js';
 
@@ -176,37 +180,14 @@ const seedSeconds = (performance.now() - started) / 1000;
 v8.setFlagsFromString('--expose-gc');
 (vm.runInNewContext('gc') as () => void)();
 
-/** The bare SQL read: the export's row query (joins, order, keyset) in batches, no details, no cells. */
-async function readMonth(batch: number): Promise<number> {
+/** The bare SQL read: the export's own row query (joins, order, keyset batches), no details, no cells. */
+async function readMonth(ctx: Ctx, batch: number): Promise<number> {
   let n = 0;
-  let after: [number, string, number] = [0, '0001-01-01', 0];
-  for (;;) {
-    const rows = await db
-      .selectFrom('visit_records')
-      .innerJoin('communities as com', 'com.id', 'visit_records.community_id')
-      .innerJoin('households', 'households.id', 'visit_records.household_id')
-      .innerJoin('buildings', 'buildings.id', 'households.building_id')
-      .leftJoin('units', 'units.id', 'households.unit_id')
-      .leftJoin('residents', 'residents.id', 'visit_records.resident_id')
-      .innerJoin('users', 'users.id', 'visit_records.visitor_id')
-      .innerJoin('visit_tasks as task', 'task.id', 'visit_records.task_id')
-      .selectAll('visit_records')
-      .select(['com.name as community_name', 'buildings.name as building_name', 'units.name as unit_name', 'households.room', 'residents.name as resident_name', 'users.display_name as visitor_name', 'task.issue_id as about_issue_id'])
-      .where('visit_records.company_id', '=', companyId)
-      .where('visit_records.visit_date', '>=', '2026-11-01')
-      .where('visit_records.visit_date', '<=', '2026-11-30')
-      .where(sql<boolean>`(visit_records.community_id, visit_records.visit_date, visit_records.id) > (${after[0]}, ${after[1]}, ${after[2]})`)
-      .orderBy('visit_records.community_id')
-      .orderBy('visit_records.visit_date')
-      .orderBy('visit_records.id')
-      .limit(batch)
-      .execute();
-    if (rows.length === 0) return n;
+  for await (const rows of recordBatches(db, ctx, { from: '2026-11-01', to: '2026-11-30' }, batch, Number.MAX_SAFE_INTEGER)) {
     n += rows.length;
-    const last = rows[rows.length - 1];
-    after = [last.community_id, last.visit_date, last.id];
     await new Promise((r) => setImmediate(r));
   }
+  return n;
 }
 
 const FLOOR_COLUMNS = sharedColumnStyles(Array.from({ length: 14 }, (_, i) => ({ width: 12, style: { alignment: { vertical: 'top' as const, wrapText: true }, ...(i === 9 ? { numFmt: '0.00' } : {}) } })));
@@ -220,7 +201,7 @@ const app = await buildApp(
   { handle, config },
   {
     extraRoutes(a) {
-      a.get('/bench/floor/sql', async () => ({ rows: await readMonth(config.exportBatchRows) }));
+      a.get('/api/v1/bench/floor/sql', async (request) => ({ rows: await readMonth(ctxOf(request), config.exportBatchRows) }));
       a.get('/bench/floor/xlsx', async (_request, reply) =>
         sendXlsx(reply, 'floor.xlsx', 'floor.xlsx', async (workbook, pause) => {
           const sheet = workbook.addWorksheet('floor');

@@ -54,7 +54,7 @@ export async function recordExport(databaseUrl?: string): Promise<BenchResult> {
     return { res, body, firstByte, total, baseline, peak };
   };
   const exported = await measure(url);
-  const bareSql = await measure(`http://127.0.0.1:${ready.port}/bench/floor/sql`);
+  const bareSql = await measure(`http://127.0.0.1:${ready.port}/api/v1/bench/floor/sql`);
   const bareXlsx = await measure(`http://127.0.0.1:${ready.port}/bench/floor/xlsx`);
   await stop(child);
   const { res, body, firstByte, total, baseline, peak } = exported;

@@ -28,6 +28,7 @@ import { neutralise } from '../spreadsheets/formulas.js';
 import { exportCount, sharedColumnStyles, writeHeaderRow, writeStyledRow, writeTitleBlock, type ExportCount, type ExportOptions, type Pause, type TitleBlock } from '../spreadsheets/xlsx.js';
 import { exportLimit, type ExportLimit } from '../companies/export-settings.js';
 import { filteredRecords } from './record-queries.js';
+import { keysetPage, type KeyValue, type SortKey } from '../db/paging.js';
 import { shanghaiMinute } from '../../shared/shanghai.js';
 
 /** The full-width space that separates items on one line of a Chinese form. */
@@ -252,24 +253,33 @@ export async function writeRecordExport(db: Db, ctx: Ctx, plan: RecordExport, wo
   writeHeaderRow(sheet, w.headers);
 
   const questions = new Map<number, Question[]>();
-  let left = plan.count.rows;
-  let after: [number, string, number] | null = null;
-  while (left > 0) {
-    let q = recordRows(db, ctx, plan.filter);
-    if (after) {
-      const [community, date, id] = after;
-      q = q.where(({ eb, refTuple, tuple }) => eb(refTuple('visit_records.community_id', 'visit_records.visit_date', 'visit_records.id'), '>', tuple(community, date, id)));
-    }
-    const rows = await q.orderBy('visit_records.community_id').orderBy('visit_records.visit_date').orderBy('visit_records.id').limit(Math.min(plan.batchRows, left)).execute();
-    if (rows.length === 0) break;
+  for await (const rows of recordBatches(db, ctx, plan.filter, plan.batchRows, plan.count.rows)) {
     const batch = await batchDetails(db, ctx, rows, questions);
     for (const r of rows) writeStyledRow(sheet, cellsOf(r, batch, questions, plan.locale), COLUMNS.styles);
-    left -= rows.length;
-    const last = rows[rows.length - 1];
-    after = [last.community_id, last.visit_date, last.id];
     await pause();
   }
   sheet.commit();
+}
+
+/** The file's order: by community, then by date (visit_records_export_idx on PostgreSQL, the (community_id, visit_date) index on SQLite). */
+const FILE_ORDER: SortKey[] = [
+  { ref: 'visit_records.community_id', dir: 'asc' },
+  { ref: 'visit_records.visit_date', dir: 'asc' },
+  { ref: 'visit_records.id', dir: 'asc' },
+];
+
+/** The export's rows in the file's order, `batchRows` at a time by keyset, at most `rows` in all. */
+export async function* recordBatches(db: Db, ctx: Ctx, filter: Filter, batchRows: number, rows: number): AsyncGenerator<Row[]> {
+  let left = rows;
+  let from: KeyValue[] | null = null;
+  while (left > 0) {
+    const batch: Row[] = await keysetPage(recordRows(db, ctx, filter), FILE_ORDER, from, Math.min(batchRows, left), 0).execute();
+    if (batch.length === 0) return;
+    yield batch;
+    left -= batch.length;
+    const last = batch[batch.length - 1];
+    from = [last.community_id, last.visit_date, last.id];
+  }
 }
 
 interface BatchDetails {
