@@ -4,11 +4,10 @@
  * reads the application's OpenAPI document, and answers every /api/docs request (forwarded in memory).
  */
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { lazy } from '../lazy.js';
 import type { App } from './types.js';
 
 const PREFIX = '/api/docs';
-
-let docsApp: Promise<FastifyInstance> | undefined;
 
 async function buildDocsApp(app: App): Promise<FastifyInstance> {
   const [{ default: fastifySwaggerUi }, { default: fp }] = await Promise.all([import('@fastify/swagger-ui'), import('fastify-plugin')]);
@@ -21,12 +20,9 @@ async function buildDocsApp(app: App): Promise<FastifyInstance> {
 }
 
 export function registerApiDocs(app: App): void {
+  const docsApp = lazy(() => buildDocsApp(app));
   const handler = async (request: FastifyRequest, reply: FastifyReply) => {
-    docsApp ??= buildDocsApp(app).catch((err: unknown) => {
-      docsApp = undefined;
-      throw err;
-    });
-    const docs = await docsApp;
+    const docs = await docsApp();
     const res = await docs.inject({ method: 'GET', url: request.url, headers: { ...request.headers, host: request.headers.host ?? 'localhost' } });
     const headers = { ...res.headers };
     delete headers['content-length'];
