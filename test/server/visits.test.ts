@@ -111,7 +111,7 @@ describe('tasks', () => {
     const attempts = (await visitorA.get(`/api/v1/visit-tasks/${tk.id}/attempts`)).json();
     expect(attempts.items.map((x: { result: string }) => x.result)).toEqual(['no_answer', 'call_back_later', 'busy', 'wrong_number']);
     const closed = await visitorA.post(`/api/v1/visit-tasks/${tk.id}/attempts`, { result: 'no_answer' });
-    expect(closed.json()).toMatchObject({ code: 'task_transition_invalid', allowed: [], detail: '任务当前状态为“未接通”，不能执行“记为未接通”。' });
+    expect(closed.json()).toMatchObject({ code: 'task_transition_invalid', allowed: [], detail: '任务当前状态为“无法联系”，不能执行“记为无法联系”。' });
   });
 
   it('visitor: an appointment moves the task to appointed; a visitor cannot reassign', async () => {

@@ -59,7 +59,7 @@ const zhCN = {
       praise: '表扬',
     },
     outcomes: {
-      completed: '完成',
+      completed: '已完成',
       refused: '拒访',
     },
     fields: {
