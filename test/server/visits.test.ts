@@ -237,6 +237,13 @@ describe('visit records', () => {
     expect(script.json().code).toBe('attachment_type');
     const big = await upload(Buffer.concat([png, Buffer.alloc(11 * 1024 * 1024)]), 'big.png');
     expect(big.statusCode).toBe(413);
+    expect(big.json().code).toBe('attachment_too_large');
+    const cut = await visitorA.request('POST', '/api/v1/attachments', Buffer.concat([
+      Buffer.from('------huifangtest\r\nContent-Disposition: form-data; name="file"; filename="cut.png"\r\nContent-Type: image/png\r\n\r\n'),
+      png,
+    ]), { 'content-type': 'multipart/form-data; boundary=----huifangtest' });
+    expect(cut.statusCode, 'a body cut short is malformed, not too large').toBe(400);
+    expect(cut.json().code).toBe('multipart_invalid');
 
     const tk = await task(visitorAId);
     const rec = (await visitorA.post(`/api/v1/visit-tasks/${tk.id}/record`, { answers: ratings(4), ...times(), attachmentIds: [ok.json().id] })).json();

@@ -143,8 +143,12 @@ export function visitRoutes(app: App, { handle: { db, dialect }, config }: Deps)
       if (!request.isMultipart()) throw new AppError('import_file_missing', 400);
       const file = await request.file({ limits: { fileSize: ATTACHMENT_MAX_BYTES + 1, files: 1 } });
       if (!file) throw new AppError('import_file_missing', 400);
-      const content = await file.toBuffer().catch(() => {
-        throw new AppError('attachment_too_large', 413, { limitMb: ATTACHMENT_MAX_BYTES / 1024 / 1024 });
+      const content = await file.toBuffer().catch((error: unknown) => {
+        // Only the size limit is "too large"; a body cut short or malformed is the multipart error problem.ts names.
+        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+          throw new AppError('attachment_too_large', 413, { limitMb: ATTACHMENT_MAX_BYTES / 1024 / 1024 });
+        }
+        throw error;
       });
       return reply.status(201).send(await uploadAttachment(db, ctxOf(request), file.filename, content));
     },
