@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
-import { loginAs, makeCommunity, makeCompany, makeUser, type Client } from '../helpers/factories.js';
+import { loginAs, makeCommunity, makeCompany, makeHousehold, makeUser, type Client } from '../helpers/factories.js';
 
 let t: TestApp;
 let admin: Client;
@@ -167,5 +167,41 @@ describe('bad notices', () => {
     expect(official.json().code).toBe('calendar_year_official');
     expect((await supervisor.post('/api/v1/calendar/notices', { year: 2027, text: NOTICE_2027 })).statusCode).toBe(403);
     expect((await supervisor.post('/api/v1/calendar/notices/preview', { year: 2027, text: NOTICE_2027 })).statusCode).toBe(403);
+  });
+});
+
+describe('follow-up visits on the calendar', () => {
+  it('supervisor: a confirmation visit counted into 2027 is 暂定; entering the notice clears the mark, a company rest day moves it, and the issue’s timeline says so', async () => {
+    const company = await t.handle.db.selectFrom('communities').select('company_id').where('id', '=', communityId).executeTakeFirstOrThrow();
+    const household = await makeHousehold(t, { companyId: company.company_id, communityId, room: '1203' });
+    const issue = (await raise({ householdId: household.id, categoryId: categories['保洁'], replyMode: 'oral' })).json();
+    await admin.post(`/api/v1/issues/${issue.id}/transitions`, { event: 'start' });
+    const resolved = await admin.post(`/api/v1/issues/${issue.id}/transitions`, { event: 'resolve', comment: '已清理楼道' });
+    expect(resolved.json()).toMatchObject({ status: 'resolved', confirmationTaskId: expect.any(Number) });
+    const taskId = resolved.json().confirmationTaskId;
+    // Resolved on Thursday 31 Dec 2026; 3 working days on the statutory holidays alone (元旦 1 Jan): Wednesday 6 Jan.
+    expect((await supervisor.get(`/api/v1/visit-tasks/${taskId}`)).json()).toMatchObject({ reason: 'confirmation', dueDate: '2027-01-06', dueProvisional: true });
+
+    const preview = (await admin.post('/api/v1/calendar/notices/preview', { year: 2027, text: NOTICE_2027 })).json();
+    expect(preview.affectedIssues, 'the preview counts the follow-up visit too').toBeGreaterThanOrEqual(1);
+    expect((await supervisor.get(`/api/v1/visit-tasks/${taskId}`)).json().dueProvisional, 'a preview changes nothing').toBe(true);
+
+    expect((await admin.post('/api/v1/calendar/notices', { year: 2027, text: NOTICE_2027 })).statusCode).toBe(201);
+    expect((await supervisor.get(`/api/v1/visit-tasks/${taskId}`)).json()).toMatchObject({ dueDate: '2027-01-06', dueProvisional: false });
+    const timeline = (await supervisor.get(`/api/v1/issues/${issue.id}`)).json().timeline;
+    expect(timeline.at(-1)).toMatchObject({
+      type: 'deadlines_recomputed',
+      data: { cause: { kind: 'notice', year: 2027 }, followUp: { taskId, reason: 'confirmation', from: '2027-01-06', to: '2027-01-06', provisional: false } },
+    });
+
+    const restDay = await admin.post('/api/v1/calendar/overrides', { date: '2027-01-05', kind: 'rest_day', note: '公司年会' });
+    expect((await supervisor.get(`/api/v1/visit-tasks/${taskId}`)).json().dueDate).toBe('2027-01-07');
+    await admin.delete(`/api/v1/calendar/overrides/${restDay.json().override.id}`);
+    expect((await supervisor.get(`/api/v1/visit-tasks/${taskId}`)).json().dueDate).toBe('2027-01-06');
+
+    // A due date the supervisor sets is theirs: the calendar no longer recounts it.
+    expect((await supervisor.patch(`/api/v1/visit-tasks/${taskId}`, { dueDate: '2027-01-08' })).statusCode).toBe(200);
+    await admin.post('/api/v1/calendar/overrides', { date: '2027-01-07', kind: 'rest_day' });
+    expect((await supervisor.get(`/api/v1/visit-tasks/${taskId}`)).json()).toMatchObject({ dueDate: '2027-01-08', dueProvisional: false });
   });
 });

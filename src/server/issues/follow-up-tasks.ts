@@ -10,9 +10,9 @@ import type { Ctx } from '../context.js';
 import { now, nowIso } from '../clock.js';
 import { type Db } from '../db/database.js';
 import { enqueue } from '../notifications/outbox.js';
-import { cancelIssueTasks, insertTasks } from '../visits/insert-tasks.js';
+import { cancelIssueTasks, countedDue, type CountedDue, insertTasks } from '../visits/insert-tasks.js';
 import { issueRef, Recipients } from './notify.js';
-import { dateOfDay, shanghaiDay } from '../../shared/shanghai.js';
+import { shanghaiDay } from '../../shared/shanghai.js';
 import { inCompany } from '../scope.js';
 
 export interface FollowedIssue {
@@ -41,7 +41,7 @@ async function visitorFor(trx: Db, ctx: Ctx, issue: FollowedIssue): Promise<numb
   return community?.supervisor_id ?? null;
 }
 
-async function createTask(trx: Db, ctx: Ctx, issue: FollowedIssue, reason: 'confirmation' | 'after_complaint', dueDate: string): Promise<number | null> {
+async function createTask(trx: Db, ctx: Ctx, issue: FollowedIssue, reason: 'confirmation' | 'after_complaint', due: CountedDue): Promise<number | null> {
   if (!issue.household_id) return null;
   const assigneeId = await visitorFor(trx, ctx, issue);
   const now = nowIso();
@@ -54,7 +54,7 @@ async function createTask(trx: Db, ctx: Ctx, issue: FollowedIssue, reason: 'conf
       reason,
       method: 'phone',
       assignee_id: assigneeId,
-      due_date: dueDate,
+      ...due,
       appointment_at: null,
       status: 'pending',
       attempt_count: 0,
@@ -78,8 +78,7 @@ async function createTask(trx: Db, ctx: Ctx, issue: FollowedIssue, reason: 'conf
 
 /** The confirmation visit, due within the configured working days. */
 export async function createConfirmationTask(trx: Db, ctx: Ctx, calendar: WorkCalendar, settings: IssueSettings, issue: FollowedIssue): Promise<number | null> {
-  const due = dateOfDay(calendar.addWorkingDays(shanghaiDay(now()), settings.confirmationDays));
-  return createTask(trx, ctx, issue, 'confirmation', due);
+  return createTask(trx, ctx, issue, 'confirmation', countedDue(calendar, shanghaiDay(now()), settings.confirmationDays));
 }
 
 /**
@@ -97,7 +96,7 @@ export async function createComplainantFollowUp(
   if (settings.complainantFollowUpDays <= 0) return null;
   const start = settings.complainantFollowUpFrom === 'closed' ? now() : issue.resolved_at;
   const day = Math.max(shanghaiDay(start) + settings.complainantFollowUpDays, shanghaiDay(now()));
-  return createTask(trx, ctx, issue, 'after_complaint', dateOfDay(calendar.addWorkingDays(day, 0)));
+  return createTask(trx, ctx, issue, 'after_complaint', countedDue(calendar, day, 0));
 }
 
 /** Cancels the issue's confirmation visits still to be made; returns their ids. */

@@ -2,7 +2,9 @@
  * When the working-day calendar changes — a year's notice entered or removed, a holiday or working day added
  * by an administrator — the open issues whose deadlines rest on the changed days get them recomputed: the
  * same number of working days from the same start, on the new calendar. Deadlines already met stay as they
- * were. Each recomputed issue says so on its timeline; reminders for a deadline that moved are sent again.
+ * were. So do the issues' follow-up visits still to be made (the confirmation visit, the complainant's
+ * follow-up), whose due dates were counted in working days. Each recomputed issue says so on its timeline;
+ * reminders for a deadline that moved are sent again. The count returned is of issues and follow-up visits moved.
  */
 import { OPEN_ISSUE_STATUSES } from '../../shared/schemas/issues.js';
 import type { CalendarChange } from '../calendar/calendar-changes.js';
@@ -15,6 +17,8 @@ import { loadSettings } from './settings.js';
 import { actor, addTimeline, type TimelineInput } from './timeline.js';
 import { dayNumber, shanghaiIso, startOfDayMs } from '../../shared/shanghai.js';
 import { unscoped } from '../scope.js';
+import { countedDue } from '../visits/insert-tasks.js';
+import { OPEN_STATUSES as OPEN_TASK_STATUSES } from '../visits/task-status.js';
 
 export async function recomputeOpenDeadlines(trx: Db, ctx: Ctx, change: CalendarChange): Promise<number> {
   // A period that ended before the first changed day cannot move.
@@ -40,7 +44,9 @@ export async function recomputeOpenDeadlines(trx: Db, ctx: Ctx, change: Calendar
     .where('status', 'in', [...OPEN_ISSUE_STATUSES])
     .where((eb) => eb.or([eb('resolve_due_at', '>=', since), eb.and([eb('replied_at', 'is', null), eb('reply_due_at', '>=', since)])]))
     .execute();
-  if (!rows.length) return 0;
+  const followUps = await recountFollowUpVisits(trx, ctx, change);
+  const followUpCount = followUps.size;
+  if (!rows.length && !followUps.size) return 0;
 
   const settings = change.dryRun ? null : await loadSettings(trx, ctx.companyId);
   const timeline: TimelineInput[] = [];
@@ -50,7 +56,12 @@ export async function recomputeOpenDeadlines(trx: Db, ctx: Ctx, change: Calendar
     const resolve = r.resolve_days !== null && r.resolve_due_at ? periodEnd(change.after, r.resolve_from ?? r.raised_at, r.resolve_days) : null;
     const replyMoved = reply !== null && (reply.dueAt !== r.reply_due_at || Number(reply.provisional) !== r.reply_due_provisional);
     const resolveMoved = resolve !== null && (resolve.dueAt !== r.resolve_due_at || Number(resolve.provisional) !== r.resolve_due_provisional);
-    if (!replyMoved && !resolveMoved) continue;
+    const followUp = followUps.get(r.id);
+    followUps.delete(r.id);
+    if (!replyMoved && !resolveMoved) {
+      if (followUp) timeline.push(recomputedEntry(ctx, change, r.id, { followUp }));
+      continue;
+    }
     changed++;
     if (change.dryRun || !settings) continue;
 
@@ -61,14 +72,59 @@ export async function recomputeOpenDeadlines(trx: Db, ctx: Ctx, change: Calendar
     const check_at = nextCheck(change.after, settings, { ...r, ...patch });
     await unscoped(trx, 'deadline recomputation: an open issue of the company').updateTable('issues').set({ ...patch, check_at, updated_at: nowIso() }).where('id', '=', r.id).execute();
     const moved = (from: string | null, to: { dueAt: string; provisional: boolean }) => ({ from: shanghaiIso(from), to: shanghaiIso(to.dueAt), provisional: to.provisional });
-    timeline.push({
-      issueId: r.id,
-      companyId: ctx.companyId,
-      type: 'deadlines_recomputed',
-      data: { cause: change.cause, ...(replyMoved && reply ? { reply: moved(r.reply_due_at, reply) } : {}), ...(resolveMoved && resolve ? { resolve: moved(r.resolve_due_at, resolve) } : {}) },
-      actor: actor(ctx),
-    });
+    timeline.push(
+      recomputedEntry(ctx, change, r.id, {
+        ...(replyMoved && reply ? { reply: moved(r.reply_due_at, reply) } : {}),
+        ...(resolveMoved && resolve ? { resolve: moved(r.resolve_due_at, resolve) } : {}),
+        ...(followUp ? { followUp } : {}),
+      }),
+    );
   }
-  await addTimeline(trx, timeline);
-  return changed;
+  // Follow-up visits of issues no longer open (resolved, closed): their own timeline entry.
+  for (const [issueId, followUp] of followUps) timeline.push(recomputedEntry(ctx, change, issueId, { followUp }));
+  if (!change.dryRun) await addTimeline(trx, timeline);
+  return changed + followUpCount;
+}
+
+function recomputedEntry(ctx: Ctx, change: CalendarChange, issueId: number, moves: Record<string, unknown>): TimelineInput {
+  return { issueId, companyId: ctx.companyId, type: 'deadlines_recomputed', data: { cause: change.cause, ...moves }, actor: actor(ctx) };
+}
+
+interface FollowUpMove {
+  taskId: number;
+  reason: string;
+  from: string;
+  to: string;
+  provisional: boolean;
+}
+
+/**
+ * Recounts the due dates of the follow-up visits still to be made whose count rests on changed days; returns
+ * the moves by issue (for the timeline) and writes them unless this is a preview.
+ */
+async function recountFollowUpVisits(trx: Db, ctx: Ctx, change: CalendarChange): Promise<Map<number, FollowUpMove>> {
+  const tasks = await unscoped(trx, 'deadline recomputation: every open follow-up visit of the company follows its calendar')
+    .selectFrom('visit_tasks')
+    .select(['id', 'issue_id', 'reason', 'due_date', 'due_from', 'due_working_days', 'due_provisional'])
+    .where('company_id', '=', ctx.companyId)
+    .where('status', 'in', [...OPEN_TASK_STATUSES])
+    .where('issue_id', 'is not', null)
+    .where('due_working_days', 'is not', null)
+    .where('due_date', '>=', change.since)
+    .execute();
+  const moves = new Map<number, FollowUpMove>();
+  for (const task of tasks) {
+    if (task.due_from === null || task.due_working_days === null || task.issue_id === null) continue;
+    const due = countedDue(change.after, dayNumber(task.due_from), task.due_working_days);
+    if (due.due_date === task.due_date && due.due_provisional === task.due_provisional) continue;
+    if (!change.dryRun) {
+      await unscoped(trx, 'deadline recomputation: an open follow-up visit of the company')
+        .updateTable('visit_tasks')
+        .set({ due_date: due.due_date, due_provisional: due.due_provisional, updated_at: nowIso() })
+        .where('id', '=', task.id)
+        .execute();
+    }
+    moves.set(task.issue_id, { taskId: task.id, reason: task.reason, from: task.due_date, to: due.due_date, provisional: due.due_provisional === 1 });
+  }
+  return moves;
 }

@@ -8,9 +8,23 @@ import type { VisitReason } from '../../shared/schemas/visits.js';
 import { nowIso } from '../clock.js';
 import type { Db } from '../db/database.js';
 import type { VisitTasksTable } from '../db/schema.js';
+import type { WorkCalendar } from '../calendar/working-days.js';
 import { OPEN_STATUSES } from './task-status.js';
+import { dateOfDay } from '../../shared/shanghai.js';
 
 export type NewTask = Insertable<VisitTasksTable>;
+
+/**
+ * A due date counted in working days from a day (the confirmation visit, the complainant's follow-up), with
+ * what it was counted from, so that a change of the calendar can recount it (recount-due-dates.ts), and whether
+ * the count crossed a year without its notice.
+ */
+export function countedDue(calendar: WorkCalendar, fromDay: number, workingDays: number) {
+  const dueDay = calendar.addWorkingDays(fromDay, workingDays);
+  return { due_date: dateOfDay(dueDay), due_from: dateOfDay(fromDay), due_working_days: workingDays, due_provisional: calendar.isProvisional(fromDay, dueDay) ? 1 : 0 };
+}
+
+export type CountedDue = ReturnType<typeof countedDue>;
 
 /** Under 20 columns a row: 400 rows stay well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
 const ROWS_PER_STATEMENT = 400;

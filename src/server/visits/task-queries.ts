@@ -52,6 +52,7 @@ function toTask(ctx: Ctx, r: TaskRow): VisitTask {
     assigneeId: r.assignee_id,
     assigneeName: r.assignee_name,
     dueDate: r.due_date,
+    dueProvisional: r.due_provisional === 1 && OPEN_STATUSES.includes(r.status),
     appointmentAt: r.appointment_at,
     status: r.status,
     overdue: OPEN_STATUSES.includes(r.status) && r.due_date < shanghaiToday(),

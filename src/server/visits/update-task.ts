@@ -39,7 +39,17 @@ export async function updateTask(db: Db, ctx: Ctx, id: number, input: UpdateTask
   if (!diff.changed) return before;
   await db.transaction().execute(async (trx) => {
     await scopedUpdate(trx, ctx, 'visit_tasks')
-      .set({ assignee_id: after.assigneeId, due_date: after.dueDate, appointment_at: after.appointmentAt, method: after.method, note: after.note, status: after.status, updated_at: nowIso() })
+      .set({
+        assignee_id: after.assigneeId,
+        due_date: after.dueDate,
+        // A due date a person set is theirs: no longer counted in working days, nor recounted by the calendar.
+        ...(after.dueDate !== before.dueDate ? { due_from: null, due_working_days: null, due_provisional: 0 } : {}),
+        appointment_at: after.appointmentAt,
+        method: after.method,
+        note: after.note,
+        status: after.status,
+        updated_at: nowIso(),
+      })
       .where('id', '=', id)
       .execute();
     const action = before.assigneeId !== after.assigneeId ? 'task.assign' : 'task.update';

@@ -35,6 +35,7 @@ export const VisitTask = z
     assigneeId: Id.nullable(),
     assigneeName: z.string().nullable(),
     dueDate: DateOnly,
+    dueProvisional: z.boolean().meta({ description: 'The due date was counted in working days across a year whose holiday notice is not entered yet (暂定); it is recounted when the notice is entered' }),
     appointmentAt: Timestamp.nullable(),
     status: TaskStatus,
     overdue: z.boolean().meta({ description: 'Open and past its due date (Asia/Shanghai)' }),

@@ -10,6 +10,8 @@ const zhCN = {
     tagline: '物业回访管理系统',
   },
   common: {
+    provisional: '暂定',
+    provisionalHint: '该年的国务院放假通知尚未录入，此日期按法定节假日暂算；录入通知后自动重算。',
     language: '语言',
     search: '搜索',
     actions: '操作',
@@ -97,6 +99,8 @@ const en: Strings<typeof zhCN> = {
     tagline: 'Follow-up visit management for property services',
   },
   common: {
+    provisional: 'Provisional',
+    provisionalHint: 'The State Council holiday notice for that year is not entered yet: this date counts the statutory holidays only and is recomputed when the notice is entered.',
     language: 'Language',
     search: 'Search',
     actions: 'Actions',

@@ -13,6 +13,11 @@ export interface VisitTasksTable {
   assignee_id: number | null;
   /** YYYY-MM-DD, Asia/Shanghai */
   due_date: string;
+  /** what a due date counted in working days was counted from (YYYY-MM-DD) and how many; null when a person chose it */
+  due_from: Generated<string | null>;
+  due_working_days: Generated<number | null>;
+  /** 1 when that count crossed a year without its notice (a provisional calendar) */
+  due_provisional: Generated<number>;
   appointment_at: string | null;
   status: TaskStatus;
   attempt_count: number;

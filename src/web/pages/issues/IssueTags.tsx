@@ -1,7 +1,8 @@
 /** Small tags of an issue, the same on every page: kind, status, priority, escalation level and a deadline with its state. */
-import { Space, Tag, Tooltip, Typography } from 'antd';
+import { Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DueState, IssueSummary } from '../../api/issues';
+import { ProvisionalTag } from '../../components/ProvisionalTag';
 import { formatDeadline } from '../../lib/format';
 import { DUE_STATE_COLOR, ESCALATION_COLOR, ISSUE_KIND_COLOR, ISSUE_STATUS_COLOR, PRIORITY_COLOR } from './issueDisplay';
 
@@ -43,19 +44,12 @@ export function DueTag({ state }: { state: DueState }) {
 
 /** "2025-10-11 24:00" (Asia/Shanghai) with the state of the deadline, and 暂定 when it may still move. */
 export function Deadline({ at, state, provisional = false }: { at: string | null; state: DueState | null; provisional?: boolean }) {
-  const { t } = useTranslation();
   if (!at) return <Typography.Text type="secondary">—</Typography.Text>;
   return (
     <Space size={4} wrap>
       <span style={{ whiteSpace: 'nowrap' }}>{formatDeadline(at)}</span>
       {state ? <DueTag state={state} /> : null}
-      {provisional ? (
-        <Tooltip title={t('issues.provisionalHint')}>
-          <Tag color="warning" variant="outlined" data-testid="deadline-provisional">
-            {t('issues.provisional')}
-          </Tag>
-        </Tooltip>
-      ) : null}
+      {provisional ? <ProvisionalTag /> : null}
     </Space>
   );
 }

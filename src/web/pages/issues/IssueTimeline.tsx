@@ -6,6 +6,7 @@ import { Link } from 'react-router-dom';
 import type { Issue } from '../../api/issues';
 import { formatDate, formatDateTime, formatDeadline } from '../../lib/format';
 import { EscalationTag } from './IssueTags';
+import { ProvisionalTag } from '../../components/ProvisionalTag';
 
 type Entry = Issue['timeline'][number];
 
@@ -21,7 +22,7 @@ interface Moved {
   to: string;
 }
 
-/** 解决期限 2027-02-11 24:00 → 2027-02-14 24:00, for each deadline a calendar change recomputed. */
+/** 解决期限 2027-02-11 24:00 → 2027-02-14 24:00, for each deadline a calendar change recomputed, and the follow-up visit's due date it recounted. */
 function Recomputed({ entry }: { entry: Entry }) {
   const { t } = useTranslation();
   const cause = entry.data.cause as { kind: 'notice' | 'override'; year?: number; date?: string; removed?: boolean } | undefined;
@@ -29,6 +30,7 @@ function Recomputed({ entry }: { entry: Entry }) {
     const m = entry.data[k] as Moved | undefined;
     return m ? [{ k, m }] : [];
   });
+  const followUp = entry.data.followUp as { reason: string; from: string; to: string; provisional: boolean } | undefined;
   return (
     <Flex vertical gap={0}>
       {cause ? (
@@ -43,6 +45,12 @@ function Recomputed({ entry }: { entry: Entry }) {
           {t(k === 'reply' ? 'issues.fields.replyDue' : 'issues.fields.resolveDue')}：{m.from ? formatDeadline(m.from) : '—'} → {formatDeadline(m.to)}
         </Typography.Text>
       ))}
+      {followUp ? (
+        <Typography.Text data-testid="recomputed-follow-up">
+          {t(`visits.reasons.${followUp.reason}`)} {t('visits.fields.dueDate')}：{formatDate(followUp.from)} → {formatDate(followUp.to)}
+          {followUp.provisional ? <> <ProvisionalTag /></> : null}
+        </Typography.Text>
+      ) : null}
     </Flex>
   );
 }

@@ -21,8 +21,6 @@ const zhCN = {
     unassigned: '未分派',
     system: '系统',
     sourceRecord: '回访记录',
-    provisional: '暂定',
-    provisionalHint: '该年的国务院放假通知尚未录入，此期限按法定节假日暂算；录入通知后自动重算。',
     viewConfirmationTask: '查看复访任务',
     supervisionHint: '已超时或已上报、尚未关闭的问题，按解决时限先后排列。',
     modes: {
@@ -317,8 +315,6 @@ const en: Strings<typeof zhCN> = {
     unassigned: 'Not assigned',
     system: 'System',
     sourceRecord: 'Visit record',
-    provisional: 'Provisional',
-    provisionalHint: 'The State Council holiday notice for that year is not entered yet: this deadline counts the statutory holidays only and is recomputed when the notice is entered.',
     viewConfirmationTask: 'Open the confirmation visit',
     supervisionHint: 'Open issues that are overdue or escalated, earliest resolution deadline first.',
     modes: {

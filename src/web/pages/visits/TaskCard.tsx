@@ -4,6 +4,7 @@ import { Card, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { VisitTask } from '../../api/visits';
+import { ProvisionalTag } from '../../components/ProvisionalTag';
 import { TASK_STATUS_COLOR, taskWhen } from './taskDisplay';
 
 export function TaskCard({ task, overdue }: { task: VisitTask; overdue?: boolean }) {
@@ -29,6 +30,12 @@ export function TaskCard({ task, overdue }: { task: VisitTask; overdue?: boolean
           <Typography.Text type={overdue ? 'danger' : undefined}>
             <ClockCircleOutlined /> {taskWhen(task, t)}
             {task.attemptCount > 0 ? ` · ${t('visits.myTasks.attempts', { count: task.attemptCount })}` : ''}
+            {task.dueProvisional ? (
+              <>
+                {' '}
+                <ProvisionalTag />
+              </>
+            ) : null}
           </Typography.Text>
           {task.note ? <Typography.Text type="secondary">{task.note}</Typography.Text> : null}
         </Flex>

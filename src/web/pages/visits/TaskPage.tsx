@@ -16,6 +16,7 @@ import { AppointmentModal } from './AppointmentModal';
 import { AttemptModal } from './AttemptModal';
 import { BriefingResidents } from './BriefingResidents';
 import { TASK_STATUS_COLOR, taskWhen } from './taskDisplay';
+import { ProvisionalTag } from '../../components/ProvisionalTag';
 
 /** A plain list of rows divided by lines. */
 function Rows({ children }: { children: ReactNode[] }) {
@@ -73,7 +74,9 @@ export function TaskPage() {
           <Typography.Text>
             {t(`visits.reasons.${task.reason}`)} · {t(`visits.methods.${task.method}`)}
           </Typography.Text>
-          <Typography.Text>{taskWhen(task, t)}</Typography.Text>
+          <Typography.Text>
+            {taskWhen(task, t)} {task.dueProvisional ? <ProvisionalTag /> : null}
+          </Typography.Text>
           {task.issueId ? (
             <Link to={`/issues/${task.issueId}`} data-testid="task-issue-link">
               {t('visits.confirmation.viewIssue')}

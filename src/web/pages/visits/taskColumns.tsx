@@ -4,6 +4,7 @@ import type { TableColumnsType } from 'antd';
 import type { TFunction } from 'i18next';
 import { Link } from 'react-router-dom';
 import type { VisitTask } from '../../api/visits';
+import { ProvisionalTag } from '../../components/ProvisionalTag';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { TASK_STATUS_COLOR } from './taskDisplay';
 
@@ -38,15 +39,13 @@ export function taskColumns({ t, communityName, onReassign, onCancel }: TaskColu
     {
       title: t('visits.fields.dueDate'),
       dataIndex: 'dueDate',
-      render: (d: string, task) =>
-        task.overdue ? (
-          <Space size={4} wrap>
-            <Typography.Text type="danger">{formatDate(d)}</Typography.Text>
-            <Tag color="error">{t('visits.views.overdue')}</Tag>
-          </Space>
-        ) : (
-          formatDate(d)
-        ),
+      render: (d: string, task) => (
+        <Space size={4} wrap>
+          <Typography.Text type={task.overdue ? 'danger' : undefined}>{formatDate(d)}</Typography.Text>
+          {task.overdue ? <Tag color="error">{t('visits.views.overdue')}</Tag> : null}
+          {task.dueProvisional ? <ProvisionalTag /> : null}
+        </Space>
+      ),
     },
     { title: t('visits.fields.appointmentAt'), dataIndex: 'appointmentAt', render: (d: string | null) => formatDateTime(d) },
     {
