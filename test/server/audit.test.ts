@@ -24,7 +24,10 @@ describe('audit log', () => {
     const failed = await entries(`action=auth.login_failed&entityId=${id}`);
     expect(failed.items[0]).toMatchObject({ action: 'auth.login_failed', ip: '10.1.2.3', entityType: 'user' });
     const ok = await entries(`action=auth.login&entityType=user&entityId=${id}`);
-    expect(ok.items.map((e: { action: string }) => e.action)).toContain('auth.login');
+    expect(ok.items.map((e: { action: string }) => e.action)).toEqual(['auth.login']);
+    const both = await entries(`action=auth.&entityType=user&entityId=${id}`);
+    expect(new Set(both.items.map((e: { action: string }) => e.action)), 'a name ending in a dot is a prefix').toEqual(new Set(['auth.login', 'auth.login_failed']));
+    expect((await entries(`action=auth_login&entityId=${id}`)).total, 'an underscore is a letter, not a wildcard').toBe(0);
   });
 
   it('admin: a business change is recorded with who, what and before/after', async () => {

@@ -1,4 +1,5 @@
 /** Browsing and filtering the audit log, newest first. */
+import { sql } from 'kysely';
 import type { AuditEntry, AuditQuery } from '../../shared/schemas/audit.js';
 import type { Page } from '../../shared/schemas/common.js';
 import { requirePermission, type Ctx } from '../context.js';
@@ -19,7 +20,10 @@ export async function listAudit(db: Db, ctx: Ctx, query: AuditQuery, countBound 
   const from = readCursor('audit', ['instant', 'int'], query);
   let q = scopedAudit(db, ctx);
   if (query.actorId) q = q.where('actor_id', '=', query.actorId);
-  if (query.action) q = q.where('action', 'like', `${query.action}%`);
+  // One action by its name, or every action of a domain by its prefix ending in a dot ("auth.").
+  // LIKE with its wildcards escaped, not a range: a range would depend on the database's collation.
+  if (query.action?.endsWith('.')) q = q.where(sql<boolean>`action like ${`${query.action.replace(/[\\%_]/g, '\\$&')}%`} escape '\\'`);
+  else if (query.action) q = q.where('action', '=', query.action);
   if (query.entityType) q = q.where('entity_type', '=', query.entityType);
   if (query.entityId) q = q.where('entity_id', '=', query.entityId);
   if (query.from) q = q.where('at', '>=', new Date(query.from).toISOString());

@@ -21,7 +21,7 @@ export type AuditEntry = z.infer<typeof AuditEntry>;
 
 export const AuditQuery = PageQuery.extend({
   actorId: IdParam.optional(),
-  action: z.string().trim().max(64).optional(),
+  action: z.string().trim().max(64).optional().meta({ description: 'One action by name (auth.login), or every action of a domain by a prefix ending in a dot (auth.)' }),
   entityType: z.string().trim().max(64).optional(),
   entityId: z.string().trim().max(64).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
