@@ -28,6 +28,7 @@ describe('audit log', () => {
     const both = await entries(`action=auth.&entityType=user&entityId=${id}`);
     expect(new Set(both.items.map((e: { action: string }) => e.action)), 'a name ending in a dot is a prefix').toEqual(new Set(['auth.login', 'auth.login_failed']));
     expect((await entries(`action=auth_login&entityId=${id}`)).total, 'an underscore is a letter, not a wildcard').toBe(0);
+    expect((await entries(`action=${encodeURIComponent('auth%.')}&entityId=${id}`)).total, 'so is a percent sign in a prefix').toBe(0);
   });
 
   it('admin: a business change is recorded with who, what and before/after', async () => {

@@ -11,6 +11,7 @@ let t: TestApp;
 let admin: Client;
 let supervisor: Client;
 let communityId: number;
+let companyId: number;
 let categories: Record<string, number>;
 
 /** A notice as the State Council might publish it for 2027. */
@@ -30,6 +31,7 @@ const NOTICE_2027 = `国务院办公厅关于2027年部分节假日安排的通�
 beforeAll(async () => {
   t = await createTestApp({}, { at: '2026-12-31T18:00:00+08:00' });
   const company = await makeCompany(t);
+  companyId = company.companyId;
   communityId = (await makeCommunity(t, company.companyId, '阳光花园')).id;
   const sup = await makeUser(t, { companyId: company.companyId, roleId: company.roleIds.supervisor, communityIds: [communityId] });
   [admin, supervisor] = await Promise.all([loginAs(t.app, company.adminUsername), loginAs(t.app, sup.username)]);
@@ -172,8 +174,7 @@ describe('bad notices', () => {
 
 describe('follow-up visits on the calendar', () => {
   it('supervisor: a confirmation visit counted into 2027 is 暂定; entering the notice clears the mark, a company rest day moves it, and the issue’s timeline says so', async () => {
-    const company = await t.handle.db.selectFrom('communities').select('company_id').where('id', '=', communityId).executeTakeFirstOrThrow();
-    const household = await makeHousehold(t, { companyId: company.company_id, communityId, room: '1203' });
+    const household = await makeHousehold(t, { companyId, communityId, room: '1203' });
     const issue = (await raise({ householdId: household.id, categoryId: categories['保洁'], replyMode: 'oral' })).json();
     await admin.post(`/api/v1/issues/${issue.id}/transitions`, { event: 'start' });
     const resolved = await admin.post(`/api/v1/issues/${issue.id}/transitions`, { event: 'resolve', comment: '已清理楼道' });
@@ -191,7 +192,7 @@ describe('follow-up visits on the calendar', () => {
     const timeline = (await supervisor.get(`/api/v1/issues/${issue.id}`)).json().timeline;
     expect(timeline.at(-1)).toMatchObject({
       type: 'deadlines_recomputed',
-      data: { cause: { kind: 'notice', year: 2027 }, followUp: { taskId, reason: 'confirmation', from: '2027-01-06', to: '2027-01-06', provisional: false } },
+      data: { cause: { kind: 'notice', year: 2027 }, followUps: [{ taskId, reason: 'confirmation', from: '2027-01-06', to: '2027-01-06', provisional: false }] },
     });
 
     const restDay = await admin.post('/api/v1/calendar/overrides', { date: '2027-01-05', kind: 'rest_day', note: '公司年会' });

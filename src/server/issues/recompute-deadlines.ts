@@ -44,9 +44,11 @@ export async function recomputeOpenDeadlines(trx: Db, ctx: Ctx, change: Calendar
     .where('status', 'in', [...OPEN_ISSUE_STATUSES])
     .where((eb) => eb.or([eb('resolve_due_at', '>=', since), eb.and([eb('replied_at', 'is', null), eb('reply_due_at', '>=', since)])]))
     .execute();
-  const followUps = await recountFollowUpVisits(trx, ctx, change);
-  const followUpCount = followUps.size;
-  if (!rows.length && !followUps.size) return 0;
+  const recounted = await recountFollowUpVisits(trx, ctx, change);
+  if (!rows.length && !recounted.length) return 0;
+  // An issue may have two visits to make (the confirmation and the complainant's follow-up): grouped by issue.
+  const followUps = new Map<number, FollowUpMove[]>();
+  for (const { issueId, ...move } of recounted) followUps.set(issueId, [...(followUps.get(issueId) ?? []), move]);
 
   const settings = change.dryRun ? null : await loadSettings(trx, ctx.companyId);
   const timeline: TimelineInput[] = [];
@@ -56,10 +58,10 @@ export async function recomputeOpenDeadlines(trx: Db, ctx: Ctx, change: Calendar
     const resolve = r.resolve_days !== null && r.resolve_due_at ? periodEnd(change.after, r.resolve_from ?? r.raised_at, r.resolve_days) : null;
     const replyMoved = reply !== null && (reply.dueAt !== r.reply_due_at || Number(reply.provisional) !== r.reply_due_provisional);
     const resolveMoved = resolve !== null && (resolve.dueAt !== r.resolve_due_at || Number(resolve.provisional) !== r.resolve_due_provisional);
-    const followUp = followUps.get(r.id);
+    const moves = followUps.get(r.id);
     followUps.delete(r.id);
     if (!replyMoved && !resolveMoved) {
-      if (followUp) timeline.push(recomputedEntry(ctx, change, r.id, { followUp }));
+      if (moves) timeline.push(recomputedEntry(ctx, change, r.id, { followUps: moves }));
       continue;
     }
     changed++;
@@ -76,14 +78,14 @@ export async function recomputeOpenDeadlines(trx: Db, ctx: Ctx, change: Calendar
       recomputedEntry(ctx, change, r.id, {
         ...(replyMoved && reply ? { reply: moved(r.reply_due_at, reply) } : {}),
         ...(resolveMoved && resolve ? { resolve: moved(r.resolve_due_at, resolve) } : {}),
-        ...(followUp ? { followUp } : {}),
+        ...(moves ? { followUps: moves } : {}),
       }),
     );
   }
   // Follow-up visits of issues no longer open (resolved, closed): their own timeline entry.
-  for (const [issueId, followUp] of followUps) timeline.push(recomputedEntry(ctx, change, issueId, { followUp }));
+  for (const [issueId, moves] of followUps) timeline.push(recomputedEntry(ctx, change, issueId, { followUps: moves }));
   if (!change.dryRun) await addTimeline(trx, timeline);
-  return changed + followUpCount;
+  return changed + recounted.length;
 }
 
 function recomputedEntry(ctx: Ctx, change: CalendarChange, issueId: number, moves: Record<string, unknown>): TimelineInput {
@@ -100,9 +102,9 @@ interface FollowUpMove {
 
 /**
  * Recounts the due dates of the follow-up visits still to be made whose count rests on changed days; returns
- * the moves by issue (for the timeline) and writes them unless this is a preview.
+ * the moves with their issue (for the timeline) and writes them unless this is a preview.
  */
-async function recountFollowUpVisits(trx: Db, ctx: Ctx, change: CalendarChange): Promise<Map<number, FollowUpMove>> {
+async function recountFollowUpVisits(trx: Db, ctx: Ctx, change: CalendarChange): Promise<(FollowUpMove & { issueId: number })[]> {
   const tasks = await unscoped(trx, 'deadline recomputation: every open follow-up visit of the company follows its calendar')
     .selectFrom('visit_tasks')
     .select(['id', 'issue_id', 'reason', 'due_date', 'due_from', 'due_working_days', 'due_provisional'])
@@ -112,7 +114,7 @@ async function recountFollowUpVisits(trx: Db, ctx: Ctx, change: CalendarChange):
     .where('due_working_days', 'is not', null)
     .where('due_date', '>=', change.since)
     .execute();
-  const moves = new Map<number, FollowUpMove>();
+  const moves: (FollowUpMove & { issueId: number })[] = [];
   for (const task of tasks) {
     if (task.due_from === null || task.due_working_days === null || task.issue_id === null) continue;
     const due = countedDue(change.after, dayNumber(task.due_from), task.due_working_days);
@@ -124,7 +126,7 @@ async function recountFollowUpVisits(trx: Db, ctx: Ctx, change: CalendarChange):
         .where('id', '=', task.id)
         .execute();
     }
-    moves.set(task.issue_id, { taskId: task.id, reason: task.reason, from: task.due_date, to: due.due_date, provisional: due.due_provisional === 1 });
+    moves.push({ issueId: task.issue_id, taskId: task.id, reason: task.reason, from: task.due_date, to: due.due_date, provisional: due.due_provisional === 1 });
   }
   return moves;
 }

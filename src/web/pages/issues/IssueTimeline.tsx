@@ -30,7 +30,7 @@ function Recomputed({ entry }: { entry: Entry }) {
     const m = entry.data[k] as Moved | undefined;
     return m ? [{ k, m }] : [];
   });
-  const followUp = entry.data.followUp as { reason: string; from: string; to: string; provisional: boolean } | undefined;
+  const followUps = (entry.data.followUps as { taskId: number; reason: string; from: string; to: string; provisional: boolean }[] | undefined) ?? [];
   return (
     <Flex vertical gap={0}>
       {cause ? (
@@ -45,12 +45,12 @@ function Recomputed({ entry }: { entry: Entry }) {
           {t(k === 'reply' ? 'issues.fields.replyDue' : 'issues.fields.resolveDue')}：{m.from ? formatDeadline(m.from) : '—'} → {formatDeadline(m.to)}
         </Typography.Text>
       ))}
-      {followUp ? (
-        <Typography.Text data-testid="recomputed-follow-up">
-          {t(`visits.reasons.${followUp.reason}`)} {t('visits.fields.dueDate')}：{formatDate(followUp.from)} → {formatDate(followUp.to)}
-          {followUp.provisional ? <> <ProvisionalTag /></> : null}
+      {followUps.map((f) => (
+        <Typography.Text key={f.taskId} data-testid="recomputed-follow-up">
+          {t(`visits.reasons.${f.reason}`)} {t('visits.fields.dueDate')}：{formatDate(f.from)} → {formatDate(f.to)}
+          {f.provisional ? <> <ProvisionalTag /></> : null}
         </Typography.Text>
-      ) : null}
+      ))}
     </Flex>
   );
 }
