@@ -47,7 +47,8 @@ function Recomputed({ entry }: { entry: Entry }) {
       ))}
       {followUps.map((f) => (
         <Typography.Text key={f.taskId} data-testid="recomputed-follow-up">
-          {t(`visits.reasons.${f.reason}`)} {t('visits.fields.dueDate')}：{formatDate(f.from)} → {formatDate(f.to)}
+          {t(`visits.reasons.${f.reason}`)} {t('visits.fields.dueDate')}：<span style={{ whiteSpace: 'nowrap' }}>{formatDate(f.from)}</span> →{' '}
+          <span style={{ whiteSpace: 'nowrap' }}>{formatDate(f.to)}</span>
           {f.provisional ? <> <ProvisionalTag /></> : null}
         </Typography.Text>
       ))}
