@@ -2,7 +2,7 @@
  * Foundation flows in a real browser: the first administrator changes the initial password, sets up two
  * communities and a supervisor for one of them; the supervisor then sees only that community.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { E2E_ADMIN_CHANGED_PASSWORD, E2E_ADMIN_PASSWORD, changeForcedPassword, logIn, optionLabels, pickOption } from './support';
 
 const COMMUNITY_A = { name: '东湖花园', code: 'E2E-A', address: '东湖路 1 号' };
@@ -12,6 +12,22 @@ const SUPERVISOR = { username: 'zhang.sup', name: '张主管' };
 test.describe.configure({ mode: 'serial' });
 
 let supervisorTemporaryPassword = '';
+
+/**
+ * Chooses a language from the header and waits until the menu reads in it and the choice is saved to the profile.
+ * On a busy machine a click can land while the menu is still opening; as a user would, it opens the menu again.
+ */
+async function chooseLanguage(page: Page, button: string, language: string, menuItemInLanguage: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/me') && r.request().method() === 'PATCH');
+  const item = page.getByRole('menuitem', { name: language });
+  await expect(async () => {
+    if (!(await item.isVisible())) await page.getByRole('button', { name: button }).click();
+    await item.click({ timeout: 3000 });
+    await expect(page.getByRole('menuitem', { name: menuItemInLanguage })).toBeVisible({ timeout: 3000 });
+  }).toPass({ timeout: 20_000 });
+  expect((await saved).ok()).toBe(true);
+}
 
 test('admin: logs in, must change the generated password, creates a supervisor scoped to one community', async ({ page }) => {
   await logIn(page, 'admin', E2E_ADMIN_PASSWORD);
@@ -54,21 +70,10 @@ test('admin: logs in, must change the generated password, creates a supervisor s
 
   // The language switch changes the menu, and back. The header's menu opens from the top of the page (the
   // table above left it scrolled), as a user would find it.
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.getByRole('button', { name: '语言' }).click();
-  const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/me') && r.request().method() === 'PATCH');
-  await page.getByRole('menuitem', { name: 'English' }).click();
-  // The choice is saved to the profile; the menu opens again once that has settled.
-  expect((await saved).ok()).toBe(true);
-  await expect(page.getByRole('menuitem', { name: 'Users' })).toBeVisible();
+  await chooseLanguage(page, '语言', 'English', 'Users');
   await expect(page.getByRole('menuitem', { name: 'Communities' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Users' })).toBeVisible();
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.getByRole('button', { name: 'Language' }).click();
-  const savedBack = page.waitForResponse((r) => r.url().endsWith('/api/v1/me') && r.request().method() === 'PATCH');
-  await page.getByRole('menuitem', { name: '简体中文' }).click();
-  await expect(page.getByRole('menuitem', { name: '用户管理' })).toBeVisible();
-  expect((await savedBack).ok()).toBe(true);
+  await chooseLanguage(page, 'Language', '简体中文', '用户管理');
 });
 
 test('supervisor: logs in, changes password, sees only their community', async ({ page }) => {
