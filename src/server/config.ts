@@ -47,7 +47,7 @@ const EnvSchema = z.object({
   HUIFANG_IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(200_000),
   HUIFANG_EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(1_048_000, 'must be at most 1048000 (an Excel sheet holds 1,048,576 rows)').default(1_000_000),
   HUIFANG_LIST_COUNT_BOUND: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
-  HUIFANG_EXPORT_BATCH_ROWS: z.coerce.number().int().min(1).max(50_000).default(2_000),
+  HUIFANG_EXPORT_BATCH_ROWS: z.coerce.number().int().min(1).max(50_000).default(500),
   HUIFANG_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   HUIFANG_OUTBOX_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(600).default(5),
   HUIFANG_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).default(DEFAULT_MAX_CONCURRENCY),

@@ -3,7 +3,7 @@
  * a 台账-style sheet, and streaming a workbook straight into the HTTP response so a 100,000-row export never
  * sits in memory.
  */
-import { once } from 'node:events';
+import { EventEmitter, once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
@@ -31,6 +31,35 @@ export function attachment(fileName: string, fallback: string): string {
 export type Pause = () => Promise<void>;
 
 /**
+ * Where exceljs (4.4) sends each sheet: the sheet's stream hands every full 64 KB buffer to the zip's compressor
+ * without waiting for it, so an export whose query outruns deflate would pile up in the compressor's buffer —
+ * hundreds of megabytes for a month of records. Waiting for these to drain between batches keeps the export at
+ * the compressor's pace. Read from exceljs's internals (there is no public handle); none found means no wait.
+ */
+function compressorsOf(workbook: ExcelJS.stream.xlsx.WorkbookWriter | undefined): Drainable[] {
+  const sheets = (workbook as unknown as { _worksheets?: ({ _stream?: { pipes?: unknown } } | undefined)[] } | undefined)?._worksheets ?? [];
+  return sheets.flatMap((sheet) => (Array.isArray(sheet?._stream?.pipes) ? (sheet._stream.pipes as unknown[]) : [])).filter(isDrainable);
+}
+
+/** A writable stream of Node's or of the `readable-stream` package (archiver's), which Node's `instanceof` does not know. */
+interface Drainable extends EventEmitter {
+  destroyed?: boolean;
+  _writableState: { needDrain: boolean };
+}
+function isDrainable(x: unknown): x is Drainable {
+  return x instanceof EventEmitter && typeof (x as Partial<Drainable>)._writableState?.needDrain === 'boolean';
+}
+
+/** Resolves once `writable` is no longer `full` (at once if it is not), or it or the download has closed. */
+async function drained(writable: EventEmitter & { destroyed?: boolean }, full: () => boolean, download: PassThrough): Promise<void> {
+  while (full() && !writable.destroyed && !download.destroyed) {
+    const stop = new AbortController();
+    const { signal } = stop;
+    await Promise.race([once(writable, 'drain', { signal }), once(writable, 'close', { signal }), once(download, 'close', { signal })]).finally(() => stop.abort());
+  }
+}
+
+/**
  * Sends a streamed workbook. Permission checks must have happened before: once the first bytes are out,
  * a failure can only cut the download short (and is logged). `fill` calls `pause` between batches.
  */
@@ -42,15 +71,17 @@ export function sendXlsx(
   headers: Record<string, string> = {},
 ): FastifyReply {
   const stream = new PassThrough();
+  let workbook: ExcelJS.stream.xlsx.WorkbookWriter | undefined;
   const pause: Pause = async () => {
     await new Promise((resolve) => setImmediate(resolve));
-    while (stream.writableNeedDrain && !stream.destroyed) await Promise.race([once(stream, 'drain'), once(stream, 'close')]);
+    for (const compressor of compressorsOf(workbook)) await drained(compressor, () => compressor._writableState.needDrain, stream);
+    await drained(stream, () => stream.writableNeedDrain, stream);
     if (stream.destroyed) throw new Error('the client closed the download');
   };
   // exceljs loads with the first download; the response's headers do not wait for it.
   loadExcelJS()
     .then(async (excel) => {
-      const workbook = new excel.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
+      workbook = new excel.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
       await fill(workbook, pause);
       await workbook.commit();
     })
