@@ -16,7 +16,7 @@ import path from 'node:path';
 
 /** Everything the two builds read besides node_modules, whose versions package-lock.json pins. */
 const INPUTS = ['src', 'index.html', 'vite.config.ts', 'tsconfig.json', 'scripts/build-server.mjs', 'package-lock.json', 'public'];
-const OUTPUTS = ['dist/web/index.html', 'dist/server/main.js'];
+const OUTPUTS = ['dist/web/index.html', 'dist/server/main.js', 'dist/server/serve.js'];
 const STAMP = 'dist/build-stamp.json';
 const PENDING = 'dist/build-stamp.pending.json';
 

@@ -14,7 +14,7 @@ const FAKE_BUILD = [
   "const fs = require('node:fs');",
   "if (process.env.FAIL_BUILD) { fs.mkdirSync('dist/web', { recursive: true }); fs.writeFileSync('dist/web/index.html', 'half'); process.exit(1); }",
   "fs.mkdirSync('dist/web', { recursive: true }); fs.mkdirSync('dist/server', { recursive: true });",
-  "fs.writeFileSync('dist/web/index.html', '<!doctype html>'); fs.writeFileSync('dist/server/main.js', '');",
+  "fs.writeFileSync('dist/web/index.html', '<!doctype html>'); fs.writeFileSync('dist/server/main.js', ''); fs.writeFileSync('dist/server/serve.js', '');",
   "fs.appendFileSync('builds.log', 'built\\n');",
 ].join(' ');
 
