@@ -45,6 +45,7 @@ import { recomputeOpenDeadlines } from './issues/recompute-deadlines.js';
 import { issueVisitOutcomes } from './issues/visit-outcomes.js';
 import { installVisitOutcomes } from './visits/visit-outcomes.js';
 import { notificationRoutes } from './notifications/routes.js';
+import { kpiRoutes } from './kpis/routes.js';
 import { DOMAIN_ERRORS, DOMAIN_MESSAGES } from './messages.js';
 
 /** Every domain registers its routes here; the OpenAPI document and the scope test pick them up. */
@@ -65,6 +66,7 @@ const DOMAINS = [
   issueRoutes,
   calendarRoutes,
   notificationRoutes,
+  kpiRoutes,
   auditRoutes,
 ];
 

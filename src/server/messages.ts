@@ -13,6 +13,7 @@ import { HOUSEHOLD_MESSAGES } from './households/messages.js';
 import type { MessageCatalogue } from './http/messages.js';
 import type { ErrorTranslation } from './http/problem.js';
 import { ISSUE_MESSAGES } from './issues/messages.js';
+import { KPI_MESSAGES } from './kpis/messages.js';
 import { NOTIFICATION_MESSAGES } from './notifications/messages.js';
 import { QUESTIONNAIRE_MESSAGES } from './questionnaires/messages.js';
 import { RESIDENT_MESSAGES } from './residents/messages.js';
@@ -38,6 +39,7 @@ export const DOMAIN_MESSAGES: readonly MessageCatalogue[] = [
   ISSUE_MESSAGES,
   CALENDAR_MESSAGES,
   NOTIFICATION_MESSAGES,
+  KPI_MESSAGES,
 ];
 
 /** Errors of a domain's own type (thrown by pure code that knows no HTTP), told as the AppError they stand for. */

@@ -298,6 +298,7 @@ async function writeLives(trx: Db, companyId: number, lives: readonly IssueLife[
             ...resolveColumns(l.resolve),
             resolve_from: l.resolveFrom,
             resolved_by: l.resolvedBy,
+            resolved_department_id: l.resolvedAt ? l.issue.departmentId : null,
             closure: l.closure,
             replied_at: iso(l.repliedAt),
             resolved_at: iso(l.resolvedAt),

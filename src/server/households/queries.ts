@@ -10,7 +10,7 @@ import type { Db } from '../db/database.js';
 import { boundedCount, COUNT_BOUND, cut, inOrderOf, keysetPage, readCursor, type SortKey } from '../db/paging.js';
 import { notFound } from '../http/errors.js';
 import { groupBy, toResidents } from '../residents/queries.js';
-import { inCompany, scopedCommunities, scopedHouseholds, scopedResidents } from '../scope.js';
+import { inCompany, scopedCommunities, scopedHouseholds, scopedRecords, scopedResidents } from '../scope.js';
 import { cleanBuilding, cleanRoom, cleanUnit, formatRoomLabel, normalizeText, parseRoomLabel } from './room.js';
 
 /** The households table alone, in the caller's scope: what the list filters, orders, pages and counts. */
@@ -64,6 +64,13 @@ function applyFilters(db: Db, ctx: Ctx, q: HouseholdQuery, f: HouseholdListQuery
   if (f.buildingId) q = q.where('households.building_id', '=', f.buildingId);
   if (f.unitId) q = q.where('households.unit_id', '=', f.unitId);
   if (f.status) q = q.where('households.status', '=', f.status);
+  if (f.visitedFrom || f.visitedTo) {
+    // Households with a completed visit between the two days: the coverage KPI's numerator (kpis/queries.ts).
+    let visited = scopedRecords(db, ctx).select('visit_records.household_id').where('visit_records.outcome', '=', 'completed');
+    if (f.visitedFrom) visited = visited.where('visit_records.visit_date', '>=', f.visitedFrom);
+    if (f.visitedTo) visited = visited.where('visit_records.visit_date', '<=', f.visitedTo);
+    q = q.where('households.id', 'in', visited);
+  }
   if (f.role || f.moveInFrom || f.moveInTo) {
     let r = scopedResidents(db, ctx).select('residents.household_id').where('residents.move_out_date', 'is', null);
     if (communityId !== null) r = r.where('residents.community_id', '=', communityId);

@@ -47,8 +47,8 @@ export function householdRoutes(app: App, { handle: { db }, config }: Deps) {
       schema: {
         tags,
         operationId: 'searchHouseholds',
-        summary: 'Search households across every community in your scope',
-        querystring: HouseholdListQuery.extend({ q: z.string().trim().min(1).max(50) }),
+        summary: 'Search or list households across every community in your scope (without q: all of them, in room order)',
+        querystring: HouseholdListQuery,
         response: { 200: page(Household) },
       },
     },

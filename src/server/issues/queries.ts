@@ -5,7 +5,7 @@
  */
 import { sql, type SqlBool } from 'kysely';
 import type { Page } from '../../shared/schemas/common.js';
-import type { Issue, IssueEventName, IssueListQuery, IssueSettings, IssueSummary } from '../../shared/schemas/issues.js';
+import type { Adoption, Issue, IssueEventName, IssueKind, IssueListQuery, IssueSettings, IssueSummary } from '../../shared/schemas/issues.js';
 import { OPEN_ISSUE_STATUSES } from '../../shared/schemas/issues.js';
 import { loadCompanyCalendar } from '../calendar/company-calendar.js';
 import { type WorkCalendar } from '../calendar/working-days.js';
@@ -15,11 +15,11 @@ import { type Db } from '../db/database.js';
 import { boundedCount, COUNT_BOUND, cut, inOrderOf, keysetPage, readCursor, type KeyValue, type SortKey } from '../db/paging.js';
 import { notFound } from '../http/errors.js';
 import { formatRoomLabel } from '../households/room.js';
-import { scopedIssues, scopedTasks } from '../scope.js';
+import { inCompany, scopedIssues, scopedTasks } from '../scope.js';
 import { dueState, TOP_LEVEL } from './deadline-plan.js';
 import { allowedEvents, isOpenStatus, NOT_BY_CALLERS, SUPERVISOR_EVENTS } from './issue-status.js';
 import { loadSettings } from './settings.js';
-import { endOfDayIso, shanghaiDay, shanghaiIso } from '../../shared/shanghai.js';
+import { addDays, endOfDayIso, shanghaiDay, shanghaiIso, startOfDateIso } from '../../shared/shanghai.js';
 
 function selectIssues(db: Db, ctx: Ctx) {
   return scopedIssues(db, ctx)
@@ -145,18 +145,18 @@ const SUPERVISED = sql<SqlBool>`issues.status in (${sql.join([...OPEN_ISSUE_STAT
 
 /** The issues the caller may see, with the list's filters, with their display columns: the xlsx export reads these. */
 export function filteredIssues(db: Db, ctx: Ctx, f: Filter, clock: Clock) {
-  return withFilters(visible(selectIssues(db, ctx), ctx), ctx, f, clock);
+  return withFilters(db, visible(selectIssues(db, ctx), ctx), ctx, f, clock);
 }
 
 /** The same issues from the issues table alone: the list pages and counts these, then joins the page's names. */
 function filteredIssueBase(db: Db, ctx: Ctx, f: Filter, clock: Clock) {
-  return withFilters(visible(scopedIssues(db, ctx), ctx), ctx, f, clock);
+  return withFilters(db, visible(scopedIssues(db, ctx), ctx), ctx, f, clock);
 }
 
 type Filter = Omit<IssueListQuery, 'limit' | 'offset' | 'cursor'>;
 
 /** The list's filters; they name only columns of `issues`, so they apply to the table alone or with its joins. */
-function withFilters<Q extends IssueBase | ReturnType<typeof selectIssues>>(query: Q, ctx: Ctx, f: Filter, clock: Clock): Q {
+function withFilters<Q extends IssueBase | ReturnType<typeof selectIssues>>(db: Db, query: Q, ctx: Ctx, f: Filter, clock: Clock): Q {
   const now = nowIso();
   let q = query as IssueBase;
   const open = [...OPEN_ISSUE_STATUSES];
@@ -203,7 +203,42 @@ function withFilters<Q extends IssueBase | ReturnType<typeof selectIssues>>(quer
       .where((eb) => eb.or([eb.and([eb('issues.reply_due_provisional', '=', 1), eb('issues.replied_at', 'is', null)]), eb('issues.resolve_due_provisional', '=', 1)]));
   }
   if (f.q) q = q.where('issues.description', 'like', `%${f.q.replace(/[\\%_]/g, '')}%`);
-  return q as Q;
+  return withKpiFilters(db, q, ctx, f) as Q;
+}
+
+/** The start of a Shanghai day, and of the day after one, as stored instants: a day range [from, to]. */
+const dayStart = (date: string) => startOfDateIso(date);
+const dayEnd = (date: string) => startOfDateIso(addDays(date, 1));
+
+/** The filters the KPIs drill into (kpis/drill-down.ts): each KPI's numerator and denominator is one of these lists. */
+function withKpiFilters(db: Db, q: IssueBase, ctx: Ctx, f: Filter): IssueBase {
+  if (f.kinds) q = q.where('issues.kind', 'in', f.kinds.split(',') as IssueKind[]);
+  if (f.withdrawn === 'false') q = q.where('issues.status', '!=', 'withdrawn');
+  if (f.withdrawn === 'true') q = q.where('issues.status', '=', 'withdrawn');
+  if (f.buildingId) q = q.where('issues.household_id', 'in', inCompany(db, ctx, 'households as hb').select('hb.id').where('hb.building_id', '=', f.buildingId));
+  if (f.resolvedDepartmentId) q = q.where('issues.resolved_department_id', '=', f.resolvedDepartmentId);
+  if (f.replyMode) q = q.where('issues.reply_mode', '=', f.replyMode);
+  if (f.closure) q = q.where('issues.closure', '=', f.closure);
+  if (f.adoption) q = q.where('issues.adoption', 'in', f.adoption.split(',') as Adoption[]);
+  if (f.raisedFrom) q = q.where('issues.raised_at', '>=', dayStart(f.raisedFrom));
+  if (f.raisedTo) q = q.where('issues.raised_at', '<', dayEnd(f.raisedTo));
+  if (f.replyDueFrom) q = q.where('issues.reply_due_at', '>=', dayStart(f.replyDueFrom));
+  if (f.replyDueTo) q = q.where('issues.reply_due_at', '<', dayEnd(f.replyDueTo));
+  if (f.resolveDueFrom) q = q.where('issues.resolve_due_at', '>=', dayStart(f.resolveDueFrom));
+  if (f.resolveDueTo) q = q.where('issues.resolve_due_at', '<', dayEnd(f.resolveDueTo));
+  if (f.repliedOnTime === 'true') q = q.where('issues.replied_at', 'is not', null).whereRef('issues.replied_at', '<=', 'issues.reply_due_at');
+  if (f.resolvedOnTime === 'true') q = q.where('issues.resolved_at', 'is not', null).whereRef('issues.resolved_at', '<=', 'issues.resolve_due_at');
+  if (f.resolvedFrom || f.resolvedTo) q = q.where('issues.id', 'in', eventIds(db, ctx, 'resolve', f.resolvedFrom, f.resolvedTo));
+  if (f.reopenedSince) q = q.where('issues.id', 'in', eventIds(db, ctx, 'reopen', f.reopenedSince, undefined));
+  return q;
+}
+
+/** Issues with a timeline event of this name between two days (issue_events_company_event_idx). */
+function eventIds(db: Db, ctx: Ctx, event: IssueEventName, from: string | undefined, to: string | undefined) {
+  let e = db.selectFrom('issue_events').select('issue_events.issue_id').where('issue_events.company_id', '=', ctx.companyId).where('issue_events.event', '=', event);
+  if (from) e = e.where('issue_events.at', '>=', dayStart(from));
+  if (to) e = e.where('issue_events.at', '<', dayEnd(to));
+  return e;
 }
 
 const NEWEST_FIRST: SortKey[] = [{ ref: 'issues.id', dir: 'desc' }];

@@ -84,7 +84,7 @@ export async function applyIssueEvent(trx: Db, ctx: Ctx, row: IssueRow, input: T
   }
   switch (input.event) {
     case 'resolve':
-      Object.assign(patch, { resolved_at: now, resolved_by: ctx.userId, unconfirmed_at: null, resolution: comment, ...(kind === 'suggestion' ? { adoption: 'implemented' } : {}) });
+      Object.assign(patch, { resolved_at: now, resolved_by: ctx.userId, resolved_department_id: row.department_id, unconfirmed_at: null, resolution: comment, ...(kind === 'suggestion' ? { adoption: 'implemented' } : {}) });
       break;
     case 'confirm':
       Object.assign(patch, { closed_at: now, satisfaction: input.rating, closure: 'confirmed' });
@@ -101,6 +101,7 @@ export async function applyIssueEvent(trx: Db, ctx: Ctx, row: IssueRow, input: T
       Object.assign(patch, {
         resolved_at: null,
         resolved_by: null,
+        resolved_department_id: null,
         unconfirmed_at: null,
         reopen_count: row.reopen_count + 1,
         ...resolveColumns(periodEnd(calendar, now, category.resolve_days)),

@@ -8,7 +8,7 @@ import { boundedCount, COUNT_BOUND, cut, inOrderOf, keysetPage, readCursor, type
 import { notFound } from '../http/errors.js';
 import { formatRoomLabel } from '../households/room.js';
 import { groupBy } from '../residents/queries.js';
-import { scopedRecords } from '../scope.js';
+import { inCompany, scopedRecords } from '../scope.js';
 import { canCorrectRecord } from './visit-rules.js';
 
 function selectRecords(db: Db, ctx: Ctx) {
@@ -99,6 +99,8 @@ export function filteredRecords(db: Db, ctx: Ctx, f: Omit<RecordListQuery, 'limi
   if (f.visitorId) q = q.where('visit_records.visitor_id', '=', f.visitorId);
   if (f.householdId) q = q.where('visit_records.household_id', '=', f.householdId);
   if (f.method) q = q.where('visit_records.method', '=', f.method);
+  if (f.reason) q = q.where('visit_records.reason', '=', f.reason);
+  if (f.buildingId) q = q.where('visit_records.household_id', 'in', inCompany(db, ctx, 'households as hb').select('hb.id').where('hb.building_id', '=', f.buildingId));
   if (f.outcome) q = q.where('visit_records.outcome', '=', f.outcome);
   if (f.from) q = q.where('visit_records.visit_date', '>=', f.from);
   if (f.to) q = q.where('visit_records.visit_date', '<=', f.to);

@@ -11,7 +11,7 @@ import type { Db } from '../db/database.js';
 import { boundedCount, COUNT_BOUND, cut, inOrderOf, keysetPage, readCursor, type KeyType, type KeyValue, type SortKey } from '../db/paging.js';
 import { cursorInvalid, notFound } from '../http/errors.js';
 import { formatRoomLabel } from '../households/room.js';
-import { scopedTasks } from '../scope.js';
+import { inCompany, scopedTasks } from '../scope.js';
 import { latestVersionColumn, taskQuestionnaire } from '../questionnaires/task-questionnaire.js';
 import { compiledQuery, scopeArgs, scopeShape, scopeSlots } from '../db/compiled-query.js';
 import { OPEN_STATUSES } from './task-status.js';
@@ -67,11 +67,14 @@ function toTask(ctx: Ctx, r: TaskRow): VisitTask {
   };
 }
 
-/** Who may see which tasks: visitors only their own; supervisors every task in their communities. */
+/**
+ * Who may see which tasks: visitors only their own; supervisors every task in their communities; readers of
+ * visits (management) every task in scope, read-only (allowedActions stays empty), so that the KPIs drill into them.
+ */
 function visibleTasks(db: Db, ctx: Ctx, mineOnly: boolean) {
-  requirePermission(ctx, 'visits.work', 'visits.manage');
+  requirePermission(ctx, 'visits.work', 'visits.manage', 'visits.read');
   let q = scopedTasks(db, ctx);
-  if (mineOnly || !can(ctx, 'visits.manage')) q = q.where('visit_tasks.assignee_id', '=', ctx.userId);
+  if (mineOnly || (!can(ctx, 'visits.manage') && !can(ctx, 'visits.read'))) q = q.where('visit_tasks.assignee_id', '=', ctx.userId);
   return q;
 }
 
@@ -124,6 +127,11 @@ export async function listTasks(db: Db, ctx: Ctx, f: TaskListQuery, countBound =
   if (f.reason) q = q.where('visit_tasks.reason', '=', f.reason);
   if (f.method) q = q.where('visit_tasks.method', '=', f.method);
   if (f.householdId) q = q.where('visit_tasks.household_id', '=', f.householdId);
+  if (f.buildingId) q = q.where('visit_tasks.household_id', 'in', inCompany(db, ctx, 'households as hb').select('hb.id').where('hb.building_id', '=', f.buildingId));
+  if (f.dueFrom) q = q.where('visit_tasks.due_date', '>=', f.dueFrom);
+  if (f.dueTo) q = q.where('visit_tasks.due_date', '<=', f.dueTo);
+  if (f.cancelled === 'false') q = q.where('visit_tasks.status', '!=', 'cancelled');
+  if (f.cancelled === 'true') q = q.where('visit_tasks.status', '=', 'cancelled');
   const [count, found] = await Promise.all([
     boundedCount(db, q, countBound),
     f.view === 'all' ? openFirst(db, q, f.limit + 1, f.offset, from) : part(q, 'open', DUE_FIRST, from?.slice(1) ?? null, f.limit + 1, from ? 0 : f.offset),

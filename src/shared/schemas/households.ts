@@ -42,6 +42,8 @@ export const HouseholdListQuery = PageQuery.extend({
   moveInFrom: DateOnly.optional(),
   moveInTo: DateOnly.optional(),
   includeMovedOut: z.enum(['true', 'false']).optional(),
+  visitedFrom: DateOnly.optional().meta({ description: 'With visitedTo: households with a completed visit between the two dates (the coverage KPI)' }),
+  visitedTo: DateOnly.optional(),
 });
 export type HouseholdListQuery = z.infer<typeof HouseholdListQuery>;
 

@@ -181,6 +181,33 @@ export const IssueListQuery = PageQuery.extend({
   escalated: z.enum(['true', 'false']).optional(),
   provisional: z.enum(['true']).optional().meta({ description: 'true: open issues with a deadline on the provisional calendar' }),
   q: z.string().trim().max(100).optional().meta({ description: 'Words in the description' }),
+  // The filters the KPIs drill into (docs/kpis.md): dates are Asia/Shanghai days, both ends included.
+  kinds: z
+    .string()
+    .regex(/^(problem|complaint|suggestion|need|praise)(,(problem|complaint|suggestion|need|praise))*$/, { message: 'invalid' })
+    .optional()
+    .meta({ description: 'Comma-separated kinds, e.g. problem,complaint,need' }),
+  withdrawn: z.enum(['true', 'false']).optional().meta({ description: 'false: leave withdrawn issues out' }),
+  buildingId: IdParam.optional().meta({ description: 'Issues of households in this building' }),
+  resolvedDepartmentId: IdParam.optional().meta({ description: 'Issues resolved by this department (as it was when resolved)' }),
+  replyMode: ReplyMode.optional(),
+  closure: Closure.optional(),
+  adoption: z
+    .string()
+    .regex(/^(pending|adopted|not_adopted|implemented)(,(pending|adopted|not_adopted|implemented))*$/, { message: 'invalid' })
+    .optional()
+    .meta({ description: 'Comma-separated adoption decisions of suggestions, e.g. adopted,implemented' }),
+  raisedFrom: DateOnly.optional(),
+  raisedTo: DateOnly.optional(),
+  replyDueFrom: DateOnly.optional().meta({ description: 'Reply due on or after this day' }),
+  replyDueTo: DateOnly.optional(),
+  resolveDueFrom: DateOnly.optional().meta({ description: 'Resolution due on or after this day' }),
+  resolveDueTo: DateOnly.optional(),
+  repliedOnTime: z.enum(['true']).optional().meta({ description: 'Replied by the reply deadline' }),
+  resolvedOnTime: z.enum(['true']).optional().meta({ description: 'Resolved (and not reopened since) by the resolution deadline' }),
+  resolvedFrom: DateOnly.optional().meta({ description: 'With resolvedTo: resolved at least once between the two days (a resolve event on the timeline)' }),
+  resolvedTo: DateOnly.optional(),
+  reopenedSince: DateOnly.optional().meta({ description: 'Reopened on or after this day' }),
 });
 export type IssueListQuery = z.infer<typeof IssueListQuery>;
 

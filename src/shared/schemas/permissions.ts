@@ -32,6 +32,9 @@ export const PERMISSIONS = [
   'issues.configure',
   'issues.reply_on_visit',
   'issues.export',
+  'kpis.read',
+  'kpis.read_own',
+  'kpis.configure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -64,6 +67,9 @@ export const PERMISSION_GROUPS: Record<Permission, string> = {
   'issues.configure': 'issues',
   'issues.reply_on_visit': 'issues',
   'issues.export': 'personalData',
+  'kpis.read': 'kpis',
+  'kpis.read_own': 'kpis',
+  'kpis.configure': 'kpis',
 };
 
 /**
@@ -76,12 +82,17 @@ export const PERMISSION_GROUPS: Record<Permission, string> = {
  * - issues.configure: categories and routing, deadlines, and the working-day calendar;
  * - issues.reply_on_visit: record, as part of a visit, the oral reply given to the resident on the spot;
  * - issues.export: export the issues one sees as a 问题台账 (xlsx; residents' names masked).
+ *
+ * And the KPI permissions (see src/server/kpis/):
+ * - kpis.read: the figures of one's communities (the whole company with scope.company), with breakdowns;
+ * - kpis.read_own: a visitor's own figures (the tasks assigned to them, the visits they recorded);
+ * - kpis.configure: the company's KPI targets and satisfaction weights.
  */
 
 /** The built-in roles of DESIGN.md §1, created for every company. Admins may add custom roles. */
 export const BUILTIN_ROLES: Record<string, readonly Permission[]> = {
   admin: PERMISSIONS,
-  manager: ['scope.company', 'users.read', 'communities.read', 'audit.read', 'households.read', 'residents.export', 'visits.read', 'visits.export', 'issues.read', 'issues.manage', 'issues.oversee', 'issues.export'],
+  manager: ['scope.company', 'users.read', 'communities.read', 'audit.read', 'households.read', 'residents.export', 'visits.read', 'visits.export', 'issues.read', 'issues.manage', 'issues.oversee', 'issues.export', 'kpis.read', 'kpis.configure'],
   supervisor: [
     'users.read',
     'communities.read',
@@ -101,8 +112,9 @@ export const BUILTIN_ROLES: Record<string, readonly Permission[]> = {
     'issues.manage',
     'issues.reply_on_visit',
     'issues.export',
+    'kpis.read',
   ],
-  visitor: ['communities.read', 'households.read', 'residents.contact', 'visits.work', 'issues.read', 'issues.create', 'issues.reply_on_visit'],
+  visitor: ['communities.read', 'households.read', 'residents.contact', 'visits.work', 'issues.read', 'issues.create', 'issues.reply_on_visit', 'kpis.read_own'],
   handler: ['communities.read', 'households.read', 'issues.read', 'issues.handle'],
 };
 export type BuiltinRoleKey = keyof typeof BUILTIN_ROLES;

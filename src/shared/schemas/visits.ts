@@ -72,6 +72,10 @@ export const TaskListQuery = PageQuery.extend({
   reason: VisitReason.optional(),
   method: VisitMethod.optional(),
   householdId: IdParam.optional(),
+  buildingId: IdParam.optional().meta({ description: 'Tasks of households in this building' }),
+  dueFrom: DateOnly.optional().meta({ description: 'Due on or after this date' }),
+  dueTo: DateOnly.optional().meta({ description: 'Due on or before this date' }),
+  cancelled: z.enum(['true', 'false']).optional().meta({ description: 'false: leave cancelled tasks out (the tasks the completion rate counts)' }),
 });
 export type TaskListQuery = z.infer<typeof TaskListQuery>;
 
@@ -218,6 +222,8 @@ export const RecordListQuery = PageQuery.extend({
   visitorId: IdParam.optional(),
   householdId: IdParam.optional(),
   method: VisitMethod.optional(),
+  reason: VisitReason.optional(),
+  buildingId: IdParam.optional().meta({ description: 'Visits of households in this building' }),
   outcome: RecordOutcome.optional(),
   from: DateOnly.optional(),
   to: DateOnly.optional(),

@@ -8,5 +8,7 @@ export interface CompaniesTable {
   issue_settings: Generated<string | null>;
   /** rows one export may hold at most (导出上限); null: only the server's HUIFANG_EXPORT_MAX_ROWS */
   export_max_rows: Generated<number | null>;
+  /** JSON KpiTargets; null means the defaults of kpis/targets.ts */
+  kpi_targets: Generated<string | null>;
   created_at: string;
 }

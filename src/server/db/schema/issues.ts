@@ -66,6 +66,8 @@ export interface IssuesTable {
   /** why a supervisor closed it without confirmation, or why it could not be confirmed */
   close_reason: string | null;
   resolved_by: number | null;
+  /** the department it was resolved by (its department then), kept for the KPIs by department; null while unresolved */
+  resolved_department_id: Generated<number | null>;
   /** the confirmation visit failed; a supervisor decides */
   unconfirmed_at: string | null;
   unconfirmed_reason: string | null;

@@ -66,6 +66,7 @@ export const AUDIT_ACTIONS = [
   'issue_category.update',
   'issue_settings.update',
   'export_settings.update',
+  'kpi_targets.update',
   'calendar_override.create',
   'calendar_override.delete',
   'calendar_notice.create',

@@ -47,6 +47,7 @@ const zhCN = {
       audit: '审计',
       visits: '回访',
       issues: '问题处理',
+      kpis: '指标分析',
     },
     keys: {
       scope_company: '查看全公司所有小区',
@@ -77,6 +78,9 @@ const zhCN = {
       issues_configure: '设置问题类别、时限和工作日历',
       issues_reply_on_visit: '回访时当场记录给住户的口头答复',
       issues_export: '导出问题台账（住户姓名已打码）',
+      kpis_read: '查看所辖小区的指标',
+      kpis_read_own: '查看本人的回访指标',
+      kpis_configure: '设置指标目标值和满意度权重',
     },
   },
 };
@@ -124,6 +128,7 @@ const en: Strings<typeof zhCN> = {
       audit: 'Audit',
       visits: 'Follow-up visits',
       issues: 'Issues',
+      kpis: 'KPIs',
     },
     keys: {
       scope_company: 'See every community of the company',
@@ -154,6 +159,9 @@ const en: Strings<typeof zhCN> = {
       issues_configure: 'Set issue categories, deadlines and the working calendar',
       issues_reply_on_visit: 'Record, during a visit, the oral reply given to the resident on the spot',
       issues_export: 'Export the issue ledger (residents’ names masked)',
+      kpis_read: 'See the KPIs of your communities',
+      kpis_read_own: 'See your own visit KPIs',
+      kpis_configure: 'Set KPI targets and satisfaction weights',
     },
   },
 };

@@ -1,0 +1,232 @@
+/**
+ * The counts behind the KPIs, each one aggregate query over one base table from its scoped starter, optionally
+ * grouped by what the event was attributed to when it happened (a visit's community, visitor, method and reason
+ * as recorded; an issue's department when it was resolved). Each query names the index it reads
+ * (migration 2026_12_03_0100_kpis, and the list indexes). The filters are those of the list endpoints the
+ * figures drill into, so that a list's total equals the count (test/server/kpis*.test.ts checks it).
+ */
+import { sql, type RawBuilder } from 'kysely';
+import type { GroupBy } from '../../shared/schemas/kpis.js';
+import type { Adoption, IssueKind, ReplyMode } from '../../shared/schemas/issues.js';
+import type { TaskStatus } from '../../shared/schemas/visits.js';
+import type { Ctx } from '../context.js';
+import type { Db } from '../db/database.js';
+import { inCompany, scopedHouseholds, scopedIssues, scopedRecords, scopedTasks } from '../scope.js';
+
+/** Which rows: the caller's scope, narrowed to one community or one visitor, and how they are grouped. */
+export interface Cut {
+  communityId: number | null;
+  visitorId: number | null;
+  groupBy: GroupBy | null;
+}
+
+/** A Shanghai date range, both ends included, and the same as instants: [fromIso, toIso). */
+export interface Range {
+  from: string;
+  to: string;
+  fromIso: string;
+  toIso: string;
+}
+
+/** The kinds the resolution figures count: what a department solves (suggestions are adopted, praise acknowledged). */
+export const RESOLUTION_KINDS: readonly IssueKind[] = ['problem', 'complaint', 'need'];
+
+type Group = string | number | null;
+const num = (v: unknown) => Number(v ?? 0);
+const g = (v: unknown): Group => (v === undefined ? null : (v as Group));
+
+/** The column a group is read from, per base table; undefined when the table cannot say (no such attribution). */
+const RECORD_GROUP: Partial<Record<GroupBy, string>> = {
+  community: 'visit_records.community_id',
+  building: 'h.building_id',
+  visitor: 'visit_records.visitor_id',
+  method: 'visit_records.method',
+  reason: 'visit_records.reason',
+};
+const TASK_GROUP: Partial<Record<GroupBy, string>> = {
+  community: 'visit_tasks.community_id',
+  building: 'h.building_id',
+  visitor: 'visit_tasks.assignee_id',
+  method: 'visit_tasks.method',
+  reason: 'visit_tasks.reason',
+};
+const ISSUE_GROUP: Partial<Record<GroupBy, string>> = {
+  community: 'issues.community_id',
+  building: 'h.building_id',
+  department: 'coalesce(issues.resolved_department_id, issues.department_id)',
+};
+const HOUSEHOLD_GROUP: Partial<Record<GroupBy, string>> = {
+  community: 'households.community_id',
+  building: 'households.building_id',
+};
+
+export const GROUPS_BY_SOURCE = { records: RECORD_GROUP, tasks: TASK_GROUP, issues: ISSUE_GROUP, households: HOUSEHOLD_GROUP };
+
+function groupExpr(map: Partial<Record<GroupBy, string>>, cut: Cut): RawBuilder<Group> | null {
+  if (!cut.groupBy) return null;
+  const col = map[cut.groupBy];
+  if (!col) return null;
+  return sql<Group>`${sql.raw(col)}`;
+}
+const needsBuilding = (cut: Cut) => cut.groupBy === 'building';
+
+// ---------------------------------------------------------------------------------------------------------
+
+function records(db: Db, ctx: Ctx, cut: Cut) {
+  let q = scopedRecords(db, ctx);
+  if (cut.communityId !== null) q = q.where('visit_records.community_id', '=', cut.communityId);
+  if (cut.visitorId !== null) q = q.where('visit_records.visitor_id', '=', cut.visitorId);
+  return q;
+}
+
+/** Distinct households with a completed visit in the range (visit_records_company_date_idx / _community_idx). */
+export async function visitedHouseholds(db: Db, ctx: Ctx, cut: Cut, range: Pick<Range, 'from' | 'to'>) {
+  const group = groupExpr(RECORD_GROUP, cut);
+  let q = records(db, ctx, cut).where('visit_records.outcome', '=', 'completed').where('visit_records.visit_date', '>=', range.from).where('visit_records.visit_date', '<=', range.to);
+  if (needsBuilding(cut)) q = q.innerJoin('households as h', 'h.id', 'visit_records.household_id') as typeof q;
+  let s = q.select((eb) => eb.fn.count<number>('visit_records.household_id').distinct().as('n'));
+  if (group) s = s.select(group.as('g')).groupBy(group) as typeof s;
+  return (await s.execute()).map((r) => ({ g: g((r as { g?: Group }).g), n: num(r.n) }));
+}
+
+/** Households on the roster (households_company_sort_idx). */
+export async function households(db: Db, ctx: Ctx, cut: Cut) {
+  const group = groupExpr(HOUSEHOLD_GROUP, cut);
+  let q = scopedHouseholds(db, ctx);
+  if (cut.communityId !== null) q = q.where('households.community_id', '=', cut.communityId);
+  let s = q.select((eb) => eb.fn.countAll<number>().as('n'));
+  if (group) s = s.select(group.as('g')).groupBy(group) as typeof s;
+  return (await s.execute()).map((r) => ({ g: g((r as { g?: Group }).g), n: num(r.n) }));
+}
+
+/** Tasks due in the range by status, with their failed attempts (visit_tasks_company_due_idx). */
+export async function tasksByStatus(db: Db, ctx: Ctx, cut: Cut, range: Pick<Range, 'from' | 'to'>) {
+  const group = groupExpr(TASK_GROUP, cut);
+  let q = scopedTasks(db, ctx).where('visit_tasks.due_date', '>=', range.from).where('visit_tasks.due_date', '<=', range.to);
+  if (cut.communityId !== null) q = q.where('visit_tasks.community_id', '=', cut.communityId);
+  if (cut.visitorId !== null) q = q.where('visit_tasks.assignee_id', '=', cut.visitorId);
+  if (needsBuilding(cut)) q = q.innerJoin('households as h', 'h.id', 'visit_tasks.household_id') as typeof q;
+  let s = q.select((eb) => ['visit_tasks.status', eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('visit_tasks.attempt_count').as('attempts')]).groupBy('visit_tasks.status');
+  if (group) s = s.select(group.as('g')).groupBy(group) as typeof s;
+  return (await s.execute()).map((r) => ({ g: g((r as { g?: Group }).g), status: r.status as TaskStatus, n: num(r.n), attempts: num(r.attempts) }));
+}
+
+function issues(db: Db, ctx: Ctx, cut: Cut) {
+  let q = scopedIssues(db, ctx);
+  if (cut.communityId !== null) q = q.where('issues.community_id', '=', cut.communityId);
+  if (needsBuilding(cut)) q = q.innerJoin('households as h', 'h.id', 'issues.household_id') as typeof q;
+  return q;
+}
+
+/** Issues due for resolution in the range: how many, confirmed solved, resolved by the deadline (issues_company_resolve_due_idx). */
+export async function resolutionDue(db: Db, ctx: Ctx, cut: Cut, range: Range) {
+  const group = groupExpr(ISSUE_GROUP, cut);
+  const q = issues(db, ctx, cut)
+    .where('issues.kind', 'in', [...RESOLUTION_KINDS])
+    .where('issues.status', '!=', 'withdrawn')
+    .where('issues.resolve_due_at', '>=', range.fromIso)
+    .where('issues.resolve_due_at', '<', range.toIso);
+  let s = q.select((eb) => [
+    eb.fn.countAll<number>().as('due'),
+    sql<number>`sum(case when ${sql.ref('issues.closure')} = 'confirmed' then 1 else 0 end)`.as('confirmed'),
+    sql<number>`sum(case when ${sql.ref('issues.resolved_at')} is not null and ${sql.ref('issues.resolved_at')} <= ${sql.ref('issues.resolve_due_at')} then 1 else 0 end)`.as('on_time'),
+  ]);
+  if (group) s = s.select(group.as('g')).groupBy(group) as typeof s;
+  return (await s.execute()).map((r) => ({ g: g((r as { g?: Group }).g), due: num(r.due), confirmed: num(r.confirmed), onTime: num(r.on_time) }));
+}
+
+/** Issues whose reply was due in the range, by reply mode, and how many were replied by then (issues_company_reply_due_idx). */
+export async function repliesDue(db: Db, ctx: Ctx, cut: Cut, range: Range) {
+  const group = groupExpr(ISSUE_GROUP, cut);
+  const q = issues(db, ctx, cut).where('issues.status', '!=', 'withdrawn').where('issues.reply_due_at', '>=', range.fromIso).where('issues.reply_due_at', '<', range.toIso);
+  let s = q
+    .select((eb) => [
+      'issues.reply_mode',
+      eb.fn.countAll<number>().as('due'),
+      sql<number>`sum(case when ${sql.ref('issues.replied_at')} is not null and ${sql.ref('issues.replied_at')} <= ${sql.ref('issues.reply_due_at')} then 1 else 0 end)`.as('on_time'),
+    ])
+    .groupBy('issues.reply_mode');
+  if (group) s = s.select(group.as('g')).groupBy(group) as typeof s;
+  return (await s.execute()).map((r) => ({ g: g((r as { g?: Group }).g), mode: r.reply_mode as ReplyMode, due: num(r.due), onTime: num(r.on_time) }));
+}
+
+/** The issue ids with an event of this name in [fromIso, toIso) (issue_events_company_event_idx). */
+export function withEvent(db: Db, ctx: Ctx, event: 'resolve' | 'reopen', fromIso: string, toIso: string | null) {
+  let q = db.selectFrom('issue_events').select('issue_events.issue_id').where('issue_events.company_id', '=', ctx.companyId).where('issue_events.event', '=', event).where('issue_events.at', '>=', fromIso);
+  if (toIso !== null) q = q.where('issue_events.at', '<', toIso);
+  return q;
+}
+
+/** Issues resolved in the range (a resolve event in it), and how many of them were reopened since the range began. */
+export async function resolvedAndReopened(db: Db, ctx: Ctx, cut: Cut, range: Range) {
+  const group = groupExpr(ISSUE_GROUP, cut);
+  const reopened = withEvent(db, ctx, 'reopen', range.fromIso, null);
+  const q = issues(db, ctx, cut).where('issues.kind', 'in', [...RESOLUTION_KINDS]).where('issues.id', 'in', withEvent(db, ctx, 'resolve', range.fromIso, range.toIso));
+  let s = q.select((eb) => [eb.fn.countAll<number>().as('resolved'), sql<number>`sum(case when ${sql.ref('issues.id')} in (${reopened}) then 1 else 0 end)`.as('reopened')]);
+  if (group) s = s.select(group.as('g')).groupBy(group) as typeof s;
+  return (await s.execute()).map((r) => ({ g: g((r as { g?: Group }).g), resolved: num(r.resolved), reopened: num(r.reopened) }));
+}
+
+/** Each issue resolved in the range with when it was raised and its last resolution in the range. */
+export async function resolutionTimes(db: Db, ctx: Ctx, cut: Cut, range: Range) {
+  const group = groupExpr(ISSUE_GROUP, cut);
+  const last = db
+    .selectFrom('issue_events')
+    .select((eb) => ['issue_events.issue_id', eb.fn.max('issue_events.at').as('at')])
+    .where('issue_events.company_id', '=', ctx.companyId)
+    .where('issue_events.event', '=', 'resolve')
+    .where('issue_events.at', '>=', range.fromIso)
+    .where('issue_events.at', '<', range.toIso)
+    .groupBy('issue_events.issue_id')
+    .as('last');
+  let s = issues(db, ctx, cut)
+    .innerJoin(last, 'last.issue_id', 'issues.id')
+    .where('issues.kind', 'in', [...RESOLUTION_KINDS])
+    .select(['issues.raised_at', 'last.at']);
+  if (group) s = s.select(group.as('g')) as typeof s;
+  return (await s.execute()).map((r) => ({ g: g((r as { g?: Group }).g), raisedAt: String(r.raised_at), resolvedAt: String(r.at) }));
+}
+
+/** Issues of a kind raised in the range (issues_company_kind_raised_idx), by adoption; withdrawn ones when asked. */
+export async function raisedByAdoption(db: Db, ctx: Ctx, cut: Cut, range: Range, kind: IssueKind, withdrawn: boolean) {
+  const group = groupExpr(ISSUE_GROUP, cut);
+  let q = issues(db, ctx, cut).where('issues.kind', '=', kind).where('issues.raised_at', '>=', range.fromIso).where('issues.raised_at', '<', range.toIso);
+  if (!withdrawn) q = q.where('issues.status', '!=', 'withdrawn');
+  let s = q.select((eb) => ['issues.adoption', eb.fn.countAll<number>().as('n')]).groupBy('issues.adoption');
+  if (group) s = s.select(group.as('g')).groupBy(group) as typeof s;
+  return (await s.execute()).map((r) => ({ g: g((r as { g?: Group }).g), adoption: r.adoption as Adoption | null, n: num(r.n) }));
+}
+
+/** The answers of the completed visits in the range that have a valid rating (average_score is their mean). */
+export async function scoredVisits(db: Db, ctx: Ctx, cut: Cut, range: Pick<Range, 'from' | 'to'>) {
+  const group = groupExpr(RECORD_GROUP, cut);
+  let q = records(db, ctx, cut)
+    .where('visit_records.outcome', '=', 'completed')
+    .where('visit_records.visit_date', '>=', range.from)
+    .where('visit_records.visit_date', '<=', range.to)
+    .where('visit_records.average_score', 'is not', null)
+    .where('visit_records.questionnaire_version_id', 'is not', null);
+  if (needsBuilding(cut)) q = q.innerJoin('households as h', 'h.id', 'visit_records.household_id') as typeof q;
+  let s = q.select(['visit_records.questionnaire_version_id', 'visit_records.answers']);
+  if (group) s = s.select(group.as('g')) as typeof s;
+  return (await s.execute()).map((r) => ({ g: g((r as { g?: Group }).g), versionId: r.questionnaire_version_id as number, answers: r.answers }));
+}
+
+/** The questions of the questionnaire versions the visits were answered in. */
+export async function versionQuestions(db: Db, ctx: Ctx, ids: readonly number[]) {
+  if (!ids.length) return new Map<number, string>();
+  const rows = await db.selectFrom('questionnaire_versions').select(['id', 'questions']).where('company_id', '=', ctx.companyId).where('id', 'in', [...ids]).execute();
+  return new Map(rows.map((r) => [r.id, r.questions]));
+}
+
+/** The names of the groups' ids (communities, buildings, departments, visitors) for the response. */
+export async function groupNames(db: Db, ctx: Ctx, groupBy: GroupBy, ids: readonly Group[]): Promise<Map<string, string>> {
+  const numeric = ids.filter((i): i is number => typeof i === 'number');
+  if (!numeric.length) return new Map();
+  let rows: { id: number; name: string }[] = [];
+  if (groupBy === 'visitor') rows = await inCompany(db, ctx, 'users').select(['users.id', 'users.display_name as name']).where('users.id', 'in', numeric).execute();
+  if (groupBy === 'community') rows = await inCompany(db, ctx, 'communities').select(['communities.id', 'communities.name']).where('communities.id', 'in', numeric).execute();
+  if (groupBy === 'department') rows = await inCompany(db, ctx, 'departments').select(['departments.id', 'departments.name']).where('departments.id', 'in', numeric).execute();
+  if (groupBy === 'building') rows = await db.selectFrom('buildings').select(['id', 'name']).where('company_id', '=', ctx.companyId).where('id', 'in', numeric).execute();
+  return new Map(rows.map((r) => [String(r.id), r.name]));
+}
