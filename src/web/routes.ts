@@ -14,6 +14,7 @@ import { COMPANY_PAGES } from './pages/companies/routes';
 import { DEPARTMENT_PAGES } from './pages/departments/routes';
 import { HOUSEHOLD_PAGES } from './pages/households/routes';
 import { ISSUE_PAGES } from './pages/issues/routes';
+import { KPI_PAGES } from './pages/kpis/routes';
 import { QUESTIONNAIRE_PAGES } from './pages/questionnaires/routes';
 import { ROLE_PAGES } from './pages/roles/routes';
 import { ROSTER_PAGES } from './pages/roster/routes';
@@ -32,7 +33,7 @@ export const CHANGE_PASSWORD: PageModuleKey = './pages/auth/ChangePasswordPage.t
 /** The side menu's icons, by name (src/web/layout/navigation.tsx draws them). */
 export type NavIcon =
   | 'home' | 'phone' | 'carryOut' | 'fileSearch' | 'form' | 'inbox' | 'issuesClose' | 'alert' | 'search' | 'shop'
-  | 'team' | 'safetyCertificate' | 'apartment' | 'idcard' | 'setting' | 'calendar' | 'audit';
+  | 'team' | 'safetyCertificate' | 'apartment' | 'idcard' | 'setting' | 'calendar' | 'audit' | 'dashboard';
 
 export interface ShellPage {
   path?: string;
@@ -52,6 +53,7 @@ export interface ShellPage {
 /** The pages inside the logged-in shell: each domain's list (pages/<domain>/routes.ts), then the not-found page. */
 export const PAGES: ShellPage[] = [
   ...WORKBENCH_PAGES,
+  ...KPI_PAGES,
   ...VISIT_PAGES,
   ...QUESTIONNAIRE_PAGES,
   ...ISSUE_PAGES,

@@ -24,8 +24,6 @@ const WITHOUT: Record<string, Partial<Record<Part, string>>> = {
   roster: { queries: 'one read, its use case get-roster-import.ts' },
   // The company's own settings (the export cap) are one row, read by its use case export-settings.ts.
   companies: { queries: 'one row, read by export-settings.ts' },
-  // The KPI figures are served before their dashboard (数据看板) is built: no console pages, texts or hooks yet.
-  kpis: { pages: 'the dashboard comes next', texts: 'no pages yet', hooks: 'no pages yet' },
   // The health check reads no table and has no page.
   system: { queries: 'reads no table', pages: 'health check only', texts: 'no pages' },
 };

@@ -13,6 +13,7 @@ import { texts as companies } from '../pages/companies/texts';
 import { texts as departments } from '../pages/departments/texts';
 import { texts as households } from '../pages/households/texts';
 import { texts as issues } from '../pages/issues/texts';
+import { texts as kpis } from '../pages/kpis/texts';
 import { texts as questionnaires } from '../pages/questionnaires/texts';
 import { texts as residents } from '../pages/residents/texts';
 import { texts as roles } from '../pages/roles/texts';
@@ -33,6 +34,7 @@ export const TEXTS = {
   'pages/departments': departments,
   'pages/households': households,
   'pages/issues': issues,
+  'pages/kpis': kpis,
   'pages/questionnaires': questionnaires,
   'pages/residents': residents,
   'pages/roles': roles,
@@ -54,6 +56,7 @@ function merged<L extends Locale>(locale: L) {
     ...departments[locale],
     ...households[locale],
     ...issues[locale],
+    ...kpis[locale],
     ...questionnaires[locale],
     ...residents[locale],
     ...roles[locale],

@@ -7,6 +7,7 @@ import {
   AuditOutlined,
   CalendarOutlined,
   CarryOutOutlined,
+  DashboardOutlined,
   FileSearchOutlined,
   FormOutlined,
   HomeOutlined,
@@ -49,6 +50,7 @@ const ICONS: Record<NavIcon, ReactNode> = {
   setting: <SettingOutlined />,
   calendar: <CalendarOutlined />,
   audit: <AuditOutlined />,
+  dashboard: <DashboardOutlined />,
 };
 
 /** The menu: the routes that have an entry, in their order, with the same permissions as their page. */

@@ -1,0 +1,48 @@
+/** KPIs (指标): the figures of a period with their targets, formulas and drill-down lists; the company's targets. */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Page } from '../../shared/schemas/common';
+import type { KpiQuery, KpiTargets, Kpis } from '../../shared/schemas/kpis';
+import { api } from './client';
+
+export type { GroupBy, KpiFigure, KpiKey, KpiStatus, KpiTargets, Kpis } from '../../shared/schemas/kpis';
+
+export function useKpis(query: KpiQuery, enabled = true) {
+  return useQuery({
+    queryKey: ['kpis', query],
+    queryFn: () => api.get<Kpis>('/kpis', { ...query }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useKpiTargets(enabled = true) {
+  return useQuery({ queryKey: ['kpi-targets'], queryFn: () => api.get<KpiTargets>('/kpi-targets'), enabled });
+}
+
+export function useUpdateKpiTargets() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: KpiTargets) => api.put<KpiTargets>('/kpi-targets', body),
+    onSuccess: (targets) => {
+      queryClient.setQueryData(['kpi-targets'], targets);
+      void queryClient.invalidateQueries({ queryKey: ['kpis'] });
+    },
+  });
+}
+
+/**
+ * One page of a list behind a figure: the drill-down `href` is an API address (/api/v1/issues?…) whose total
+ * equals the figure's count; the console reads it as it is, with the page asked.
+ */
+export function useDrillDownList(href: string | undefined, offset: number, limit = 20) {
+  return useQuery({
+    queryKey: ['kpi-drill-down', href, offset, limit],
+    queryFn: () => {
+      const url = new URL(href ?? '', window.location.origin);
+      const query: Record<string, string | number> = Object.fromEntries(url.searchParams);
+      return api.get<Page<Record<string, unknown>>>(url.pathname.replace(/^\/api\/v1/, ''), { ...query, limit, offset });
+    },
+    enabled: !!href,
+    placeholderData: keepPreviousData,
+  });
+}
