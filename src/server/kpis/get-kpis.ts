@@ -4,6 +4,8 @@
  * behind it; with `compare` the period before and a year earlier, with `groupBy` each group's figures.
  * A visitor (kpis.read_own) gets their own figures only: the tasks assigned to them, the visits they recorded.
  * Names, formulas and reasons are in the reader's language (Accept-Language), as problem documents and exports are.
+ * The trend (get-kpi-trend.ts) and the export (export-kpis.ts) check the request with `kpiScope` and compute with
+ * `computeSet`, so that their figures are these, month by month or in a file.
  */
 import type { Locale } from '../../shared/schemas/common.js';
 import type { Answers, Question } from '../../shared/schemas/questionnaires.js';
@@ -72,6 +74,38 @@ export function toRange(p: Pick<Period, 'from' | 'to'>): Range {
 }
 
 export async function getKpis(db: Db, ctx: Ctx, query: KpiQuery, locale: Locale): Promise<Kpis> {
+  const { communityId, visitorId, keys } = await kpiScope(db, ctx, query);
+  const parsed = query.period ? parsePeriod(query.period) : monthOf(shanghaiToday());
+  if (typeof parsed === 'string') throw new AppError('validation_failed', 400, { count: 1 }, { errors: [{ path: 'period', code: 'custom', key: parsed }] });
+  const period = parsed;
+
+  const env = await kpiEnv(db, ctx, locale);
+  const cut: Cut = { communityId, visitorId, groupBy: null };
+
+  const figures = (await computeSet(env, cut, period, keys)).get(NO_GROUP) ?? [];
+  const compare = query.compare === 'true';
+  const [previous, yearAgo] = compare
+    ? await Promise.all(
+        [previousPeriod(period), yearAgoPeriod(period)].map(async (p) => ({ period: p, figures: (await computeSet(env, cut, p, keys)).get(NO_GROUP) ?? [] })),
+      )
+    : [null, null];
+  const groups = query.groupBy ? await computeGroups(env, { ...cut, groupBy: query.groupBy }, period, keys) : null;
+  return { period, communityId, visitorId, figures, previous, yearAgo, groupBy: query.groupBy ?? null, groups };
+}
+
+/** Whose figures a request gets, and which, once its permission and scope are checked. */
+export interface KpiScope {
+  communityId: number | null;
+  visitorId: number | null;
+  /** the KPIs asked for (default the catalogue of the view), in the catalogue's order */
+  keys: KpiKey[];
+}
+
+/**
+ * Checks the permission and the scope of a KPI request: a visitor (kpis.read_own) gets their own figures only,
+ * a community or visitor outside the caller's scope is not found.
+ */
+export async function kpiScope(db: Db, ctx: Ctx, query: Pick<KpiQuery, 'kpi' | 'visitorId' | 'communityId' | 'groupBy'>): Promise<KpiScope> {
   requirePermission(ctx, 'kpis.read', 'kpis.read_own');
   const own = !can(ctx, 'kpis.read');
   const asked = query.kpi ? [...new Set(query.kpi.split(','))].map((k) => KpiKey.parse(k)) : null;
@@ -92,28 +126,18 @@ export async function getKpis(db: Db, ctx: Ctx, query: KpiQuery, locale: Locale)
     const community = await scopedCommunities(db, ctx).select('communities.id').where('communities.id', '=', communityId).executeTakeFirst();
     if (!community) throw notFound('community');
   }
-  const parsed = query.period ? parsePeriod(query.period) : monthOf(shanghaiToday());
-  if (typeof parsed === 'string') throw new AppError('validation_failed', 400, { count: 1 }, { errors: [{ path: 'period', code: 'custom', key: parsed }] });
-  const period = parsed;
-
   const catalogue = visitorId !== null ? OWN_KPIS : KpiKey.options;
   const keys = asked ? catalogue.filter((k) => asked.includes(k)) : [...catalogue];
-  const [targets, calendar] = await Promise.all([loadTargets(db, ctx.companyId), loadCompanyCalendar(db, ctx.companyId)]);
-  const env: Env = { db, ctx, targets, calendar, locale };
-  const cut: Cut = { communityId, visitorId, groupBy: null };
-
-  const figures = (await computeSet(env, cut, period, keys)).get(NO_GROUP) ?? [];
-  const compare = query.compare === 'true';
-  const [previous, yearAgo] = compare
-    ? await Promise.all(
-        [previousPeriod(period), yearAgoPeriod(period)].map(async (p) => ({ period: p, figures: (await computeSet(env, cut, p, keys)).get(NO_GROUP) ?? [] })),
-      )
-    : [null, null];
-  const groups = query.groupBy ? await computeGroups(env, { ...cut, groupBy: query.groupBy }, period, keys) : null;
-  return { period, communityId, visitorId, figures, previous, yearAgo, groupBy: query.groupBy ?? null, groups };
+  return { communityId, visitorId, keys };
 }
 
-interface Env {
+/** What every computation of figures reads once per request: the targets and the company calendar. */
+export async function kpiEnv(db: Db, ctx: Ctx, locale: Locale): Promise<KpiEnv> {
+  const [targets, calendar] = await Promise.all([loadTargets(db, ctx.companyId), loadCompanyCalendar(db, ctx.companyId)]);
+  return { db, ctx, targets, calendar, locale };
+}
+
+export interface KpiEnv {
   db: Db;
   ctx: Ctx;
   targets: KpiTargets;
@@ -121,7 +145,7 @@ interface Env {
   locale: Locale;
 }
 
-async function computeGroups(env: Env, cut: Cut & { groupBy: GroupBy }, period: Period, keys: KpiKey[]): Promise<KpiGroup[]> {
+async function computeGroups(env: KpiEnv, cut: Cut & { groupBy: GroupBy }, period: Period, keys: KpiKey[]): Promise<KpiGroup[]> {
   const groupBy = cut.groupBy;
   const attributable = keys.filter((k) => SOURCES[k].every((s) => GROUPS_BY_SOURCE[s][groupBy] !== undefined));
   const sets = await computeSet(env, cut, period, attributable);
@@ -202,7 +226,7 @@ function byGroup<R extends { g: string | number | null }>(rows: readonly R[], cu
 const sum = <R>(rows: readonly R[] | undefined, f: (r: R) => number) => (rows ?? []).reduce((a, r) => a + f(r), 0);
 
 /** Computes the figures of a period, per group (one group, NO_GROUP, without groupBy). */
-async function computeSet(env: Env, cut: Cut, period: Period, keys: readonly KpiKey[]): Promise<Map<string, KpiFigure[]>> {
+export async function computeSet(env: KpiEnv, cut: Cut, period: Period, keys: readonly KpiKey[]): Promise<Map<string, KpiFigure[]>> {
   const { db, ctx, targets, calendar, locale } = env;
   const range = toRange(period);
   const has = (...ks: KpiKey[]) => ks.some((k) => keys.includes(k));

@@ -1,8 +1,11 @@
-/** HTTP routes for KPIs: the company's targets and the figures of a period. */
-import { KpiQuery, KpiTargets, Kpis } from '../../shared/schemas/kpis.js';
+/** HTTP routes for KPIs: the company's targets, the figures of a period, their monthly trend and their xlsx export. */
+import { KpiExportQuery, KpiQuery, KpiTargets, KpiTrend, KpiTrendQuery, Kpis } from '../../shared/schemas/kpis.js';
 import { ctxOf } from '../http/auth-hook.js';
 import { localeOf } from '../http/problem.js';
 import type { App, Deps } from '../http/types.js';
+import { sendXlsx, XLSX_TYPE } from '../spreadsheets/xlsx.js';
+import { prepareKpiExport, writeKpiExport } from './export-kpis.js';
+import { getKpiTrend } from './get-kpi-trend.js';
 import { getKpis } from './get-kpis.js';
 import { getKpiTargets, updateKpiTargets } from './targets.js';
 
@@ -31,5 +34,34 @@ export function kpiRoutes(app: App, { handle: { db } }: Deps) {
       },
     },
     async (request) => getKpis(db, ctxOf(request), request.query, localeOf(request)),
+  );
+  app.get(
+    '/api/v1/kpis/trend',
+    {
+      schema: {
+        tags,
+        operationId: 'getKpiTrend',
+        summary: 'KPI figures month by month (1–24 months up to a month), one series per KPI (docs/kpis.md)',
+        querystring: KpiTrendQuery,
+        response: { 200: KpiTrend },
+      },
+    },
+    async (request) => getKpiTrend(db, ctxOf(request), request.query, localeOf(request)),
+  );
+  app.get(
+    '/api/v1/kpis/export',
+    {
+      schema: {
+        tags,
+        operationId: 'exportKpis',
+        summary: 'The KPI figures of a period as xlsx: one row per figure, with groupBy a second sheet per group (audited)',
+        querystring: KpiExportQuery,
+        produces: [XLSX_TYPE],
+      },
+    },
+    async (request, reply) => {
+      const plan = await prepareKpiExport(db, ctxOf(request), request.query, localeOf(request));
+      return sendXlsx(reply, plan.fileName, plan.fallback, (wb) => writeKpiExport(plan, wb));
+    },
   );
 }

@@ -4,7 +4,7 @@
  * it, so that a dashboard shows it and anyone can check it by hand. docs/kpis.md defines every figure.
  */
 import { z } from 'zod';
-import { IdParam } from './common.js';
+import { IdParam, textInteger } from './common.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Periods
@@ -234,6 +234,14 @@ export const Kpis = z
   .meta({ id: 'Kpis' });
 export type Kpis = z.infer<typeof Kpis>;
 
+/** Comma-separated KPI keys, each of the catalogue. */
+const KpiList = z
+  .string()
+  .max(600)
+  .superRefine((v, ctx) => {
+    if (!v.split(',').every((k) => KpiKey.safeParse(k).success)) ctx.addIssue({ code: 'custom', message: 'kpi_unknown', input: v });
+  });
+
 export const KpiQuery = z.strictObject({
   period: z
     .string()
@@ -246,15 +254,69 @@ export const KpiQuery = z.strictObject({
     .meta({ description: 'month:2026-11, quarter:2026-Q4, year:2026 or custom:2026-01-01..2026-03-31 (at most five years); default the current month' }),
   communityId: IdParam.optional(),
   visitorId: IdParam.optional().meta({ description: 'One visitor’s figures (the visit figures only); a visitor’s own view always has it' }),
-  kpi: z
-    .string()
-    .max(600)
-    .superRefine((v, ctx) => {
-      if (!v.split(',').every((k) => KpiKey.safeParse(k).success)) ctx.addIssue({ code: 'custom', message: 'kpi_unknown', input: v });
-    })
-    .optional()
-    .meta({ description: 'Comma-separated KPI keys to compute; default the whole catalogue (a visitor’s own view: its own figures)' }),
+  kpi: KpiList.optional().meta({ description: 'Comma-separated KPI keys to compute; default the whole catalogue (a visitor’s own view: its own figures)' }),
   compare: z.enum(['true', 'false']).optional().meta({ description: 'true: also the period before and the same period a year earlier' }),
   groupBy: GroupBy.optional(),
 });
 export type KpiQuery = z.infer<typeof KpiQuery>;
+
+/** The query of the xlsx export: the figures of GET /kpis, with their groups. */
+export const KpiExportQuery = KpiQuery.pick({ period: true, communityId: true, groupBy: true });
+export type KpiExportQuery = z.infer<typeof KpiExportQuery>;
+
+// ---------------------------------------------------------------------------------------------------------
+// Trends
+// ---------------------------------------------------------------------------------------------------------
+
+/** The longest trend: two years of months. */
+export const MAX_TREND_MONTHS = 24;
+
+export const KpiTrendQuery = z.strictObject({
+  kpi: KpiList.meta({ description: 'Comma-separated KPI keys (required); a visitor’s own view: its own figures only' }),
+  months: textInteger(z.number().int().min(1).max(MAX_TREND_MONTHS))
+    .default(12)
+    .meta({ description: `How many months, ending with \`to\`: 1–${MAX_TREND_MONTHS}, default 12` }),
+  to: z
+    .string()
+    .max(7)
+    .superRefine((v, ctx) => {
+      if (typeof parsePeriod(`month:${v}`) === 'string') ctx.addIssue({ code: 'custom', message: 'month_format', input: v });
+    })
+    .optional()
+    .meta({ description: 'The last month, YYYY-MM; default the current month (Asia/Shanghai)' }),
+  communityId: IdParam.optional(),
+});
+export type KpiTrendQuery = z.infer<typeof KpiTrendQuery>;
+
+export const KpiTrendPoint = z
+  .object({
+    month: z.string().meta({ description: 'YYYY-MM' }),
+    value: z.number().nullable().meta({ description: 'As KpiFigure.value: null when the figure has no value that month' }),
+    numerator: z.number().nullable(),
+    denominator: z.number().nullable(),
+    n: z.number().int(),
+    status: KpiStatus.nullable(),
+  })
+  .meta({ id: 'KpiTrendPoint' });
+export type KpiTrendPoint = z.infer<typeof KpiTrendPoint>;
+
+export const KpiTrendSeries = z
+  .object({
+    key: KpiKey,
+    dimension: z.string().nullable().meta({ description: 'The service dimension of a dimension_score series; null otherwise' }),
+    label: z.string(),
+    unit: KpiUnit,
+    target: z.number().nullable(),
+    points: z.array(KpiTrendPoint).meta({ description: 'One per month of `months`, in the same order' }),
+  })
+  .meta({ id: 'KpiTrendSeries' });
+export type KpiTrendSeries = z.infer<typeof KpiTrendSeries>;
+
+export const KpiTrend = z
+  .object({
+    months: z.array(z.string()).meta({ description: 'The months, YYYY-MM, oldest first' }),
+    communityId: z.number().int().nullable(),
+    series: z.array(KpiTrendSeries).meta({ description: 'One per KPI asked (per dimension for dimension_score), in the catalogue’s order' }),
+  })
+  .meta({ id: 'KpiTrend' });
+export type KpiTrend = z.infer<typeof KpiTrend>;
