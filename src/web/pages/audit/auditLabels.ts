@@ -62,6 +62,7 @@ export const AUDIT_ACTIONS = [
   'issue.escalate',
   'issue.expected_date',
   'issue.export',
+  'kpi.export',
   'issue_category.create',
   'issue_category.update',
   'issue_settings.update',
