@@ -4,6 +4,8 @@
  * the ten behind its denominator, and reaches the visit record behind the satisfaction rate. Set-up goes
  * through the API; the month is the one the visit was recorded in, so the test holds at any hour.
  */
+import ExcelJS from 'exceljs';
+import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { adminApi, builtInRoles, firstLoginApi, logIn, pickOption, shanghaiToday } from './support';
 import type { VisitTaskDetail } from '../../src/shared/schemas/visits';
@@ -60,6 +62,14 @@ test('manager: sees a community’s coverage under target on the dashboard, dril
   await expect(coverage).toContainText('10%');
   await expect(coverage.locator('.ant-tag').first()).toHaveText('未达标');
   await expect(coverage).toContainText('目标 20%');
+
+  const [table] = await Promise.all([page.waitForEvent('download'), page.getByTestId('kpi-export').click()]);
+  expect(table.suggestedFilename()).toBe(`指标_${period.slice('month:'.length)}.xlsx`);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(fs.readFileSync(await table.path()) as unknown as ArrayBuffer);
+  const rows = Array.from(workbook.worksheets[0].getSheetValues(), (r) => (Array.isArray(r) ? (r as unknown[]).map(String) : []));
+  expect(rows.find((r) => r[1] === '回访覆盖率')).toEqual(expect.arrayContaining(['10', '1', '10', '未达标']));
+
   await coverage.getByRole('link').click();
 
   await expect(page.getByRole('heading', { name: '回访覆盖率' })).toBeVisible();

@@ -1,10 +1,10 @@
 /** KPIs (指标): the figures of a period with their targets, formulas and drill-down lists; the company's targets. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '../../shared/schemas/common';
-import type { KpiQuery, KpiTargets, Kpis } from '../../shared/schemas/kpis';
+import type { KpiQuery, KpiTargets, KpiTrend, Kpis } from '../../shared/schemas/kpis';
 import { api } from './client';
 
-export type { GroupBy, KpiFigure, KpiKey, KpiStatus, KpiTargets, Kpis } from '../../shared/schemas/kpis';
+export type { GroupBy, KpiFigure, KpiKey, KpiStatus, KpiTargets, KpiTrend, Kpis } from '../../shared/schemas/kpis';
 
 export function useKpis(query: KpiQuery, enabled = true) {
   return useQuery({
@@ -46,3 +46,16 @@ export function useDrillDownList(href: string | undefined, offset: number, limit
     placeholderData: keepPreviousData,
   });
 }
+
+/** The months up to `to` of some figures, for the dashboard's trend chart. */
+export function useKpiTrend(query: { kpi: string; months?: number; to?: string; communityId?: number }, enabled = true) {
+  return useQuery({
+    queryKey: ['kpis', 'trend', query],
+    queryFn: () => api.get<KpiTrend>('/kpis/trend', { ...query }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+/** Where the KPI table (xlsx) is exported, with the dashboard's period and community as its query. */
+export const KPIS_EXPORT_PATH = '/kpis/export';

@@ -10,16 +10,20 @@ import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { useKpis, type KpiFigure, type KpiKey } from '../../api/kpis';
+import { KPIS_EXPORT_PATH, useKpis, useKpiTrend, type KpiFigure, type KpiKey } from '../../api/kpis';
+import { ExportButton } from '../../components/ExportButton';
 import { useCan } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
 import { useSelectedCommunityId } from '../../lib/communitySelection';
 import { DimensionChart } from './DimensionChart';
+import { TrendChart } from './TrendChart';
 import { FigureCard, FormulaHint, StatusTag, detailPath, figureName, formatValue, sameFigure } from './kpiDisplay';
 
 /** The cards at the top: the regulations' four targets, then satisfaction and complaints. */
 const HEADLINE: readonly KpiKey[] = ['coverage', 'completion', 'resolution', 'adoption', 'satisfaction_rate', 'satisfaction_index', 'complaints_per_100', 'praise'];
 const TEXT_TYPES = { met: 'success', near: 'warning', missed: 'danger' } as const;
+/** The rates of the trend chart. */
+const TREND: readonly KpiKey[] = ['coverage', 'completion', 'resolution', 'adoption', 'satisfaction_rate'];
 /** The figures of the community and building table. */
 const BY_GROUP: readonly KpiKey[] = ['coverage', 'completion', 'resolution', 'satisfaction_rate'];
 
@@ -35,6 +39,7 @@ export function DashboardPage() {
   const data = kpis.data;
   const period = data?.period.label ?? asked ?? '';
   const month = data ? dayjs(data.period.from) : undefined;
+  const trend = useKpiTrend({ kpi: TREND.join(','), months: 12, to: data?.period.to.slice(0, 7), communityId }, !!data && canReadAll);
 
   const headline = (data?.figures ?? []).filter((f) => HEADLINE.includes(f.key));
   const columns: ColumnsType<KpiFigure> = [
@@ -71,6 +76,11 @@ export function DashboardPage() {
               disabledDate={(d) => d.isAfter(dayjs(), 'month')}
               onChange={(d) => d && setParams({ period: `month:${d.format('YYYY-MM')}` })}
             />
+            {canReadAll ? (
+              <ExportButton path={KPIS_EXPORT_PATH} query={{ period: data?.period.label, communityId, groupBy }} testId="kpi-export">
+                {t('kpis.exportXlsx')}
+              </ExportButton>
+            ) : null}
             <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
               {t('kpis.print')}
             </Button>
@@ -85,6 +95,11 @@ export function DashboardPage() {
           </Col>
         ))}
       </Row>
+      {canReadAll ? (
+        <Card title={t('kpis.trend')} size="small">
+          <TrendChart trend={trend.data} loading={trend.isLoading} />
+        </Card>
+      ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={10}>
           <Card title={t('kpis.dimensions')} size="small">
