@@ -25,7 +25,7 @@ import type { Captured } from './growth-server.js';
 import { GROWTH_NOW, SEED_VERSION, shape, type SeedInfo } from './growth-seed.js';
 import { percentile, startBenchServer, stop, type BenchResult } from './lib.js';
 
-type Actor = 'manager' | 'supervisor' | 'visitor';
+export type Actor = 'manager' | 'supervisor' | 'visitor';
 interface Ready {
   port: number;
   controlPort: number;
@@ -39,7 +39,7 @@ interface ListSpec {
   judged: boolean;
   path: (s: Size) => string | null;
 }
-interface Size {
+export interface Size {
   records: number;
   ready: Ready;
   seed: SeedInfo & { cached: boolean };
@@ -204,7 +204,7 @@ export async function growth(databaseUrl?: string): Promise<BenchResult> {
 }
 
 /** Seeds (or finds in the cache) the database of one size, starts its server and opens the floor's connection. */
-async function prepareSize(records: number, databaseUrl?: string): Promise<Size> {
+export async function prepareSize(records: number, databaseUrl?: string): Promise<Size> {
   const seedChild = (args: string[], env: NodeJS.ProcessEnv = {}) =>
     JSON.parse(
       execFileSync(process.execPath, ['--import', 'tsx', 'bench/growth-seed.ts', ...args], { env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })

@@ -11,6 +11,7 @@ import { consoleLoad } from './console-load.js';
 import { growth } from './growth.js';
 import { householdSearch } from './household-search.js';
 import { issueSweep } from './issue-sweep.js';
+import { kpiBenchmark } from './kpis.js';
 import { loadShedding } from './load-shedding.js';
 import { machine, type BenchResult } from './lib.js';
 import { recordExport } from './record-export.js';
@@ -42,6 +43,8 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult | BenchResult[]>> = {
   'working-days': workingDays,
   'issue-sweep-sqlite': () => issueSweep(),
   ...(pgUrl ? { 'issue-sweep-postgres': () => issueSweep(pgUrl) } : {}),
+  'kpis-sqlite': () => kpiBenchmark(),
+  ...(pgUrl ? { 'kpis-postgres': () => kpiBenchmark(pgUrl) } : {}),
   'growth-sqlite': () => growth(),
   ...(pgUrl ? { 'growth-postgres': () => growth(pgUrl) } : {}),
 };
