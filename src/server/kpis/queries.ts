@@ -72,7 +72,8 @@ const needsBuilding = (cut: Cut) => cut.groupBy === 'building';
 
 // ---------------------------------------------------------------------------------------------------------
 
-function records(db: Db, ctx: Ctx, cut: Cut) {
+/** The visit records of the cut: the caller's scope, one community, one visitor. */
+export function recordsOf(db: Db, ctx: Ctx, cut: Cut) {
   let q = scopedRecords(db, ctx);
   if (cut.communityId !== null) q = q.where('visit_records.community_id', '=', cut.communityId);
   if (cut.visitorId !== null) q = q.where('visit_records.visitor_id', '=', cut.visitorId);
@@ -82,7 +83,7 @@ function records(db: Db, ctx: Ctx, cut: Cut) {
 /** Distinct households with a completed visit in the range (visit_records_company_date_idx / _community_idx). */
 export async function visitedHouseholds(db: Db, ctx: Ctx, cut: Cut, range: Pick<Range, 'from' | 'to'>) {
   const group = groupExpr(RECORD_GROUP, cut);
-  let q = records(db, ctx, cut).where('visit_records.outcome', '=', 'completed').where('visit_records.visit_date', '>=', range.from).where('visit_records.visit_date', '<=', range.to);
+  let q = recordsOf(db, ctx, cut).where('visit_records.outcome', '=', 'completed').where('visit_records.visit_date', '>=', range.from).where('visit_records.visit_date', '<=', range.to);
   if (needsBuilding(cut)) q = q.innerJoin('households as h', 'h.id', 'visit_records.household_id') as typeof q;
   let s = q.select((eb) => eb.fn.count<number>('visit_records.household_id').distinct().as('n'));
   if (group) s = s.select(group.as('g')).groupBy(group) as typeof s;
@@ -111,7 +112,8 @@ export async function tasksByStatus(db: Db, ctx: Ctx, cut: Cut, range: Pick<Rang
   return (await s.execute()).map((r) => ({ g: g((r as { g?: Group }).g), status: r.status as TaskStatus, n: num(r.n), attempts: num(r.attempts) }));
 }
 
-function issues(db: Db, ctx: Ctx, cut: Cut) {
+/** The issues of the cut: the caller's scope and one community (joined to the household for building groups). */
+export function issuesOf(db: Db, ctx: Ctx, cut: Cut) {
   let q = scopedIssues(db, ctx);
   if (cut.communityId !== null) q = q.where('issues.community_id', '=', cut.communityId);
   if (needsBuilding(cut)) q = q.innerJoin('households as h', 'h.id', 'issues.household_id') as typeof q;
@@ -121,7 +123,7 @@ function issues(db: Db, ctx: Ctx, cut: Cut) {
 /** Issues due for resolution in the range: how many, confirmed solved, resolved by the deadline (issues_company_resolve_due_idx). */
 export async function resolutionDue(db: Db, ctx: Ctx, cut: Cut, range: Range) {
   const group = groupExpr(ISSUE_GROUP, cut);
-  const q = issues(db, ctx, cut)
+  const q = issuesOf(db, ctx, cut)
     .where('issues.kind', 'in', [...RESOLUTION_KINDS])
     .where('issues.status', '!=', 'withdrawn')
     .where('issues.resolve_due_at', '>=', range.fromIso)
@@ -138,7 +140,7 @@ export async function resolutionDue(db: Db, ctx: Ctx, cut: Cut, range: Range) {
 /** Issues whose reply was due in the range, by reply mode, and how many were replied by then (issues_company_reply_due_idx). */
 export async function repliesDue(db: Db, ctx: Ctx, cut: Cut, range: Range) {
   const group = groupExpr(ISSUE_GROUP, cut);
-  const q = issues(db, ctx, cut).where('issues.status', '!=', 'withdrawn').where('issues.reply_due_at', '>=', range.fromIso).where('issues.reply_due_at', '<', range.toIso);
+  const q = issuesOf(db, ctx, cut).where('issues.status', '!=', 'withdrawn').where('issues.reply_due_at', '>=', range.fromIso).where('issues.reply_due_at', '<', range.toIso);
   let s = q
     .select((eb) => [
       'issues.reply_mode',
@@ -161,7 +163,7 @@ export function withEvent(db: Db, ctx: Ctx, event: 'resolve' | 'reopen', fromIso
 export async function resolvedAndReopened(db: Db, ctx: Ctx, cut: Cut, range: Range) {
   const group = groupExpr(ISSUE_GROUP, cut);
   const reopened = withEvent(db, ctx, 'reopen', range.fromIso, null);
-  const q = issues(db, ctx, cut).where('issues.kind', 'in', [...RESOLUTION_KINDS]).where('issues.id', 'in', withEvent(db, ctx, 'resolve', range.fromIso, range.toIso));
+  const q = issuesOf(db, ctx, cut).where('issues.kind', 'in', [...RESOLUTION_KINDS]).where('issues.id', 'in', withEvent(db, ctx, 'resolve', range.fromIso, range.toIso));
   let s = q.select((eb) => [eb.fn.countAll<number>().as('resolved'), sql<number>`sum(case when ${sql.ref('issues.id')} in (${reopened}) then 1 else 0 end)`.as('reopened')]);
   if (group) s = s.select(group.as('g')).groupBy(group) as typeof s;
   return (await s.execute()).map((r) => ({ g: g((r as { g?: Group }).g), resolved: num(r.resolved), reopened: num(r.reopened) }));
@@ -179,7 +181,7 @@ export async function resolutionTimes(db: Db, ctx: Ctx, cut: Cut, range: Range) 
     .where('issue_events.at', '<', range.toIso)
     .groupBy('issue_events.issue_id')
     .as('last');
-  let s = issues(db, ctx, cut)
+  let s = issuesOf(db, ctx, cut)
     .innerJoin(last, 'last.issue_id', 'issues.id')
     .where('issues.kind', 'in', [...RESOLUTION_KINDS])
     .select(['issues.raised_at', 'last.at']);
@@ -190,7 +192,7 @@ export async function resolutionTimes(db: Db, ctx: Ctx, cut: Cut, range: Range) 
 /** Issues of a kind raised in the range (issues_company_kind_raised_idx), by adoption; withdrawn ones when asked. */
 export async function raisedByAdoption(db: Db, ctx: Ctx, cut: Cut, range: Range, kind: IssueKind, withdrawn: boolean) {
   const group = groupExpr(ISSUE_GROUP, cut);
-  let q = issues(db, ctx, cut).where('issues.kind', '=', kind).where('issues.raised_at', '>=', range.fromIso).where('issues.raised_at', '<', range.toIso);
+  let q = issuesOf(db, ctx, cut).where('issues.kind', '=', kind).where('issues.raised_at', '>=', range.fromIso).where('issues.raised_at', '<', range.toIso);
   if (!withdrawn) q = q.where('issues.status', '!=', 'withdrawn');
   let s = q.select((eb) => ['issues.adoption', eb.fn.countAll<number>().as('n')]).groupBy('issues.adoption');
   if (group) s = s.select(group.as('g')).groupBy(group) as typeof s;
@@ -200,7 +202,7 @@ export async function raisedByAdoption(db: Db, ctx: Ctx, cut: Cut, range: Range,
 /** The answers of the completed visits in the range that have a valid rating (average_score is their mean). */
 export async function scoredVisits(db: Db, ctx: Ctx, cut: Cut, range: Pick<Range, 'from' | 'to'>) {
   const group = groupExpr(RECORD_GROUP, cut);
-  let q = records(db, ctx, cut)
+  let q = recordsOf(db, ctx, cut)
     .where('visit_records.outcome', '=', 'completed')
     .where('visit_records.visit_date', '>=', range.from)
     .where('visit_records.visit_date', '<=', range.to)

@@ -1,10 +1,11 @@
 /** HTTP routes for KPIs: the company's targets, the figures of a period, their monthly trend and their xlsx export. */
-import { KpiExportQuery, KpiQuery, KpiTargets, KpiTrend, KpiTrendQuery, Kpis } from '../../shared/schemas/kpis.js';
+import { KpiAttention, KpiAttentionQuery, KpiExportQuery, KpiQuery, KpiTargets, KpiTrend, KpiTrendQuery, Kpis } from '../../shared/schemas/kpis.js';
 import { ctxOf } from '../http/auth-hook.js';
 import { localeOf } from '../http/problem.js';
 import type { App, Deps } from '../http/types.js';
 import { sendXlsx, XLSX_TYPE } from '../spreadsheets/xlsx.js';
 import { prepareKpiExport, writeKpiExport } from './export-kpis.js';
+import { getKpiAttention } from './get-attention.js';
 import { getKpiTrend } from './get-kpi-trend.js';
 import { getKpis } from './get-kpis.js';
 import { getKpiTargets, updateKpiTargets } from './targets.js';
@@ -47,6 +48,19 @@ export function kpiRoutes(app: App, { handle: { db } }: Deps) {
       },
     },
     async (request) => getKpiTrend(db, ctxOf(request), request.query, localeOf(request)),
+  );
+  app.get(
+    '/api/v1/kpis/attention',
+    {
+      schema: {
+        tags,
+        operationId: 'getKpiAttention',
+        summary: 'What needs attention in a period: issues by category and department (open, overdue) and the low-satisfaction visits to visit back (重点回访)',
+        querystring: KpiAttentionQuery,
+        response: { 200: KpiAttention },
+      },
+    },
+    async (request) => getKpiAttention(db, ctxOf(request), request.query, localeOf(request)),
   );
   app.get(
     '/api/v1/kpis/export',

@@ -320,3 +320,53 @@ export const KpiTrend = z
   })
   .meta({ id: 'KpiTrend' });
 export type KpiTrend = z.infer<typeof KpiTrend>;
+
+// ---------------------------------------------------------------------------------------------------------
+// What needs attention: issues by category and department, and the low-satisfaction visits (重点回访)
+// ---------------------------------------------------------------------------------------------------------
+
+/** A visit whose mean rating is under this is a low-satisfaction visit, listed for a visit back (重点回访). */
+export const LOW_SATISFACTION_BELOW = 3;
+
+export const KpiAttentionQuery = z.strictObject({
+  period: KpiQuery.shape.period,
+  communityId: IdParam.optional(),
+});
+export type KpiAttentionQuery = z.infer<typeof KpiAttentionQuery>;
+
+export const IssueTally = z
+  .object({
+    id: z.string().meta({ description: 'The category or department id; "none" for issues without a department' }),
+    name: z.string(),
+    raised: z.number().int().meta({ description: 'Problems, complaints and needs raised in the period (withdrawn ones left out)' }),
+    open: z.number().int().meta({ description: 'Of those, still open now' }),
+    overdue: z.number().int().meta({ description: 'Of the open ones, past their resolution deadline now' }),
+  })
+  .meta({ id: 'IssueTally' });
+export type IssueTally = z.infer<typeof IssueTally>;
+
+export const LowSatisfactionVisit = z
+  .object({
+    recordId: z.number().int(),
+    householdId: z.number().int(),
+    householdLabel: z.string(),
+    communityId: z.number().int(),
+    communityName: z.string(),
+    visitDate: z.string(),
+    visitorName: z.string(),
+    averageScore: z.number(),
+  })
+  .meta({ id: 'LowSatisfactionVisit' });
+export type LowSatisfactionVisit = z.infer<typeof LowSatisfactionVisit>;
+
+export const KpiAttention = z
+  .object({
+    period: KpiPeriod,
+    communityId: z.number().int().nullable(),
+    byCategory: z.array(IssueTally).meta({ description: 'Most raised first' }),
+    byDepartment: z.array(IssueTally).meta({ description: 'Attributed to the department that resolved the issue, else the one it is with' }),
+    lowSatisfaction: z.array(LowSatisfactionVisit).meta({ description: `Completed visits of the period with a mean rating under ${LOW_SATISFACTION_BELOW}, lowest first (at most 50)` }),
+    lowSatisfactionTotal: z.number().int(),
+  })
+  .meta({ id: 'KpiAttention' });
+export type KpiAttention = z.infer<typeof KpiAttention>;

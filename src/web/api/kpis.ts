@@ -1,7 +1,7 @@
 /** KPIs (指标): the figures of a period with their targets, formulas and drill-down lists; the company's targets. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '../../shared/schemas/common';
-import type { KpiQuery, KpiTargets, KpiTrend, Kpis } from '../../shared/schemas/kpis';
+import type { KpiAttention, KpiQuery, KpiTargets, KpiTrend, Kpis } from '../../shared/schemas/kpis';
 import { api } from './client';
 
 export type { GroupBy, KpiFigure, KpiKey, KpiStatus, KpiTargets, KpiTrend, Kpis } from '../../shared/schemas/kpis';
@@ -59,3 +59,13 @@ export function useKpiTrend(query: { kpi: string; months?: number; to?: string; 
 
 /** Where the KPI table (xlsx) is exported, with the dashboard's period and community as its query. */
 export const KPIS_EXPORT_PATH = '/kpis/export';
+
+/** Issues by category and department, and the low-satisfaction visits, of the dashboard's period. */
+export function useKpiAttention(query: { period?: string; communityId?: number }, enabled = true) {
+  return useQuery({
+    queryKey: ['kpis', 'attention', query],
+    queryFn: () => api.get<KpiAttention>('/kpis/attention', { ...query }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}

@@ -15,6 +15,7 @@ import { ExportButton } from '../../components/ExportButton';
 import { useCan } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
 import { useSelectedCommunityId } from '../../lib/communitySelection';
+import { AttentionCards } from './AttentionCards';
 import { DimensionChart } from './DimensionChart';
 import { TrendChart } from './TrendChart';
 import { FigureCard, FormulaHint, StatusTag, detailPath, figureName, formatValue, sameFigure } from './kpiDisplay';
@@ -137,6 +138,7 @@ export function DashboardPage() {
           </Col>
         ) : null}
       </Row>
+      {canReadAll ? <AttentionCards period={data?.period.label} communityId={communityId} /> : null}
       <Card title={t('kpis.allFigures')} size="small">
         <Table size="small" rowKey={(f) => `${f.key}:${f.dimension ?? ''}`} loading={kpis.isLoading} pagination={false} dataSource={data?.figures ?? []} columns={columns} />
       </Card>
