@@ -258,11 +258,12 @@ export async function prepareSize(records: number, databaseUrl?: string): Promis
     for (const f of fs.readdirSync(dir)) if ([`-${records}.db`, `-${records}.db.json`, `-${records}.db-wal`, `-${records}.db-shm`].some((end) => f.endsWith(end))) fs.rmSync(path.join(dir, f), { force: true });
     const partial = `${file}.partial`;
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${partial}${suffix}`, { force: true });
-    seed = { ...seedChild([String(records), partial]), cached: false };
+    // The SQLite variant seeds and serves the file even when BENCH_DATABASE_URL is set for the PostgreSQL ones.
+    seed = { ...seedChild([String(records), partial], { BENCH_DATABASE_URL: '' }), cached: false };
     fs.renameSync(partial, file);
     fs.writeFileSync(`${file}.json`, JSON.stringify(seed));
   }
-  const { ready, child } = await startBenchServer<Ready>('bench/growth-server.ts', { GROWTH_SQLITE_FILE: file });
+  const { ready, child } = await startBenchServer<Ready>('bench/growth-server.ts', { GROWTH_SQLITE_FILE: file, BENCH_DATABASE_URL: '' });
   const sqlite = new SQLite(file);
   const cache = new Map<string, SQLite.Statement>();
   const floor: Floor = {
