@@ -7,14 +7,13 @@
 import { sql } from 'kysely';
 import type { Locale } from '../../shared/schemas/common.js';
 import { OPEN_ISSUE_STATUSES } from '../../shared/schemas/issues.js';
-import { LOW_SATISFACTION_BELOW, monthOf, parsePeriod, type IssueTally, type KpiAttention, type KpiAttentionQuery } from '../../shared/schemas/kpis.js';
-import { nowIso, shanghaiToday } from '../clock.js';
+import { LOW_SATISFACTION_BELOW, type IssueTally, type KpiAttention, type KpiAttentionQuery } from '../../shared/schemas/kpis.js';
+import { nowIso } from '../clock.js';
 import { requirePermission, type Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
 import { formatRoomLabel } from '../households/room.js';
-import { AppError } from '../http/errors.js';
 import { inCompany } from '../scope.js';
-import { NO_GROUP, kpiScope, toRange } from './get-kpis.js';
+import { NO_GROUP, kpiScope, periodOf, toRange } from './get-kpis.js';
 import { RESOLUTION_KINDS, issuesOf, recordsOf } from './queries.js';
 
 const LIST_LIMIT = 50;
@@ -23,8 +22,7 @@ const NO_DEPARTMENT: Record<Locale, string> = { 'zh-CN': '未分派部门', en: 
 export async function getKpiAttention(db: Db, ctx: Ctx, query: KpiAttentionQuery, locale: Locale): Promise<KpiAttention> {
   requirePermission(ctx, 'kpis.read');
   const { communityId } = await kpiScope(db, ctx, { communityId: query.communityId });
-  const parsed = query.period ? parsePeriod(query.period) : monthOf(shanghaiToday());
-  if (typeof parsed === 'string') throw new AppError('validation_failed', 400, { count: 1 }, { errors: [{ path: 'period', code: 'custom', key: parsed }] });
+  const parsed = periodOf(query.period);
   const range = toRange(parsed);
   const cut = { communityId, visitorId: null, groupBy: null };
   const now = nowIso();

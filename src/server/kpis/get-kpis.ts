@@ -73,11 +73,16 @@ export function toRange(p: Pick<Period, 'from' | 'to'>): Range {
   return { from: p.from, to: p.to, fromIso: startOfDateIso(p.from), toIso: startOfDateIso(addDays(p.to, 1)) };
 }
 
+/** The period asked for, or the current Shanghai month; a malformed or too long one is 400 naming `period`. */
+export function periodOf(text: string | undefined): Period {
+  const parsed = text ? parsePeriod(text) : monthOf(shanghaiToday());
+  if (typeof parsed === 'string') throw new AppError('validation_failed', 400, { count: 1 }, { errors: [{ path: 'period', code: 'custom', key: parsed }] });
+  return parsed;
+}
+
 export async function getKpis(db: Db, ctx: Ctx, query: KpiQuery, locale: Locale): Promise<Kpis> {
   const { communityId, visitorId, keys } = await kpiScope(db, ctx, query);
-  const parsed = query.period ? parsePeriod(query.period) : monthOf(shanghaiToday());
-  if (typeof parsed === 'string') throw new AppError('validation_failed', 400, { count: 1 }, { errors: [{ path: 'period', code: 'custom', key: parsed }] });
-  const period = parsed;
+  const period = periodOf(query.period);
 
   const env = await kpiEnv(db, ctx, locale);
   const cut: Cut = { communityId, visitorId, groupBy: null };

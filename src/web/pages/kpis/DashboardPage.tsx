@@ -59,8 +59,8 @@ export function DashboardPage() {
     { title: t('kpis.denominator'), dataIndex: 'denominator', responsive: ['md'], render: (v: number | null) => v ?? '—' },
     { title: 'n', dataIndex: 'n', responsive: ['lg'] },
     { title: t('kpis.columns.status'), key: 'status', render: (_, f) => <StatusTag status={f.status} /> },
-    { title: t('kpis.previous'), key: 'previous', responsive: ['lg'], render: (_, f) => formatValue(t, sameFigure(data?.previous?.figures, f) ?? f_(f)) },
-    { title: t('kpis.yearAgo'), key: 'yearAgo', responsive: ['lg'], render: (_, f) => formatValue(t, sameFigure(data?.yearAgo?.figures, f) ?? f_(f)) },
+    { title: t('kpis.previous'), key: 'previous', responsive: ['lg'], render: (_, f) => formatValue(t, sameFigure(data?.previous?.figures, f) ?? noValue(f)) },
+    { title: t('kpis.yearAgo'), key: 'yearAgo', responsive: ['lg'], render: (_, f) => formatValue(t, sameFigure(data?.yearAgo?.figures, f) ?? noValue(f)) },
   ];
 
   return (
@@ -147,4 +147,4 @@ export function DashboardPage() {
 }
 
 /** A figure with no value, for a comparison period that lacks it. */
-const f_ = (f: KpiFigure): Pick<KpiFigure, 'unit' | 'value'> => ({ unit: f.unit, value: null });
+const noValue = (f: KpiFigure): Pick<KpiFigure, 'unit' | 'value'> => ({ unit: f.unit, value: null });

@@ -54,15 +54,15 @@ export function FormulaHint({ figure }: { figure: KpiFigure }) {
   );
 }
 
+/** The change from a comparison period: "较上期 +2.1 个百分点" for a rate, "较上期 -1" otherwise. */
 function Delta({ label, now, before }: { label: string; now: KpiFigure; before: KpiFigure | undefined }) {
+  const { t } = useTranslation();
   if (now.value === null || before?.value === null || before === undefined) return null;
   const diff = Math.round((now.value - before.value) * 10) / 10;
-  const sign = diff > 0 ? '+' : '';
+  const signed = `${diff > 0 ? '+' : ''}${diff}`;
   return (
     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-      {label} {sign}
-      {diff}
-      {now.unit === 'percent' ? ' pt' : ''}
+      {label} {now.unit === 'percent' ? t('kpis.points', { value: signed }) : signed}
     </Typography.Text>
   );
 }
