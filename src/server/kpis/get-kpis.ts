@@ -224,7 +224,9 @@ function byGroup<R extends { g: string | number | null }>(rows: readonly R[], cu
   const out = new Map<string, R[]>();
   for (const r of rows) {
     const k = cut.groupBy ? key(r.g) : NO_GROUP;
-    out.set(k, [...(out.get(k) ?? []), r]);
+    const rows = out.get(k);
+    if (rows) rows.push(r);
+    else out.set(k, [r]);
   }
   return out;
 }
