@@ -45,6 +45,7 @@ import { recomputeOpenDeadlines } from './issues/recompute-deadlines.js';
 import { issueVisitOutcomes } from './issues/visit-outcomes.js';
 import { installVisitOutcomes } from './visits/visit-outcomes.js';
 import { notificationRoutes } from './notifications/routes.js';
+import { improvementRoutes } from './improvements/routes.js';
 import { kpiRoutes } from './kpis/routes.js';
 import { DOMAIN_ERRORS, DOMAIN_MESSAGES } from './messages.js';
 
@@ -67,6 +68,7 @@ const DOMAINS = [
   calendarRoutes,
   notificationRoutes,
   kpiRoutes,
+  improvementRoutes,
   auditRoutes,
 ];
 

@@ -11,6 +11,7 @@ import { COMMUNITY_MESSAGES } from './communities/messages.js';
 import { DEPARTMENT_MESSAGES } from './departments/messages.js';
 import { HOUSEHOLD_MESSAGES } from './households/messages.js';
 import type { MessageCatalogue } from './http/messages.js';
+import { IMPROVEMENT_MESSAGES } from './improvements/messages.js';
 import type { ErrorTranslation } from './http/problem.js';
 import { ISSUE_MESSAGES } from './issues/messages.js';
 import { KPI_MESSAGES } from './kpis/messages.js';
@@ -40,6 +41,7 @@ export const DOMAIN_MESSAGES: readonly MessageCatalogue[] = [
   CALENDAR_MESSAGES,
   NOTIFICATION_MESSAGES,
   KPI_MESSAGES,
+  IMPROVEMENT_MESSAGES,
 ];
 
 /** Errors of a domain's own type (thrown by pure code that knows no HTTP), told as the AppError they stand for. */

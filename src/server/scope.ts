@@ -14,7 +14,7 @@ import type { Db } from './db/database.js';
 import type { Database } from './db/schema.js';
 
 /** Tables of company-level data: shared by every community of the company. */
-export const COMPANY_TABLES = ['communities', 'users', 'roles', 'departments', 'staff', 'tags', 'questionnaires'] as const;
+export const COMPANY_TABLES = ['communities', 'users', 'roles', 'departments', 'staff', 'tags', 'questionnaires', 'improvement_measures'] as const;
 /** Tables of community-level data: each row belongs to one community. */
 export const COMMUNITY_TABLES = ['households', 'residents', 'visit_tasks', 'visit_records', 'issues', 'audit_log'] as const;
 export type ScopedTable = (typeof COMPANY_TABLES)[number] | (typeof COMMUNITY_TABLES)[number];
@@ -101,6 +101,18 @@ export function scopedQuestionnaires(db: Db, ctx: Ctx) {
   let q = db.selectFrom('questionnaires').where('questionnaires.company_id', '=', ctx.companyId);
   if (!ctx.allCommunities) {
     q = q.where((eb) => eb.or([eb('questionnaires.community_id', 'is', null), eb('questionnaires.community_id', 'in', nonEmpty(ctx.communityIds))]));
+  }
+  return q;
+}
+
+/**
+ * Improvement measures of the company: company-wide ones (community null), and community ones for communities in
+ * scope. Writes to a company-wide one need scope.company, which the use cases check.
+ */
+export function scopedMeasures(db: Db, ctx: Ctx) {
+  let q = db.selectFrom('improvement_measures').where('improvement_measures.company_id', '=', ctx.companyId);
+  if (!ctx.allCommunities) {
+    q = q.where((eb) => eb.or([eb('improvement_measures.community_id', 'is', null), eb('improvement_measures.community_id', 'in', nonEmpty(ctx.communityIds))]));
   }
   return q;
 }

@@ -13,6 +13,7 @@ import { COMMUNITY_PAGES } from './pages/communities/routes';
 import { COMPANY_PAGES } from './pages/companies/routes';
 import { DEPARTMENT_PAGES } from './pages/departments/routes';
 import { HOUSEHOLD_PAGES } from './pages/households/routes';
+import { IMPROVEMENT_PAGES } from './pages/improvements/routes';
 import { ISSUE_PAGES } from './pages/issues/routes';
 import { KPI_PAGES } from './pages/kpis/routes';
 import { QUESTIONNAIRE_PAGES } from './pages/questionnaires/routes';
@@ -33,7 +34,7 @@ export const CHANGE_PASSWORD: PageModuleKey = './pages/auth/ChangePasswordPage.t
 /** The side menu's icons, by name (src/web/layout/navigation.tsx draws them). */
 export type NavIcon =
   | 'home' | 'phone' | 'carryOut' | 'fileSearch' | 'form' | 'inbox' | 'issuesClose' | 'alert' | 'search' | 'shop'
-  | 'team' | 'safetyCertificate' | 'apartment' | 'idcard' | 'setting' | 'calendar' | 'audit' | 'dashboard';
+  | 'team' | 'safetyCertificate' | 'apartment' | 'idcard' | 'setting' | 'calendar' | 'audit' | 'dashboard' | 'rise';
 
 export interface ShellPage {
   path?: string;
@@ -54,6 +55,7 @@ export interface ShellPage {
 export const PAGES: ShellPage[] = [
   ...WORKBENCH_PAGES,
   ...KPI_PAGES,
+  ...IMPROVEMENT_PAGES,
   ...VISIT_PAGES,
   ...QUESTIONNAIRE_PAGES,
   ...ISSUE_PAGES,

@@ -159,6 +159,13 @@ const REQUIRES: Record<string, Rule> = {
   getKpiTrend: anyOf('kpis.read', 'kpis.read_own'),
   getKpiAttention: anyOf('kpis.read'),
   exportKpis: anyOf('kpis.read', 'kpis.read_own'),
+  // improvement measures (改进措施)
+  listImprovementMeasures: 'improvements.read',
+  createImprovementMeasure: 'improvements.manage',
+  getImprovementMeasure: 'improvements.read',
+  updateImprovementMeasure: 'improvements.manage',
+  deleteImprovementMeasure: 'improvements.manage',
+  getImprovementMeasureEffect: 'improvements.read',
   // audit
   listAuditLog: 'audit.read',
 };
@@ -171,8 +178,8 @@ function allows(rule: Rule, permissions: readonly Permission[]): boolean {
 }
 
 const ROLES = Object.keys(BUILTIN_ROLES);
-/** 5 built-in roles × 110 operations: change it with the roles or the operations, after updating REQUIRES. */
-const EXPECTED_CELLS = 565;
+/** 5 built-in roles × 119 operations: change it with the roles or the operations, after updating REQUIRES. */
+const EXPECTED_CELLS = 595;
 
 /** An id no object has. */
 const MISSING = 999_999_999;
@@ -238,6 +245,8 @@ const PROBES: Record<
   logVisitAttempt: { patch: () => ({ at: undefined }) },
   recordVisit: { patch: () => ({ startedAt: new Date(t.clock.now()).toISOString(), endedAt: new Date(t.clock.now()).toISOString() }) },
   createIssue: { patch: () => ({ raisedAt: undefined }) },
+  // A company-wide measure (communityId null) needs company-wide scope, a refusal of its own: name a community.
+  createImprovementMeasure: { patch: () => ({ communityId: MISSING }) },
 };
 
 async function probe(client: Client, op: Operation): Promise<LightMyRequestResponse> {

@@ -71,6 +71,7 @@ async function snapshot(includeCompanyLevel: boolean) {
     issues: await db.selectFrom('issues').selectAll().where('community_id', '=', victim.communityId).orderBy('id').execute(),
     issueEvents: await db.selectFrom('issue_events').selectAll().where('issue_id', '=', victim.issueId).orderBy('id').execute(),
     notifications: await db.selectFrom('notifications').selectAll().where('user_id', '=', victim.userId).orderBy('id').execute(),
+    measures: await db.selectFrom('improvement_measures').selectAll().where('community_id', '=', victim.communityId).orderBy('id').execute(),
     ...(includeCompanyLevel
       ? {
           categories: await db.selectFrom('issue_categories').selectAll().where('company_id', '=', companyId).orderBy('id').execute(),
@@ -173,6 +174,27 @@ beforeAll(async () => {
     .values({ company_id: a.companyId, user_id: user.id, outbox_id: null, kind: 'issue_assigned', title: COMMUNITY_MARK, body: COMMUNITY_MARK, link: `/issues/${issue.id}`, created_at: now, read_at: null })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const measure = await t.handle.db
+    .insertInto('improvement_measures')
+    .values({
+      company_id: a.companyId,
+      community_id: community.id,
+      title: `${COMMUNITY_MARK}-措施`,
+      description: COMMUNITY_MARK,
+      target_kind: 'dimension',
+      dimension: '保洁',
+      category_id: null,
+      start_date: '2026-09-01',
+      end_date: null,
+      owner_id: user.id,
+      status: 'in_progress',
+      created_by: a.adminId,
+      created_at: now,
+      updated_by: a.adminId,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const victimSession = await loginAs(t.app, user.username);
   const { tokenId } = await tokenClient(t.app, victimSession, `${COMMUNITY_MARK}-token`);
   Object.assign(victim, {
@@ -196,6 +218,7 @@ beforeAll(async () => {
     categoryId: issue.categoryId,
     overrideId: override.id,
     notificationId: notification.id,
+    measureId: measure.id,
   });
   VICTIM_PARAMS = {
     communityId: { id: () => victim.communityId, communityLevel: true },
@@ -221,6 +244,8 @@ beforeAll(async () => {
     year: { id: () => 2027, communityLevel: false, reference: false },
     // A notification is its recipient's alone: no colleague, in any community, may read or mark it.
     notificationId: { id: () => victim.notificationId, communityLevel: true },
+    // An improvement measure of the victim community (a company-wide one is the whole company's to read).
+    measureId: { id: () => victim.measureId, communityLevel: true },
   };
 
   // Attacker 1: the administrator of another company, holding every permission.

@@ -45,7 +45,7 @@ describe('console routes', () => {
 
   it('derives the side menu from the routes, in the order the console has always shown it', () => {
     expect(NAVIGATION.map((e) => e.path)).toEqual([
-      '/', '/dashboard', '/tasks', '/visit-tasks', '/visit-records', '/questionnaires', '/issues/queue', '/issues', '/issues/supervision',
+      '/', '/dashboard', '/improvements', '/tasks', '/visit-tasks', '/visit-records', '/questionnaires', '/issues/queue', '/issues', '/issues/supervision',
       '/households', '/communities', '/users', '/roles', '/departments', '/staff', '/settings/issues', '/settings/kpi-targets', '/settings/exports', '/settings/calendar', '/audit',
     ]);
     // Each entry opens with the permissions of its page.

@@ -35,6 +35,7 @@ const LOOKUPS: Record<string, Lookup> = {
   tag: (db, ctx, ids) => inCompany(db, ctx, 'tags').select(['id', 'name']).where('id', 'in', ids).execute(),
   staff: (db, ctx, ids) => inCompany(db, ctx, 'staff').select(['id', 'name']).where('id', 'in', ids).execute(),
   questionnaire: (db, ctx, ids) => inCompany(db, ctx, 'questionnaires').select(['id', 'name']).where('id', 'in', ids).execute(),
+  measure: (db, ctx, ids) => inCompany(db, ctx, 'improvement_measures').select(['id', 'title as name']).where('id', 'in', ids).execute(),
   category: (db, ctx, ids) => db.selectFrom('issue_categories').select(['id', 'name']).where('company_id', '=', ctx.companyId).where('id', 'in', ids).execute(),
   company: (db, ctx, ids) => db.selectFrom('companies').select(['id', 'name']).where('id', '=', ctx.companyId).where('id', 'in', ids).execute(),
   override: (db, ctx, ids) => db.selectFrom('calendar_overrides').select(['id', 'date as name']).where('company_id', '=', ctx.companyId).where('id', 'in', ids).execute(),
@@ -95,7 +96,7 @@ function recordedName(entry: NamedEntry): string | null {
   for (const json of [entry.after, entry.before]) {
     if (!json) continue;
     const data = JSON.parse(json) as Record<string, unknown>;
-    for (const field of ['name', 'displayName', 'date', 'year']) {
+    for (const field of ['name', 'title', 'displayName', 'date', 'year']) {
       const value = data[field];
       if ((typeof value === 'string' && value) || typeof value === 'number') return String(value);
     }

@@ -12,6 +12,7 @@ import type { CommunitiesTable } from './schema/communities.js';
 import type { CompaniesTable } from './schema/companies.js';
 import type { DepartmentsTable } from './schema/departments.js';
 import type { BuildingsTable, HouseholdsTable, UnitsTable } from './schema/households.js';
+import type { ImprovementMeasuresTable } from './schema/improvements.js';
 import type { IssueCategoriesTable, IssueEventsTable, IssueRepliesTable, IssuesTable } from './schema/issues.js';
 import type { NotificationsTable, OutboxTable } from './schema/notifications.js';
 import type { QuestionnairesTable, QuestionnaireVersionsTable, ServiceDimensionsTable } from './schema/questionnaires.js';
@@ -29,6 +30,7 @@ export type * from './schema/communities.js';
 export type * from './schema/companies.js';
 export type * from './schema/departments.js';
 export type * from './schema/households.js';
+export type * from './schema/improvements.js';
 export type * from './schema/issues.js';
 export type * from './schema/notifications.js';
 export type * from './schema/questionnaires.js';
@@ -78,4 +80,5 @@ export interface Database {
   calendar_notices: CalendarNoticesTable;
   outbox: OutboxTable;
   notifications: NotificationsTable;
+  improvement_measures: ImprovementMeasuresTable;
 }

@@ -84,8 +84,8 @@ export interface SatisfactionTally {
   valid: number;
   /** visits with at least one valid rating answer */
   records: number;
-  /** per dimension: the sum and count of valid answers, and the visits that gave one */
-  dimensions: Map<string, { sum: number; count: number; records: number }>;
+  /** per dimension: the sum and count of valid answers, those of 4 or 5, and the visits that gave one */
+  dimensions: Map<string, { sum: number; count: number; satisfied: number; records: number }>;
   /** recommend (NPS, 0–10) answers */
   promoters: number;
   detractors: number;
@@ -109,9 +109,10 @@ export function tallyAnswers(tally: SatisfactionTally, questions: readonly Quest
       tally.valid++;
       if (v >= 4) tally.satisfied++;
       if (q.dimension) {
-        const d = tally.dimensions.get(q.dimension) ?? { sum: 0, count: 0, records: 0 };
+        const d = tally.dimensions.get(q.dimension) ?? { sum: 0, count: 0, satisfied: 0, records: 0 };
         d.sum += v;
         d.count++;
+        if (v >= 4) d.satisfied++;
         if (!dimensionsSeen.has(q.dimension)) {
           d.records++;
           dimensionsSeen.add(q.dimension);

@@ -35,6 +35,8 @@ export const PERMISSIONS = [
   'kpis.read',
   'kpis.read_own',
   'kpis.configure',
+  'improvements.read',
+  'improvements.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -70,6 +72,8 @@ export const PERMISSION_GROUPS: Record<Permission, string> = {
   'kpis.read': 'kpis',
   'kpis.read_own': 'kpis',
   'kpis.configure': 'kpis',
+  'improvements.read': 'kpis',
+  'improvements.manage': 'kpis',
 };
 
 /**
@@ -87,12 +91,17 @@ export const PERMISSION_GROUPS: Record<Permission, string> = {
  * - kpis.read: the figures of one's communities (the whole company with scope.company), with breakdowns;
  * - kpis.read_own: a visitor's own figures (the tasks assigned to them, the visits they recorded);
  * - kpis.configure: the company's KPI targets and satisfaction weights.
+ *
+ * And the improvement measures (改进措施, see src/server/improvements/):
+ * - improvements.read: the measures of one's communities and the company-wide ones, with their effect;
+ * - improvements.manage: record, change and delete measures — of one's communities, and company-wide ones only
+ *   with scope.company.
  */
 
 /** The built-in roles of DESIGN.md §1, created for every company. Admins may add custom roles. */
 export const BUILTIN_ROLES: Record<string, readonly Permission[]> = {
   admin: PERMISSIONS,
-  manager: ['scope.company', 'users.read', 'communities.read', 'audit.read', 'households.read', 'residents.export', 'visits.read', 'visits.export', 'issues.read', 'issues.manage', 'issues.oversee', 'issues.export', 'kpis.read', 'kpis.configure'],
+  manager: ['scope.company', 'users.read', 'communities.read', 'audit.read', 'households.read', 'residents.export', 'visits.read', 'visits.export', 'issues.read', 'issues.manage', 'issues.oversee', 'issues.export', 'kpis.read', 'kpis.configure', 'improvements.read', 'improvements.manage'],
   supervisor: [
     'users.read',
     'communities.read',
@@ -113,6 +122,8 @@ export const BUILTIN_ROLES: Record<string, readonly Permission[]> = {
     'issues.reply_on_visit',
     'issues.export',
     'kpis.read',
+    'improvements.read',
+    'improvements.manage',
   ],
   visitor: ['communities.read', 'households.read', 'residents.contact', 'visits.work', 'issues.read', 'issues.create', 'issues.reply_on_visit', 'kpis.read_own'],
   handler: ['communities.read', 'households.read', 'issues.read', 'issues.handle'],

@@ -12,6 +12,7 @@ import { texts as communities } from '../pages/communities/texts';
 import { texts as companies } from '../pages/companies/texts';
 import { texts as departments } from '../pages/departments/texts';
 import { texts as households } from '../pages/households/texts';
+import { texts as improvements } from '../pages/improvements/texts';
 import { texts as issues } from '../pages/issues/texts';
 import { texts as kpis } from '../pages/kpis/texts';
 import { texts as questionnaires } from '../pages/questionnaires/texts';
@@ -33,6 +34,7 @@ export const TEXTS = {
   'pages/companies': companies,
   'pages/departments': departments,
   'pages/households': households,
+  'pages/improvements': improvements,
   'pages/issues': issues,
   'pages/kpis': kpis,
   'pages/questionnaires': questionnaires,
@@ -55,6 +57,7 @@ function merged<L extends Locale>(locale: L) {
     ...companies[locale],
     ...departments[locale],
     ...households[locale],
+    ...improvements[locale],
     ...issues[locale],
     ...kpis[locale],
     ...questionnaires[locale],

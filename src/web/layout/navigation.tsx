@@ -15,6 +15,7 @@ import {
   InboxOutlined,
   IssuesCloseOutlined,
   PhoneOutlined,
+  RiseOutlined,
   SafetyCertificateOutlined,
   SearchOutlined,
   SettingOutlined,
@@ -51,6 +52,7 @@ const ICONS: Record<NavIcon, ReactNode> = {
   calendar: <CalendarOutlined />,
   audit: <AuditOutlined />,
   dashboard: <DashboardOutlined />,
+  rise: <RiseOutlined />,
 };
 
 /** The menu: the routes that have an entry, in their order, with the same permissions as their page. */

@@ -68,6 +68,9 @@ export const AUDIT_ACTIONS = [
   'issue_settings.update',
   'export_settings.update',
   'kpi_targets.update',
+  'measure.create',
+  'measure.update',
+  'measure.delete',
   'calendar_override.create',
   'calendar_override.delete',
   'calendar_notice.create',
@@ -93,6 +96,7 @@ export const AUDIT_ENTITY_TYPES = [
   'category',
   'override',
   'calendar_notice',
+  'measure',
 ] as const;
 
 export function auditActionLabel(t: TFunction, action: string): string {

@@ -81,6 +81,8 @@ const zhCN = {
       kpis_read: '查看所辖小区的指标',
       kpis_read_own: '查看本人的回访指标',
       kpis_configure: '设置指标目标值和满意度权重',
+      improvements_read: '查看改进措施及其效果',
+      improvements_manage: '登记、修改和删除所辖小区的改进措施',
     },
   },
 };
@@ -162,6 +164,8 @@ const en: Strings<typeof zhCN> = {
       kpis_read: 'See the KPIs of your communities',
       kpis_read_own: 'See your own visit KPIs',
       kpis_configure: 'Set KPI targets and satisfaction weights',
+      improvements_read: 'See improvement measures and their effect',
+      improvements_manage: 'Record, change and delete the improvement measures of your communities',
     },
   },
 };
