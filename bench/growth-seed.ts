@@ -19,6 +19,7 @@ import { setClock } from '../src/server/clock.js';
 import { createCompany } from '../src/server/companies/create-company.js';
 import { openDatabase, type DatabaseHandle } from '../src/server/db/database.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
+import { COVERAGE_TRIGGERS, coverageTriggers, rebuildHouseholdCoverage } from '../src/server/db/migrations/2026_12_03_0400_household_coverage.js';
 import { householdSortKey } from '../src/server/households/room.js';
 import { insertUser } from '../src/server/users/insert-user.js';
 import { DEFAULT_CATEGORIES } from '../src/server/issues/defaults.js';
@@ -118,7 +119,7 @@ async function maxId(handle: DatabaseHandle, table: string): Promise<number> {
 
 export interface SeedInfo {
   seedSeconds: number;
-  /** of which building the indexes again */
+  /** of which building the indexes and the coverage rollup again */
   indexSeconds: number;
   rows: Record<string, number>;
 }
@@ -234,6 +235,8 @@ export async function seedGrowth(handle: DatabaseHandle, records: number): Promi
   // The product's secondary indexes (as its migrations made them) are set aside while the rows go in and built
   // again from their own definitions afterwards: one sort per index instead of millions of random inserts.
   const indexes = await dropIndexes(handle, inserters.map((i) => i.table));
+  // So are the triggers that keep the coverage rollup (one recomputation per record); it is rebuilt at the end.
+  for (const name of COVERAGE_TRIGGERS) await sql`DROP TRIGGER ${sql.ref(name)}${sql.raw(handle.dialect === 'postgres' ? ' ON visit_records' : '')}`.execute(db);
   if (handle.dialect === 'sqlite') {
     handle.sqlite!.pragma('cache_size = -1000000');
     handle.sqlite!.pragma('synchronous = OFF');
@@ -440,6 +443,8 @@ export async function seedGrowth(handle: DatabaseHandle, records: number): Promi
   }
   const indexStarted = performance.now();
   for (const statement of indexes) await sql.raw(statement).execute(db);
+  await rebuildHouseholdCoverage(db, handle.dialect);
+  for (const statement of coverageTriggers(handle.dialect)) await sql.raw(statement).execute(db);
   const indexSeconds = (performance.now() - indexStarted) / 1000;
   if (handle.dialect === 'postgres') {
     // Explicit ids leave the identity sequences behind; the product's own inserts must not collide.

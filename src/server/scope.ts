@@ -16,7 +16,7 @@ import type { Database } from './db/schema.js';
 /** Tables of company-level data: shared by every community of the company. */
 export const COMPANY_TABLES = ['communities', 'users', 'roles', 'departments', 'staff', 'tags', 'questionnaires', 'improvement_measures'] as const;
 /** Tables of community-level data: each row belongs to one community. */
-export const COMMUNITY_TABLES = ['households', 'residents', 'visit_tasks', 'visit_records', 'issues', 'audit_log'] as const;
+export const COMMUNITY_TABLES = ['households', 'residents', 'visit_tasks', 'visit_records', 'household_coverage', 'issues', 'audit_log'] as const;
 export type ScopedTable = (typeof COMPANY_TABLES)[number] | (typeof COMMUNITY_TABLES)[number];
 
 /**
@@ -128,6 +128,13 @@ export function scopedTasks(db: Db, ctx: Ctx) {
 export function scopedRecords(db: Db, ctx: Ctx) {
   let q = db.selectFrom('visit_records').where('visit_records.company_id', '=', ctx.companyId);
   if (!ctx.allCommunities) q = q.where('visit_records.community_id', 'in', nonEmpty(ctx.communityIds));
+  return q;
+}
+
+/** The 12-month coverage rollup (kept by triggers on visit_records) of the communities in scope. */
+export function scopedCoverage(db: Db, ctx: Ctx) {
+  let q = db.selectFrom('household_coverage').where('household_coverage.company_id', '=', ctx.companyId);
+  if (!ctx.allCommunities) q = q.where('household_coverage.community_id', 'in', nonEmpty(ctx.communityIds));
   return q;
 }
 

@@ -9,7 +9,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { BUILTIN_ROLES, type Permission } from '../../src/shared/schemas/permissions.js';
 import type { IssueKind, IssueStatus } from '../../src/shared/schemas/issues.js';
 import type { Answers } from '../../src/shared/schemas/questionnaires.js';
-import type { TaskStatus, VisitMethod, VisitReason, VisitTaskDetail } from '../../src/shared/schemas/visits.js';
+import type { RecordOutcome, TaskStatus, VisitMethod, VisitReason, VisitTaskDetail } from '../../src/shared/schemas/visits.js';
 import { answersTo } from './answers.js';
 import { hashPassword } from '../../src/server/auth/secrets.js';
 import { createCompany } from '../../src/server/companies/create-company.js';
@@ -189,6 +189,69 @@ export async function makeVisitTask(
     },
   ]);
   return { id };
+}
+
+/**
+ * A visit record written as a row (with its task, completed), for tests of what is computed from records: the
+ * KPIs read the columns, so a test can set a date, an outcome, a score or answers without a questionnaire flow.
+ */
+export async function makeVisitRecord(
+  t: TestApp,
+  opts: {
+    companyId: number;
+    communityId: number;
+    householdId: number;
+    visitorId: number;
+    visitDate: string;
+    outcome?: RecordOutcome;
+    method?: VisitMethod;
+    reason?: VisitReason;
+    averageScore?: number | null;
+    questionnaireVersionId?: number | null;
+    answers?: Answers;
+    opinions?: string;
+    suggestions?: string;
+  },
+) {
+  const { id: taskId } = await makeVisitTask(t, {
+    companyId: opts.companyId,
+    communityId: opts.communityId,
+    householdId: opts.householdId,
+    assigneeId: opts.visitorId,
+    dueDate: opts.visitDate,
+    status: 'completed',
+  });
+  const now = nowIso();
+  const { id } = await t.handle.db
+    .insertInto('visit_records')
+    .values({
+      company_id: opts.companyId,
+      community_id: opts.communityId,
+      task_id: taskId,
+      household_id: opts.householdId,
+      resident_id: null,
+      visitor_id: opts.visitorId,
+      method: opts.method ?? 'phone',
+      reason: opts.reason ?? 'periodic',
+      outcome: opts.outcome ?? 'completed',
+      started_at: now,
+      ended_at: now,
+      visit_date: opts.visitDate,
+      backdated: 0,
+      spoken_to: '',
+      questionnaire_version_id: opts.questionnaireVersionId ?? null,
+      answers: JSON.stringify(opts.answers ?? {}),
+      average_score: opts.averageScore ?? null,
+      opinions: opts.opinions ?? '',
+      suggestions: opts.suggestions ?? '',
+      improvement_measures: '',
+      item_count: 0,
+      idempotency_key: null,
+      created_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id, taskId };
 }
 
 /** An issue category of a company, routed to a department or to nobody. */

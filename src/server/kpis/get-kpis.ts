@@ -33,6 +33,7 @@ import {
   tasksByStatus,
   versionQuestions,
   visitedHouseholds,
+  visitedHouseholds12m,
   type Cut,
   type Range,
 } from './queries.js';
@@ -240,7 +241,7 @@ export async function computeSet(env: KpiEnv, cut: Cut, period: Period, keys: re
   const none = Promise.resolve([]);
   const [visited, visited12, roster, tasks, resolution, replies, reopened, times, suggestions, complaints, praise, scored] = await Promise.all([
     has('coverage') ? visitedHouseholds(db, ctx, cut, range) : none,
-    has('coverage_12m') ? visitedHouseholds(db, ctx, cut, { from: rollingFrom(range.to), to: range.to }) : none,
+    has('coverage_12m') ? visitedHouseholds12m(db, ctx, cut, { from: rollingFrom(range.to), to: range.to }) : none,
     has('coverage', 'coverage_12m', 'complaints_per_100') ? households(db, ctx, cut) : none,
     has('completion', 'unreachable_rate', 'refused_rate', 'attempts_per_completion') ? tasksByStatus(db, ctx, cut, range) : none,
     has('resolution', 'resolution_on_time') ? resolutionDue(db, ctx, cut, range) : none,

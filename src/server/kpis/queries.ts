@@ -11,7 +11,7 @@ import type { Adoption, IssueKind, ReplyMode } from '../../shared/schemas/issues
 import type { TaskStatus } from '../../shared/schemas/visits.js';
 import type { Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
-import { inCompany, scopedHouseholds, scopedIssues, scopedRecords, scopedTasks } from '../scope.js';
+import { inCompany, scopedCoverage, scopedHouseholds, scopedIssues, scopedRecords, scopedTasks } from '../scope.js';
 
 /** Which rows: the caller's scope, narrowed to one community or one visitor, and how they are grouped. */
 export interface Cut {
@@ -86,6 +86,32 @@ export async function visitedHouseholds(db: Db, ctx: Ctx, cut: Cut, range: Pick<
   let q = recordsOf(db, ctx, cut).where('visit_records.outcome', '=', 'completed').where('visit_records.visit_date', '>=', range.from).where('visit_records.visit_date', '<=', range.to);
   if (needsBuilding(cut)) q = q.innerJoin('households as h', 'h.id', 'visit_records.household_id') as typeof q;
   let s = q.select((eb) => eb.fn.count<number>('visit_records.household_id').distinct().as('n'));
+  if (group) s = s.select(group.as('g')).groupBy(group) as typeof s;
+  return (await s.execute()).map((r) => ({ g: g((r as { g?: Group }).g), n: num(r.n) }));
+}
+
+const COVERAGE_GROUP: Partial<Record<GroupBy, string>> = {
+  community: 'household_coverage.community_id',
+  building: 'household_coverage.building_id',
+};
+const monthIndex = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
+const isMonthEnd = (date: string) => {
+  const [y, m, d] = date.split('-').map(Number);
+  return d === new Date(Date.UTC(y, m, 0)).getUTCDate();
+};
+
+/**
+ * Distinct households with a completed visit in the 12 months ending with the range's last day: from the
+ * rollup when the range ends a month (household_coverage_company_idx: the runs covering that month, one per
+ * household), else — a custom period ending mid-month, or one visitor's visits — from the records.
+ */
+export async function visitedHouseholds12m(db: Db, ctx: Ctx, cut: Cut, range: Pick<Range, 'from' | 'to'>) {
+  if (cut.visitorId !== null || !isMonthEnd(range.to) || (cut.groupBy && !COVERAGE_GROUP[cut.groupBy])) return visitedHouseholds(db, ctx, cut, range);
+  const m = monthIndex(range.to);
+  const group = groupExpr(COVERAGE_GROUP, cut);
+  let q = scopedCoverage(db, ctx).where('household_coverage.to_month', '>=', m).where('household_coverage.from_month', '<=', m);
+  if (cut.communityId !== null) q = q.where('household_coverage.community_id', '=', cut.communityId);
+  let s = q.select((eb) => eb.fn.countAll<number>().as('n'));
   if (group) s = s.select(group.as('g')).groupBy(group) as typeof s;
   return (await s.execute()).map((r) => ({ g: g((r as { g?: Group }).g), n: num(r.n) }));
 }

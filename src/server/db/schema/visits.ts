@@ -104,3 +104,16 @@ export interface AttachmentsTable {
   content: Buffer;
   created_at: string;
 }
+
+/**
+ * The rolling 12-month coverage rollup, kept by triggers on visit_records (migration 2026_12_03_0400): per
+ * household, the runs of months m (year × 12 + month − 1) whose 12-month window holds a completed visit of it.
+ */
+export interface HouseholdCoverageTable {
+  company_id: number;
+  community_id: number;
+  building_id: number;
+  household_id: number;
+  from_month: number;
+  to_month: number;
+}
