@@ -68,6 +68,7 @@ export const AUDIT_ACTIONS = [
   'issue_settings.update',
   'export_settings.update',
   'kpi_targets.update',
+  'kpi_theme_words.update',
   'calendar_override.create',
   'calendar_override.delete',
   'calendar_notice.create',
