@@ -38,6 +38,7 @@ interface Entry {
 /** At most this many segmented texts are kept (about eight months of a company of a million visits a year). */
 const MAX_CACHED_TEXTS = 700_000;
 const MAX_ENTRIES = 64;
+const YIELD_EVERY = 2000;
 
 /** One cache per database, so that two servers (or test apps) in one process never share entries. */
 const caches = new WeakMap<Db, Map<string, Entry>>();
@@ -119,18 +120,21 @@ async function segmentMonth(db: Db, ctx: Ctx, lexicon: Lexicon, range: ReturnTyp
   const known = new Map(before.map((t) => [`${t.source}:${t.id}`, t]));
   // One string per term, shared by every text that has it.
   const interned = new Map<string, string>();
+  const pending: [ThemeTextSource, number, number, string, string][] = [];
+  for (const r of rows.records) {
+    pending.push(['opinions', Number(r.id), Number(r.community_id), String(r.visit_date), r.opinions]);
+    pending.push(['suggestions', Number(r.id), Number(r.community_id), String(r.visit_date), r.suggestions]);
+  }
+  for (const i of rows.issues) pending.push(['issue', Number(i.id), Number(i.community_id), shanghaiDate(String(i.raised_at)), i.description]);
   const out: IndexedText[] = [];
-  const push = (source: ThemeTextSource, id: number, communityId: number, date: string, text: string) => {
-    if (!text.trim()) return;
+  for (const [n, [source, id, communityId, date, text]] of pending.entries()) {
+    // Other requests are served between chunks: a large month takes the segmenter about half a second.
+    if (n > 0 && n % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+    if (!text.trim()) continue;
     const hash = hashOf(text);
     const old = known.get(`${source}:${id}`);
     const terms = old && old.hash === hash ? old.terms : termsOf(segmenter, lexicon, text).map((w) => interned.get(w) ?? (interned.set(w, w), w));
     out.push({ source, id, communityId, date, hash, terms });
-  };
-  for (const r of rows.records) {
-    push('opinions', Number(r.id), Number(r.community_id), String(r.visit_date), r.opinions);
-    push('suggestions', Number(r.id), Number(r.community_id), String(r.visit_date), r.suggestions);
   }
-  for (const i of rows.issues) push('issue', Number(i.id), Number(i.community_id), shanghaiDate(String(i.raised_at)), i.description);
   return out;
 }
