@@ -2,7 +2,8 @@
  * The dashboard (数据看板) in a browser: a manager picks one community, sees its coverage under the 20% target
  * (one of ten households visited), opens the figure, finds the one visited household behind its numerator and
  * the ten behind its denominator, and reaches the visit record behind the satisfaction rate. Set-up goes
- * through the API; the month is the one the visit was recorded in, so the test holds at any hour.
+ * through the API; the month is the one the visit was recorded in, so the test holds at any hour. The visit's
+ * opinion makes 电梯 a theme of the month, whose text opens with the phone and the resident's name masked.
  */
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
@@ -41,6 +42,7 @@ test.beforeAll(async ({ playwright }, testInfo) => {
     answers: answersTo(questionnaire?.questions ?? []),
     startedAt: new Date(Date.now() - 10 * 60_000).toISOString(),
     endedAt: new Date().toISOString(),
+    opinions: '电梯经常停运，请打13800139101联系宋小禾',
   });
   recordId = record.id;
   period = `month:${record.visitDate.slice(0, 7)}`;
@@ -111,4 +113,20 @@ test('manager: sets the coverage target, and the dashboard measures against it',
   await page.getByLabel('月回访覆盖率目标（%）').fill('20');
   await page.getByRole('button', { name: /^保\s?存$/ }).click();
   await expect(page.getByText('指标目标已保存')).toBeVisible();
+});
+
+test('manager: finds 电梯 among the month’s themes and reads the text behind it, masked, then opens its visit record', async ({ page }) => {
+  await logIn(page, MANAGER.username, MANAGER.password);
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto(`/dashboard?period=${encodeURIComponent(period)}`);
+  const themes = page.getByTestId('kpi-themes');
+  await themes.getByRole('link', { name: '电梯', exact: true }).click();
+  await expect(page.getByRole('heading', { name: '话题“电梯”的原文' })).toBeVisible();
+  await expect(page.getByText('共 1 条，与话题的文本数一致')).toBeVisible();
+  const row = page.locator('.ant-table-row').first();
+  await expect(row).toContainText('138****9101');
+  await expect(row).toContainText('宋**');
+  await expect(row).not.toContainText('13800139101');
+  await row.getByRole('link').first().click();
+  await expect(page).toHaveURL(new RegExp(`/visit-records/${recordId}$`));
 });

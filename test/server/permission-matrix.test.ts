@@ -159,6 +159,10 @@ const REQUIRES: Record<string, Rule> = {
   getKpiTrend: anyOf('kpis.read', 'kpis.read_own'),
   getKpiAttention: anyOf('kpis.read'),
   exportKpis: anyOf('kpis.read', 'kpis.read_own'),
+  getKpiThemes: 'kpis.read',
+  listKpiThemeTexts: 'kpis.read',
+  getKpiThemeWords: 'kpis.configure',
+  updateKpiThemeWords: 'kpis.configure',
   // improvement measures (改进措施)
   listImprovementMeasures: 'improvements.read',
   createImprovementMeasure: 'improvements.manage',
@@ -178,8 +182,8 @@ function allows(rule: Rule, permissions: readonly Permission[]): boolean {
 }
 
 const ROLES = Object.keys(BUILTIN_ROLES);
-/** 5 built-in roles × 119 operations: change it with the roles or the operations, after updating REQUIRES. */
-const EXPECTED_CELLS = 595;
+/** 5 built-in roles × 123 operations: change it with the roles or the operations, after updating REQUIRES. */
+const EXPECTED_CELLS = 615;
 
 /** An id no object has. */
 const MISSING = 999_999_999;
@@ -237,6 +241,8 @@ const PROBES: Record<
   getWorkingDays: { query: { year: '2026' } },
   // The trend needs the KPIs it plots.
   getKpiTrend: { query: { kpi: 'completion' } },
+  // The texts behind a theme need the theme.
+  listKpiThemeTexts: { query: { term: '电梯' } },
   searchHouseholds: { query: { q: '901' } },
   uploadAttachment: { body: () => pngUpload().body, headers: pngUpload().headers },
   // The sampler writes no date-times: the optional ones are left out, the required ones are now.

@@ -14,6 +14,8 @@ describe('console routes', () => {
     expect(pageAt('/issues/queue').module).toBe('./pages/issues/DepartmentQueuePage.tsx');
     expect(pageAt('/issues/supervision').module).toBe('./pages/issues/SupervisionPage.tsx');
     expect(pageAt('/issues/42').module).toBe('./pages/issues/IssuePage.tsx');
+    expect(pageAt('/dashboard/coverage').module).toBe('./pages/kpis/KpiDetailPage.tsx');
+    expect(pageAt(`/dashboard/themes/${encodeURIComponent('电梯')}`).module).toBe('./pages/kpis/ThemeTextsPage.tsx');
     expect(pageAt('/tasks/7/record').module).toBe('./pages/visits/VisitFormPage.tsx');
     expect(pageAt('/communities/3/import').module).toBe('./pages/roster/RosterImportPage.tsx');
   });
@@ -46,7 +48,7 @@ describe('console routes', () => {
   it('derives the side menu from the routes, in the order the console has always shown it', () => {
     expect(NAVIGATION.map((e) => e.path)).toEqual([
       '/', '/dashboard', '/improvements', '/tasks', '/visit-tasks', '/visit-records', '/questionnaires', '/issues/queue', '/issues', '/issues/supervision',
-      '/households', '/communities', '/users', '/roles', '/departments', '/staff', '/settings/issues', '/settings/kpi-targets', '/settings/exports', '/settings/calendar', '/audit',
+      '/households', '/communities', '/users', '/roles', '/departments', '/staff', '/settings/issues', '/settings/kpi-targets', '/settings/kpi-theme-words', '/settings/exports', '/settings/calendar', '/audit',
     ]);
     // Each entry opens with the permissions of its page.
     expect(NAVIGATION.find((e) => e.path === '/issues/supervision')?.anyOf).toEqual(['issues.manage', 'issues.oversee']);

@@ -15,6 +15,7 @@ import { exportCap } from './migrations/2026_12_02_0101_export_cap.js';
 import { recordExportIndex } from './migrations/2026_12_02_0102_record_export_index.js';
 import { taskDueBasis } from './migrations/2026_12_02_0201_task_due_basis.js';
 import { kpis } from './migrations/2026_12_03_0100_kpis.js';
+import { textThemes } from './migrations/2026_12_03_0200_text_themes.js';
 import { improvementMeasures } from './migrations/2026_12_03_0300_improvement_measures.js';
 import { householdCoverage } from './migrations/2026_12_03_0400_household_coverage.js';
 import type { Migration } from './migrations/helpers.js';
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_02_0102_record_export_index': recordExportIndex,
   '2026_12_02_0201_task_due_basis': taskDueBasis,
   '2026_12_03_0100_kpis': kpis,
+  '2026_12_03_0200_text_themes': textThemes,
   '2026_12_03_0300_improvement_measures': improvementMeasures,
   '2026_12_03_0400_household_coverage': householdCoverage,
 };

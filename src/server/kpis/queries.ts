@@ -258,3 +258,80 @@ export async function groupNames(db: Db, ctx: Ctx, groupBy: GroupBy, ids: readon
   if (groupBy === 'building') rows = await db.selectFrom('buildings').select(['id', 'name']).where('company_id', '=', ctx.companyId).where('id', 'in', numeric).execute();
   return new Map(rows.map((r) => [String(r.id), r.name]));
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Free texts for text analysis (theme-index.ts): company-wide, a month at a time; the caller's scope is applied
+// to the cached segmentations by community.
+// ---------------------------------------------------------------------------------------------------------
+
+/** The issue kinds whose description is a resident's text about the property (praise is not a theme to work on). */
+export const THEME_ISSUE_KINDS: readonly IssueKind[] = ['problem', 'complaint', 'suggestion', 'need'];
+
+/**
+ * The non-empty free texts of a range, company-wide: visit records' opinions and suggestions by visit date
+ * (visit_records_company_date_idx), issues' descriptions by raised time (issues_company_kind_raised_idx).
+ */
+export async function freeTexts(db: Db, ctx: Ctx, range: Range) {
+  const [records, issues] = await Promise.all([
+    inCompany(db, ctx, 'visit_records')
+      .select(['visit_records.id', 'visit_records.community_id', 'visit_records.visit_date', 'visit_records.opinions', 'visit_records.suggestions'])
+      .where('visit_records.visit_date', '>=', range.from)
+      .where('visit_records.visit_date', '<=', range.to)
+      .where((eb) => eb.or([eb('visit_records.opinions', '!=', ''), eb('visit_records.suggestions', '!=', '')]))
+      .execute(),
+    inCompany(db, ctx, 'issues')
+      .select(['issues.id', 'issues.community_id', 'issues.raised_at', 'issues.description'])
+      .where('issues.kind', 'in', [...THEME_ISSUE_KINDS])
+      .where('issues.raised_at', '>=', range.fromIso)
+      .where('issues.raised_at', '<', range.toIso)
+      .where('issues.description', '!=', '')
+      .execute(),
+  ]);
+  return { records, issues };
+}
+
+/**
+ * What changes when the texts of a range change, read from the indexes alone: how many records and issues the
+ * range has and the newest of each (texts are added with new rows), and the newest correction of any record
+ * (a correction may rewrite opinions). An issue's description is never edited.
+ */
+export async function freeTextsFingerprint(db: Db, ctx: Ctx, range: Range): Promise<string> {
+  const [records, issues, corrections] = await Promise.all([
+    inCompany(db, ctx, 'visit_records')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('visit_records.id').as('last')])
+      .where('visit_records.visit_date', '>=', range.from)
+      .where('visit_records.visit_date', '<=', range.to)
+      .executeTakeFirst(),
+    inCompany(db, ctx, 'issues')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('issues.id').as('last')])
+      .where('issues.kind', 'in', [...THEME_ISSUE_KINDS])
+      .where('issues.raised_at', '>=', range.fromIso)
+      .where('issues.raised_at', '<', range.toIso)
+      .executeTakeFirst(),
+    db.selectFrom('visit_record_corrections').select((eb) => eb.fn.max('visit_record_corrections.id').as('last')).executeTakeFirst(),
+  ]);
+  return [num(records?.n), num(records?.last), num(issues?.n), num(issues?.last), num(corrections?.last)].join(':');
+}
+
+/** The rows of one page of texts, with what the texts are masked by (the resident's name). */
+export async function freeTextRows(db: Db, ctx: Ctx, recordIds: readonly number[], issueIds: readonly number[]) {
+  const [records, issues] = await Promise.all([
+    recordIds.length
+      ? scopedRecords(db, ctx)
+          .innerJoin('communities', 'communities.id', 'visit_records.community_id')
+          .leftJoin('residents', 'residents.id', 'visit_records.resident_id')
+          .select(['visit_records.id', 'visit_records.community_id', 'communities.name as community_name', 'visit_records.opinions', 'visit_records.suggestions', 'residents.name as resident_name'])
+          .where('visit_records.id', 'in', [...recordIds])
+          .execute()
+      : [],
+    issueIds.length
+      ? scopedIssues(db, ctx)
+          .innerJoin('communities', 'communities.id', 'issues.community_id')
+          .leftJoin('residents', 'residents.id', 'issues.resident_id')
+          .select(['issues.id', 'issues.community_id', 'communities.name as community_name', 'issues.kind', 'issues.description', 'residents.name as resident_name'])
+          .where('issues.id', 'in', [...issueIds])
+          .execute()
+      : [],
+  ]);
+  return { records, issues };
+}

@@ -1,14 +1,20 @@
-/** HTTP routes for KPIs: the company's targets, the figures of a period, their monthly trend and their xlsx export. */
-import { KpiAttention, KpiAttentionQuery, KpiExportQuery, KpiQuery, KpiTargets, KpiTrend, KpiTrendQuery, Kpis } from '../../shared/schemas/kpis.js';
+/**
+ * HTTP routes for KPIs: the company's targets, the figures of a period, their monthly trend and their xlsx export,
+ * and the recurring themes of free text with the company's words for them.
+ */
+import { KpiAttention, KpiAttentionQuery, KpiExportQuery, KpiQuery, KpiTargets, KpiThemeTexts, KpiThemeTextsQuery, KpiThemes, KpiThemesQuery, KpiTrend, KpiTrendQuery, Kpis, ThemeWords, ThemeWordsView } from '../../shared/schemas/kpis.js';
 import { ctxOf } from '../http/auth-hook.js';
 import { localeOf } from '../http/problem.js';
 import type { App, Deps } from '../http/types.js';
 import { sendXlsx, XLSX_TYPE } from '../spreadsheets/xlsx.js';
 import { prepareKpiExport, writeKpiExport } from './export-kpis.js';
 import { getKpiAttention } from './get-attention.js';
+import { getKpiThemeTexts } from './get-theme-texts.js';
+import { getKpiThemes } from './get-themes.js';
 import { getKpiTrend } from './get-kpi-trend.js';
 import { getKpis } from './get-kpis.js';
 import { getKpiTargets, updateKpiTargets } from './targets.js';
+import { getThemeWords, updateThemeWords } from './theme-words.js';
 
 const tags = ['kpis'];
 
@@ -61,6 +67,42 @@ export function kpiRoutes(app: App, { handle: { db } }: Deps) {
       },
     },
     async (request) => getKpiAttention(db, ctxOf(request), request.query, localeOf(request)),
+  );
+  app.get(
+    '/api/v1/kpis/themes',
+    {
+      schema: {
+        tags,
+        operationId: 'getKpiThemes',
+        summary: 'Recurring themes in the month’s free text (opinions, suggestions, issue descriptions): count, share, change and six-month trend (docs/kpis.md)',
+        querystring: KpiThemesQuery,
+        response: { 200: KpiThemes },
+      },
+    },
+    async (request) => getKpiThemes(db, ctxOf(request), request.query),
+  );
+  app.get(
+    '/api/v1/kpis/themes/texts',
+    {
+      schema: {
+        tags,
+        operationId: 'listKpiThemeTexts',
+        summary: 'The texts behind a theme, newest first, masked; the total is the theme’s count',
+        querystring: KpiThemeTextsQuery,
+        response: { 200: KpiThemeTexts },
+      },
+    },
+    async (request) => getKpiThemeTexts(db, ctxOf(request), request.query),
+  );
+  app.get(
+    '/api/v1/kpi-theme-words',
+    { schema: { tags, operationId: 'getKpiThemeWords', summary: 'The company’s words for text analysis, with the bundled dictionary and stop words', response: { 200: ThemeWordsView } } },
+    async (request) => getThemeWords(db, ctxOf(request)),
+  );
+  app.put(
+    '/api/v1/kpi-theme-words',
+    { schema: { tags, operationId: 'updateKpiThemeWords', summary: 'Change the company’s extra words, stop words and synonyms (audited)', body: ThemeWords, response: { 200: ThemeWordsView } } },
+    async (request) => updateThemeWords(db, ctxOf(request), request.body),
   );
   app.get(
     '/api/v1/kpis/export',

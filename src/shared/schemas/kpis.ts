@@ -370,3 +370,129 @@ export const KpiAttention = z
   })
   .meta({ id: 'KpiAttention' });
 export type KpiAttention = z.infer<typeof KpiAttention>;
+
+// ---------------------------------------------------------------------------------------------------------
+// Recurring themes in free text (文本分析): opinions, suggestions and issue descriptions, segmented into words
+// ---------------------------------------------------------------------------------------------------------
+
+/** How many months the trend of each theme covers, ending with the month asked. */
+export const THEME_TREND_MONTHS = 6;
+export const MAX_THEME_WORD_LENGTH = 20;
+export const MAX_THEME_WORDS = 500;
+
+/**
+ * The month of a themes request: `month:2026-11` as GET /kpis writes it, or `2026-11`; another kind of period is
+ * a problem code (themes are counted month by month).
+ */
+export function themeMonthOf(text: string): Period | PeriodProblem | 'period_not_month' {
+  const p = parsePeriod(/^\d{4}-\d{2}$/.test(text) ? `month:${text}` : text);
+  if (typeof p === 'string') return p;
+  return p.kind === 'month' ? p : 'period_not_month';
+}
+
+const ThemePeriod = z
+  .string()
+  .max(40)
+  .superRefine((v, ctx) => {
+    const p = themeMonthOf(v);
+    if (typeof p === 'string') ctx.addIssue({ code: 'custom', message: p, input: v });
+  })
+  .optional()
+  .meta({ description: 'A month: month:2026-11 (or 2026-11); default the current month (Asia/Shanghai)' });
+
+export const KpiThemesQuery = z.strictObject({
+  period: ThemePeriod,
+  communityId: IdParam.optional(),
+  limit: textInteger(z.number().int().min(1).max(50)).default(20).meta({ description: 'How many themes, most frequent first: 1–50, default 20' }),
+});
+export type KpiThemesQuery = z.infer<typeof KpiThemesQuery>;
+
+export const KpiTheme = z
+  .object({
+    term: z.string(),
+    count: z.number().int().meta({ description: 'Texts of the month that contain the term (a text counts once)' }),
+    share: z.number().meta({ description: 'count ÷ texts of the month × 100, one decimal' }),
+    previous: z.number().int().meta({ description: 'The count of the month before' }),
+    change: z.number().int().meta({ description: 'count − previous' }),
+    trend: z.array(z.number().int()).meta({ description: `The counts of the last ${THEME_TREND_MONTHS} months, oldest first (the months of \`months\`)` }),
+  })
+  .meta({ id: 'KpiTheme' });
+export type KpiTheme = z.infer<typeof KpiTheme>;
+
+export const KpiThemes = z
+  .object({
+    period: KpiPeriod,
+    communityId: z.number().int().nullable(),
+    months: z.array(z.string()).meta({ description: 'YYYY-MM, oldest first, ending with the month asked' }),
+    texts: z.number().int().meta({ description: 'Texts of the month in scope (non-empty opinions, suggestions, issue descriptions)' }),
+    previousTexts: z.number().int(),
+    themes: z.array(KpiTheme).meta({ description: 'Most frequent first, then by term' }),
+  })
+  .meta({ id: 'KpiThemes' });
+export type KpiThemes = z.infer<typeof KpiThemes>;
+
+export const ThemeTextSource = z.enum(['opinions', 'suggestions', 'issue']);
+export type ThemeTextSource = z.infer<typeof ThemeTextSource>;
+
+export const KpiThemeTextsQuery = z.strictObject({
+  term: z.string().trim().min(1).max(MAX_THEME_WORD_LENGTH).meta({ description: 'A theme of GET /kpis/themes' }),
+  period: ThemePeriod,
+  communityId: IdParam.optional(),
+  limit: textInteger(z.number().int().min(1).max(100)).default(20),
+  offset: textInteger(z.number().int().min(0).max(100_000)).default(0),
+});
+export type KpiThemeTextsQuery = z.infer<typeof KpiThemeTextsQuery>;
+
+export const KpiThemeText = z
+  .object({
+    source: ThemeTextSource.meta({ description: 'opinions or suggestions of a visit record, or an issue’s description' }),
+    issueKind: z.enum(['problem', 'complaint', 'suggestion', 'need']).nullable(),
+    date: z.string().meta({ description: 'The visit date, or the Shanghai day the issue was raised' }),
+    communityId: z.number().int(),
+    communityName: z.string(),
+    text: z.string().meta({ description: 'Phone numbers and the resident’s name masked' }),
+    recordId: z.number().int().nullable().meta({ description: 'The visit record it opens (opinions, suggestions)' }),
+    issueId: z.number().int().nullable().meta({ description: 'The issue it opens' }),
+  })
+  .meta({ id: 'KpiThemeText' });
+export type KpiThemeText = z.infer<typeof KpiThemeText>;
+
+export const KpiThemeTexts = z
+  .object({
+    term: z.string(),
+    period: KpiPeriod,
+    communityId: z.number().int().nullable(),
+    total: z.number().int().meta({ description: 'Equals the theme’s count in GET /kpis/themes' }),
+    limit: z.number().int(),
+    offset: z.number().int(),
+    items: z.array(KpiThemeText).meta({ description: 'Newest first' }),
+  })
+  .meta({ id: 'KpiThemeTexts' });
+export type KpiThemeTexts = z.infer<typeof KpiThemeTexts>;
+
+const ThemeWord = z
+  .string()
+  .trim()
+  .min(1)
+  .max(MAX_THEME_WORD_LENGTH)
+  .refine((w) => !/[\s\p{P}\p{S}]/u.test(w), { message: 'theme_word_format' });
+const ThemeWordList = z.array(ThemeWord).max(MAX_THEME_WORDS);
+
+/** A company's additions to the bundled dictionary (PUT /kpi-theme-words). */
+export const ThemeWords = z
+  .strictObject({
+    words: ThemeWordList.meta({ description: `Extra words kept whole (1–${MAX_THEME_WORD_LENGTH} characters, at most ${MAX_THEME_WORDS})` }),
+    stopWords: ThemeWordList.meta({ description: 'Extra words never counted as a theme' }),
+    synonyms: z
+      .array(z.strictObject({ term: ThemeWord, variants: z.array(ThemeWord).min(1).max(20) }))
+      .max(200)
+      .meta({ description: 'Words counted as one theme: each variant counts as `term` (电梯 ← 升降梯, 直梯)' }),
+  })
+  .meta({ id: 'ThemeWords' });
+export type ThemeWords = z.infer<typeof ThemeWords>;
+
+export const ThemeWordsView = ThemeWords.extend({
+  bundledWords: z.array(z.string()).meta({ description: 'The property-domain dictionary every company has' }),
+  bundledStopWords: z.array(z.string()),
+}).meta({ id: 'ThemeWordsView' });
+export type ThemeWordsView = z.infer<typeof ThemeWordsView>;

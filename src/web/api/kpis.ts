@@ -1,10 +1,13 @@
-/** KPIs (指标): the figures of a period with their targets, formulas and drill-down lists; the company's targets. */
+/**
+ * KPIs (指标): the figures of a period with their targets, formulas and drill-down lists; the company's targets;
+ * the recurring themes of free text, the texts behind one, and the company's words for them.
+ */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '../../shared/schemas/common';
-import type { KpiAttention, KpiQuery, KpiTargets, KpiTrend, Kpis } from '../../shared/schemas/kpis';
+import type { KpiAttention, KpiQuery, KpiTargets, KpiThemeTexts, KpiThemes, KpiTrend, Kpis, ThemeWords, ThemeWordsView } from '../../shared/schemas/kpis';
 import { api } from './client';
 
-export type { GroupBy, KpiFigure, KpiKey, KpiStatus, KpiTargets, KpiTrend, Kpis } from '../../shared/schemas/kpis';
+export type { GroupBy, KpiFigure, KpiKey, KpiStatus, KpiTargets, KpiTheme, KpiThemeText, KpiThemeTexts, KpiThemes, KpiTrend, Kpis, ThemeWords, ThemeWordsView } from '../../shared/schemas/kpis';
 
 export function useKpis(query: KpiQuery, enabled = true) {
   return useQuery({
@@ -67,5 +70,39 @@ export function useKpiAttention(query: { period?: string; communityId?: number }
     queryFn: () => api.get<KpiAttention>('/kpis/attention', { ...query }),
     placeholderData: keepPreviousData,
     enabled,
+  });
+}
+
+/** The month's most frequent themes in free text, with their change and six-month trend. */
+export function useKpiThemes(query: { period?: string; communityId?: number; limit?: number }, enabled = true) {
+  return useQuery({
+    queryKey: ['kpis', 'themes', query],
+    queryFn: () => api.get<KpiThemes>('/kpis/themes', { ...query }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+/** One page of the texts behind a theme; the total is the theme's count. */
+export function useKpiThemeTexts(query: { term: string; period?: string; communityId?: number; limit: number; offset: number }) {
+  return useQuery({
+    queryKey: ['kpis', 'themes', 'texts', query],
+    queryFn: () => api.get<KpiThemeTexts>('/kpis/themes/texts', { ...query }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useThemeWords() {
+  return useQuery({ queryKey: ['kpi-theme-words'], queryFn: () => api.get<ThemeWordsView>('/kpi-theme-words') });
+}
+
+export function useUpdateThemeWords() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ThemeWords) => api.put<ThemeWordsView>('/kpi-theme-words', body),
+    onSuccess: (words) => {
+      queryClient.setQueryData(['kpi-theme-words'], words);
+      void queryClient.invalidateQueries({ queryKey: ['kpis', 'themes'] });
+    },
   });
 }

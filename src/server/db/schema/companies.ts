@@ -10,5 +10,7 @@ export interface CompaniesTable {
   export_max_rows: Generated<number | null>;
   /** JSON KpiTargets; null means the defaults of kpis/targets.ts */
   kpi_targets: Generated<string | null>;
+  /** JSON stored ThemeWords (extra words, stop words, synonyms, version); null means the bundled dictionary of kpis/theme-dictionary.ts */
+  theme_words: Generated<string | null>;
   created_at: string;
 }

@@ -71,6 +71,7 @@ export const AUDIT_ACTIONS = [
   'measure.create',
   'measure.update',
   'measure.delete',
+  'kpi_theme_words.update',
   'calendar_override.create',
   'calendar_override.delete',
   'calendar_notice.create',

@@ -1,5 +1,6 @@
 /**
- * Texts of the dashboard (数据看板), a figure's detail and the KPI targets.
+ * Texts of the dashboard (数据看板), a figure's detail, the themes of free text, the KPI targets and the words
+ * of text analysis.
  * zh-CN first (the reference), then English with the same keys. The figures' own names, formulas and
  * reasons come from the server in the reader's language.
  */
@@ -7,7 +8,7 @@ import type { Strings } from '../../i18n/strings';
 
 const zhCN = {
   kpis: {
-    nav: { dashboard: '数据看板', targets: '指标目标' },
+    nav: { dashboard: '数据看板', targets: '指标目标', themeWords: '文本分析词典' },
     title: '数据看板',
     period: '统计月份',
     print: '打印',
@@ -76,6 +77,41 @@ const zhCN = {
       due: '截止',
       label: '房屋',
     },
+    themes: {
+      title: '热点话题（意见、建议和问题描述中的高频词）',
+      term: '话题',
+      count: '文本数',
+      share: '占比',
+      change: '较上月',
+      trend: '近 6 个月',
+      texts: '本月共 {{count}} 条文本',
+      empty: '本月没有可分析的文本',
+      words: '词典设置',
+      back: '返回数据看板',
+      pageTitle: '话题“{{term}}”的原文',
+      total: '共 {{count}} 条，与话题的文本数一致',
+      source: '来源',
+      text: '原文',
+      sources: { opinions: '回访意见', suggestions: '回访建议', problem: '问题', complaint: '投诉', suggestion: '建议', need: '需求' },
+    },
+    themeWords: {
+      title: '文本分析词典',
+      intro: '系统内置物业常用词和停用词。可以补充本公司的专有词（如楼盘、设施名称），把不关心的词设为停用词，并把同义词合并为一个话题。每个词 1–20 个字，每类最多 500 个。',
+      words: '补充词语',
+      wordsHelp: '这些词在分词时保持完整，如“快递驿站”',
+      stopWords: '停用词',
+      stopWordsHelp: '这些词不作为话题统计',
+      synonyms: '同义词',
+      synonymsHelp: '右侧的词都按左侧的话题统计，如“升降梯”“直梯”计为“电梯”',
+      term: '话题',
+      variants: '同义词',
+      addSynonym: '添加同义词',
+      placeholder: '输入后按回车，可用逗号分隔',
+      bundled: '内置物业词（{{count}} 个）',
+      bundledStop: '内置停用词（{{count}} 个）',
+      save: '保存',
+      saved: '词典已保存，话题已按新词典重新统计',
+    },
     targets: {
       title: '指标目标',
       intro: '法规要求：每月回访覆盖率不低于 20%，回访完成率不低于 90%，问题解决率不低于 80%，意见采纳率不低于 70%。',
@@ -99,7 +135,7 @@ const zhCN = {
 
 const en: Strings<typeof zhCN> = {
   kpis: {
-    nav: { dashboard: 'Dashboard', targets: 'KPI targets' },
+    nav: { dashboard: 'Dashboard', targets: 'KPI targets', themeWords: 'Text analysis words' },
     title: 'Dashboard',
     period: 'Month',
     print: 'Print',
@@ -167,6 +203,41 @@ const en: Strings<typeof zhCN> = {
       assignee: 'Assignee',
       due: 'Due',
       label: 'Household',
+    },
+    themes: {
+      title: 'Recurring themes (frequent words in opinions, suggestions and issue descriptions)',
+      term: 'Theme',
+      count: 'Texts',
+      share: 'Share',
+      change: 'vs last month',
+      trend: 'Last 6 months',
+      texts: '{{count}} texts this month',
+      empty: 'No texts to analyse this month',
+      words: 'Words',
+      back: 'Back to the dashboard',
+      pageTitle: 'Texts about “{{term}}”',
+      total: '{{count}} texts, the same as the theme’s count',
+      source: 'Source',
+      text: 'Text',
+      sources: { opinions: 'Visit opinions', suggestions: 'Visit suggestions', problem: 'Problem', complaint: 'Complaint', suggestion: 'Suggestion', need: 'Need' },
+    },
+    themeWords: {
+      title: 'Text analysis words',
+      intro: 'A property-management dictionary and stop words are built in. Add your own words (estate and facility names), make words you do not care about stop words, and merge synonyms into one theme. Each word has 1–20 characters, at most 500 of each kind.',
+      words: 'Extra words',
+      wordsHelp: 'Kept whole when texts are segmented, such as 快递驿站',
+      stopWords: 'Stop words',
+      stopWordsHelp: 'Never counted as a theme',
+      synonyms: 'Synonyms',
+      synonymsHelp: 'The words on the right count as the theme on the left, such as 升降梯 and 直梯 as 电梯',
+      term: 'Theme',
+      variants: 'Synonyms',
+      addSynonym: 'Add synonyms',
+      placeholder: 'Type and press Enter; commas separate words',
+      bundled: 'Built-in property words ({{count}})',
+      bundledStop: 'Built-in stop words ({{count}})',
+      save: 'Save',
+      saved: 'Words saved; the themes are counted with them now',
     },
     targets: {
       title: 'KPI targets',
