@@ -18,8 +18,7 @@
  * `test/server/coverage-rollup.test.ts` checks the rollup against the raw rows for random histories.
  */
 import { sql, type Kysely } from 'kysely';
-import type { DialectName } from '../database.js';
-import { columns, notNull, type Migration } from './helpers.js';
+import { columns, notNull, type DialectName, type Migration } from './helpers.js';
 
 const sqliteMonth = (col: string) => `(CAST(substr(${col}, 1, 4) AS INTEGER) * 12 + CAST(substr(${col}, 6, 2) AS INTEGER) - 1)`;
 const pgMonth = (col: string) => `(EXTRACT(YEAR FROM ${col})::int * 12 + EXTRACT(MONTH FROM ${col})::int - 1)`;

@@ -3,6 +3,7 @@
  */
 import type { ColumnDefinitionBuilder, CreateTableBuilder, Kysely } from 'kysely';
 import type { DialectName } from '../database.js';
+export type { DialectName };
 
 export interface Migration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
