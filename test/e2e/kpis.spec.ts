@@ -54,6 +54,11 @@ test.beforeAll(async ({ playwright }, testInfo) => {
 test('manager: sees a community’s coverage under target on the dashboard, drills into it and reaches the records behind it', async ({ page }) => {
   await logIn(page, MANAGER.username, MANAGER.password);
   await expect(page).toHaveURL(/\/$/);
+  // The page a manager opens on shows this month's headline figures, each against its target.
+  const summary = page.getByTestId('workbench-kpis');
+  await expect(summary.locator('[data-kpi="coverage"]')).toContainText('回访覆盖率');
+  await expect(summary.locator('[data-kpi="completion"]')).toBeVisible();
+  await expect(summary.getByRole('link', { name: /打开数据看板/ })).toBeVisible();
   await page.getByRole('menuitem', { name: '数据看板' }).click();
   await expect(page.getByRole('heading', { name: '数据看板' })).toBeVisible();
   await pickOption(page, page.getByTestId('community-switcher'), COMMUNITY.name);

@@ -1,4 +1,7 @@
-/** Workbench: who I am, which company, which role, which communities, the issues waiting on me, and where I can go. */
+/**
+ * Workbench: who I am, which company, which role, which communities, this month's headline KPIs (for readers of
+ * the figures), the issues waiting on me, and where I can go.
+ */
 import { Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -8,6 +11,7 @@ import { NAVIGATION } from '../../layout/navigation';
 import { useCommunityChoice } from '../../lib/communitySelection';
 import { useRoleName } from '../../lib/roleName';
 import { IssueCounts } from './IssueCounts';
+import { KpiSummary } from './KpiSummary';
 
 function ScopeSummary() {
   const { t } = useTranslation();
@@ -46,6 +50,7 @@ export function WorkbenchPage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
+      <KpiSummary />
       <IssueCounts />
       {shortcuts.length > 0 ? (
         <Row gutter={[16, 16]}>

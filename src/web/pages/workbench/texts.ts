@@ -18,6 +18,10 @@ const zhCN = {
       queueOverdue: '其中已超时',
       supervision: '督办（超时或已上报）',
     },
+    kpis: {
+      title: '本月指标 {{period}}',
+      open: '打开数据看板',
+    },
   },
 };
 
@@ -34,6 +38,10 @@ const en: Strings<typeof zhCN> = {
       queue: 'Open in my department',
       queueOverdue: 'Of which overdue',
       supervision: 'Overdue or escalated',
+    },
+    kpis: {
+      title: 'This month’s figures {{period}}',
+      open: 'Open the dashboard',
     },
   },
 };
