@@ -8,6 +8,7 @@ import type { Answers } from '../../src/shared/schemas/questionnaires.js';
 import type { IssueKind, IssueStatus, Adoption, Closure, ReplyMode } from '../../src/shared/schemas/issues.js';
 import type { TaskStatus } from '../../src/shared/schemas/visits.js';
 import { nowIso } from '../../src/server/clock.js';
+import { backfillVisitScores } from '../../src/server/db/migrations/2026_12_03_0500_visit_scores.js';
 import { Client, loginAs, makeCommunity, makeCompany, makeHousehold, makeIssue, makeUser, makeVisitTask } from '../helpers/factories.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
@@ -303,6 +304,20 @@ describe('KPIs of November 2026', () => {
     const c = await get(manager, `period=custom:2026-11-01..2026-11-10&communityId=${A}&kpi=completion`);
     // t1 (5 Nov) and t2 (10 Nov)
     expect(fig(c, 'completion')).toMatchObject({ numerator: 2, denominator: 2 });
+  });
+
+  it('manager: the figures are the same when the records keep their answers’ tallies (as submitted ones do) as when the answers are tallied', async () => {
+    const paths = [`period=month:2026-11&communityId=${A}`, 'period=month:2026-11&compare=true', 'period=month:2026-11&groupBy=community', `period=month:2026-11&groupBy=building&communityId=${A}`, `period=month:2026-11&groupBy=visitor&communityId=${A}`];
+    const tallied = await Promise.all(paths.map((p) => get(manager, p)));
+    await backfillVisitScores(t.handle.db, t.handle.dialect);
+    try {
+      const kept = await t.handle.db.selectFrom('visit_records').select(['sat_rated', 'sat_satisfied', 'nps_answers', 'sat_dimensions']).where('company_id', '=', companyId).where('questionnaire_version_id', 'is not', null).execute();
+      expect(kept.length).toBeGreaterThan(0);
+      expect(kept.every((r) => r.sat_rated !== null && r.sat_dimensions !== null)).toBe(true);
+      expect(await Promise.all(paths.map((p) => get(manager, p)))).toEqual(tallied);
+    } finally {
+      await t.handle.db.updateTable('visit_records').set({ sat_rated: null, sat_satisfied: null, nps_answers: null, nps_promoters: null, nps_detractors: null, sat_dimensions: null }).where('company_id', '=', companyId).execute();
+    }
   });
 });
 

@@ -6,13 +6,12 @@
  *
  * - A dimension measure: that dimension's 满意率 (its answers of 4 or 5 ÷ its valid answers) and its 0–100 score,
  *   each with n (visits that rated it), tallied by the satisfaction KPI's own code (kpis/formulas.ts over
- *   kpis/queries.ts `scoredVisits`), so the figures are those of the dashboard for the same dates.
+ *   kpis/satisfaction.ts `satisfactionTallies`), so the figures are those of the dashboard for the same dates.
  * - A category measure: the problems, complaints and needs raised in the category in each window, and per 100
  *   households on the roster (today's roster, as complaints_per_100 counts it).
  * Nothing is divided by zero: a window without answers or households gives `value: null` with a reason. The first
  * figure decides the verdict; issue counts of an after window that has not run its length give `too_early`.
  */
-import type { Answers, Question } from '../../shared/schemas/questionnaires.js';
 import { addMonths } from '../../shared/schemas/kpis.js';
 import type { EffectFigure, EffectReason, EffectValue, EffectWindow, MeasureEffect, MeasureEffectQuery, Verdict } from '../../shared/schemas/improvements.js';
 import { addDays, dayNumber } from '../../shared/shanghai.js';
@@ -20,8 +19,9 @@ import { shanghaiToday } from '../clock.js';
 import { requirePermission, type Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
 import { toRange } from '../kpis/get-kpis.js';
-import { SMALL_SAMPLE, dimensionScore, emptyTally, percent, round1, tallyAnswers } from '../kpis/formulas.js';
-import { households, scoredVisits, versionQuestions, type Cut } from '../kpis/queries.js';
+import { SMALL_SAMPLE, dimensionScore, emptyTally, percent, round1 } from '../kpis/formulas.js';
+import { households, type Cut } from '../kpis/queries.js';
+import { satisfactionTallies } from '../kpis/satisfaction.js';
 import { getMeasure, issuesRaisedInCategory } from './queries.js';
 
 export async function getMeasureEffect(db: Db, ctx: Ctx, id: number, query: MeasureEffectQuery): Promise<MeasureEffect> {
@@ -82,14 +82,7 @@ function value(raw: number | null, numerator: number | null, denominator: number
 /** The dimension's 满意率 and score in a window, from the satisfaction KPI's tally of the window's scored visits. */
 async function dimensionValues(db: Db, ctx: Ctx, cut: Cut, win: EffectWindow, dimension: string): Promise<{ rate: EffectValue; score: EffectValue }> {
   if (win.days === 0) return { rate: NOT_STARTED, score: NOT_STARTED };
-  const scored = await scoredVisits(db, ctx, cut, toRange(win));
-  const questions = await versionQuestions(db, ctx, [...new Set(scored.map((r) => r.versionId))]);
-  const parsed = new Map([...questions].map(([vid, json]) => [vid, JSON.parse(json) as Question[]]));
-  const tally = emptyTally();
-  for (const r of scored) {
-    const qs = parsed.get(r.versionId);
-    if (qs) tallyAnswers(tally, qs, JSON.parse(r.answers) as Answers);
-  }
+  const tally = (await satisfactionTallies(db, ctx, cut, toRange(win), true)).get(null) ?? emptyTally();
   const d = tally.dimensions.get(dimension) ?? { sum: 0, count: 0, satisfied: 0, records: 0 };
   return {
     rate: value(percent(d.satisfied, d.count), d.satisfied, d.count, d.records, 'no_answers'),

@@ -7,6 +7,7 @@ import type { Locale } from '../../shared/schemas/common.js';
 import type { KpiFigure, KpiKey, KpiReason, KpiStatus, KpiTargets } from '../../shared/schemas/kpis.js';
 import type { Answers, Question } from '../../shared/schemas/questionnaires.js';
 import { KPI_REASONS, KPI_TEXTS } from './kpi-texts.js';
+import { answerTally, type AnswerTally } from '../questionnaires/answer-tally.js';
 
 /** Below this many rows a figure is flagged as a small sample. */
 export const SMALL_SAMPLE = 30;
@@ -94,38 +95,32 @@ export interface SatisfactionTally {
 
 export const emptyTally = (): SatisfactionTally => ({ satisfied: 0, valid: 0, records: 0, dimensions: new Map(), promoters: 0, detractors: 0, npsAnswers: 0 });
 
-/**
- * Adds one visit's answers. Valid rating answers are numbers 1–5 (null, "n/a" and unanswered are not); valid
- * recommend answers are numbers 0–10. Only questions of the version the visit was answered in count.
- */
+/** Adds one visit's answers (their tally by questionnaires/answer-tally.ts, the one definition). */
 export function tallyAnswers(tally: SatisfactionTally, questions: readonly Question[], answers: Answers): void {
-  let rated = false;
-  const dimensionsSeen = new Set<string>();
-  for (const q of questions) {
-    const v = answers[q.key];
-    if (typeof v !== 'number') continue;
-    if (q.type === 'rating' && v >= 1 && v <= 5) {
-      rated = true;
-      tally.valid++;
-      if (v >= 4) tally.satisfied++;
-      if (q.dimension) {
-        const d = tally.dimensions.get(q.dimension) ?? { sum: 0, count: 0, satisfied: 0, records: 0 };
-        d.sum += v;
-        d.count++;
-        if (v >= 4) d.satisfied++;
-        if (!dimensionsSeen.has(q.dimension)) {
-          d.records++;
-          dimensionsSeen.add(q.dimension);
-        }
-        tally.dimensions.set(q.dimension, d);
-      }
-    } else if (q.type === 'nps' && v >= 0 && v <= 10) {
-      tally.npsAnswers++;
-      if (v >= 9) tally.promoters++;
-      else if (v <= 6) tally.detractors++;
-    }
+  addTally(tally, answerTally(questions, answers));
+}
+
+/** Adds one visit's tally, as computed when it was answered or kept in its record's columns. */
+export function addTally(tally: SatisfactionTally, t: Pick<AnswerTally, 'rated' | 'satisfied' | 'npsAnswers' | 'promoters' | 'detractors' | 'dimensions'>): void {
+  tally.valid += t.rated;
+  tally.satisfied += t.satisfied;
+  if (t.rated > 0) tally.records++;
+  tally.npsAnswers += t.npsAnswers;
+  tally.promoters += t.promoters;
+  tally.detractors += t.detractors;
+  addDimensions(tally, t.dimensions);
+}
+
+/** Adds one visit's dimension tallies ([sum, count, satisfied] per dimension; the visit counts once in each). */
+export function addDimensions(tally: SatisfactionTally, dimensions: Record<string, [number, number, number]>): void {
+  for (const [name, [sum, count, satisfied]] of Object.entries(dimensions)) {
+    const d = tally.dimensions.get(name) ?? { sum: 0, count: 0, satisfied: 0, records: 0 };
+    d.sum += sum;
+    d.count += count;
+    d.satisfied += satisfied;
+    d.records++;
+    tally.dimensions.set(name, d);
   }
-  if (rated) tally.records++;
 }
 
 /** A dimension's 0–100 score from its mean on the 1–5 scale. */

@@ -8,7 +8,6 @@
  * `computeSet`, so that their figures are these, month by month or in a file.
  */
 import type { Locale } from '../../shared/schemas/common.js';
-import type { Answers, Question } from '../../shared/schemas/questionnaires.js';
 import { KpiKey, OWN_KPIS, monthOf, parsePeriod, previousPeriod, yearAgoPeriod, type GroupBy, type KpiFigure, type KpiGroup, type KpiQuery, type KpiTargets, type Kpis, type Period } from '../../shared/schemas/kpis.js';
 import { addDays, shanghaiDay, startOfDateIso } from '../../shared/shanghai.js';
 import { loadCompanyCalendar } from '../calendar/company-calendar.js';
@@ -19,7 +18,7 @@ import type { Db } from '../db/database.js';
 import { AppError, forbidden, notFound } from '../http/errors.js';
 import { scopedCommunities, scopedUsers } from '../scope.js';
 import { drillDowns, rollingFrom, type DrillCut, type ListName } from './drill-down.js';
-import { dimensionScore, emptyTally, figure, mean, nps, p90, percent, satisfactionIndex, tallyAnswers, workingDaysBetween, type FigureInput, type SatisfactionTally } from './formulas.js';
+import { dimensionScore, emptyTally, figure, mean, nps, p90, percent, satisfactionIndex, workingDaysBetween, type FigureInput, type SatisfactionTally } from './formulas.js';
 import {
   GROUPS_BY_SOURCE,
   groupNames,
@@ -29,14 +28,13 @@ import {
   resolutionDue,
   resolutionTimes,
   resolvedAndReopened,
-  scoredVisits,
   tasksByStatus,
-  versionQuestions,
   visitedHouseholds,
   visitedHouseholds12m,
   type Cut,
   type Range,
 } from './queries.js';
+import { satisfactionTallies } from './satisfaction.js';
 import { loadTargets } from './targets.js';
 
 type Source = keyof typeof GROUPS_BY_SOURCE;
@@ -251,10 +249,9 @@ export async function computeSet(env: KpiEnv, cut: Cut, period: Period, keys: re
     has('adoption', 'adoption_of_raised') ? raisedByAdoption(db, ctx, cut, range, 'suggestion', false) : none,
     has('complaints_per_100') ? raisedByAdoption(db, ctx, cut, range, 'complaint', true) : none,
     has('praise') ? raisedByAdoption(db, ctx, cut, range, 'praise', true) : none,
-    has('satisfaction_rate', 'dimension_score', 'satisfaction_index', 'nps') ? scoredVisits(db, ctx, cut, range) : none,
+    has('satisfaction_rate', 'dimension_score', 'satisfaction_index', 'nps') ? satisfactionTallies(db, ctx, cut, range, has('dimension_score', 'satisfaction_index')) : new Map<never, SatisfactionTally>(),
   ]);
-  const questions = await versionQuestions(db, ctx, [...new Set(scored.map((r) => r.versionId))]);
-  const parsedQuestions = new Map([...questions].map(([id, json]) => [id, JSON.parse(json) as Question[]]));
+  const tallies = new Map([...scored].map(([g, t]) => [cut.groupBy ? key(g) : NO_GROUP, t]));
 
   const grouped = {
     visited: byGroup(visited, cut),
@@ -268,9 +265,8 @@ export async function computeSet(env: KpiEnv, cut: Cut, period: Period, keys: re
     suggestions: byGroup(suggestions, cut),
     complaints: byGroup(complaints, cut),
     praise: byGroup(praise, cut),
-    scored: byGroup(scored, cut),
   };
-  const ids = new Set<string>(cut.groupBy ? Object.values(grouped).flatMap((m) => [...m.keys()]) : [NO_GROUP]);
+  const ids = new Set<string>(cut.groupBy ? [...Object.values(grouped).flatMap((m) => [...m.keys()]), ...tallies.keys()] : [NO_GROUP]);
   const out = new Map<string, KpiFigure[]>();
   for (const id of ids) {
     const pick = <R>(m: Map<string, R[]>) => m.get(id) ?? [];
@@ -334,11 +330,7 @@ export async function computeSet(env: KpiEnv, cut: Cut, period: Period, keys: re
     push('adoption', () => rate('adoption', adopted, decided, 'no_suggestions_decided', targets.adoption));
     push('adoption_of_raised', () => rate('adoption_of_raised', adopted, sum(sug, (r) => r.n), 'no_suggestions'));
 
-    const tally: SatisfactionTally = emptyTally();
-    for (const r of pick(grouped.scored)) {
-      const qs = parsedQuestions.get(r.versionId);
-      if (qs) tallyAnswers(tally, qs, JSON.parse(r.answers) as Answers);
-    }
+    const tally: SatisfactionTally = tallies.get(id) ?? emptyTally();
     push('satisfaction_rate', () => ({ ...rate('satisfaction_rate', tally.satisfied, tally.valid, 'no_answers', targets.satisfactionRate), n: tally.records }));
     push('dimension_score', () =>
       [...tally.dimensions.entries()]

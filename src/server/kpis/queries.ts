@@ -225,9 +225,8 @@ export async function raisedByAdoption(db: Db, ctx: Ctx, cut: Cut, range: Range,
   return (await s.execute()).map((r) => ({ g: g((r as { g?: Group }).g), adoption: r.adoption as Adoption | null, n: num(r.n) }));
 }
 
-/** The answers of the completed visits in the range that have a valid rating (average_score is their mean). */
-export async function scoredVisits(db: Db, ctx: Ctx, cut: Cut, range: Pick<Range, 'from' | 'to'>) {
-  const group = groupExpr(RECORD_GROUP, cut);
+/** The completed visits in the range that have a valid rating (average_score is their mean), with the household for building groups. */
+export function scoredRecords(db: Db, ctx: Ctx, cut: Cut, range: Pick<Range, 'from' | 'to'>) {
   let q = recordsOf(db, ctx, cut)
     .where('visit_records.outcome', '=', 'completed')
     .where('visit_records.visit_date', '>=', range.from)
@@ -235,7 +234,16 @@ export async function scoredVisits(db: Db, ctx: Ctx, cut: Cut, range: Pick<Range
     .where('visit_records.average_score', 'is not', null)
     .where('visit_records.questionnaire_version_id', 'is not', null);
   if (needsBuilding(cut)) q = q.innerJoin('households as h', 'h.id', 'visit_records.household_id') as typeof q;
-  let s = q.select(['visit_records.questionnaire_version_id', 'visit_records.answers']);
+  return q;
+}
+
+/** The column a record's group is read from (null without groupBy, or for a group records cannot say). */
+export const recordGroup = (cut: Cut) => groupExpr(RECORD_GROUP, cut);
+
+/** The answers of the completed visits in the range that have a valid rating. */
+export async function scoredVisits(db: Db, ctx: Ctx, cut: Cut, range: Pick<Range, 'from' | 'to'>) {
+  const group = recordGroup(cut);
+  let s = scoredRecords(db, ctx, cut, range).select(['visit_records.questionnaire_version_id', 'visit_records.answers']);
   if (group) s = s.select(group.as('g')) as typeof s;
   return (await s.execute()).map((r) => ({ g: g((r as { g?: Group }).g), versionId: r.questionnaire_version_id as number, answers: r.answers }));
 }

@@ -8,6 +8,7 @@ import { requirePermission, type Ctx } from '../context.js';
 import { nowIso } from '../clock.js';
 import { type Db } from '../db/database.js';
 import { AppError } from '../http/errors.js';
+import { tallyColumns } from '../questionnaires/answer-tally.js';
 import { averageScore, validateAnswers } from '../questionnaires/validate-answers.js';
 import { getVersion } from '../questionnaires/queries.js';
 import { getRecord } from './record-queries.js';
@@ -19,11 +20,13 @@ export async function correctRecord(db: Db, ctx: Ctx, id: number, input: Correct
   if (!before.canCorrect) throw new AppError('task_not_yours', 403);
   const answers = input.answers ?? before.answers;
   let score = before.averageScore;
+  let tally = {};
   if (input.answers) {
     const questions = before.questionnaireVersionId ? (await getVersion(db, ctx, before.questionnaireVersionId)).questions : [];
     const errors = validateAnswers(questions, answers);
     if (errors.length) throw new AppError('answers_invalid', 422, { count: errors.length }, { errors });
     score = averageScore(questions, answers);
+    tally = tallyColumns(before.questionnaireVersionId ? questions : null, answers);
   }
   const after = {
     answers,
@@ -36,7 +39,7 @@ export async function correctRecord(db: Db, ctx: Ctx, id: number, input: Correct
   if (!diff.changed) return before;
   await db.transaction().execute(async (trx) => {
     await scopedUpdate(trx, ctx, 'visit_records')
-      .set({ answers: JSON.stringify(after.answers), average_score: score, spoken_to: after.spokenTo, opinions: after.opinions, suggestions: after.suggestions, improvement_measures: after.improvementMeasures })
+      .set({ answers: JSON.stringify(after.answers), average_score: score, ...tally, spoken_to: after.spokenTo, opinions: after.opinions, suggestions: after.suggestions, improvement_measures: after.improvementMeasures })
       .where('id', '=', id)
       .execute();
     await trx.insertInto('visit_record_corrections').values({ record_id: id, user_id: ctx.userId, at: nowIso(), reason: input.reason, fields: JSON.stringify(Object.keys(diff.after)) }).execute();

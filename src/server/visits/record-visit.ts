@@ -13,6 +13,7 @@ import { now, nowIso, shanghaiToday } from '../clock.js';
 import { constraintViolation, type Db, type DialectName } from '../db/database.js';
 import { AppError, invalidReference, notFound } from '../http/errors.js';
 import { versionForSubmission } from '../questionnaires/task-questionnaire.js';
+import { tallyColumns } from '../questionnaires/answer-tally.js';
 import { averageScore, validateAnswers } from '../questionnaires/validate-answers.js';
 import { getRecord } from './record-queries.js';
 import { findTaskForRecording } from './task-queries.js';
@@ -93,6 +94,7 @@ async function record(db: Db, ctx: Ctx, taskId: number, input: RecordVisitBody, 
     questionnaire_version_id: versionId,
     answers: JSON.stringify(input.answers),
     average_score: score,
+    ...tallyColumns(version ? questions : null, input.answers),
     opinions: input.opinions,
     suggestions: input.suggestions,
     improvement_measures: input.improvementMeasures,

@@ -60,6 +60,14 @@ export interface VisitRecordsTable {
   /** JSON object of answers by question key */
   answers: string;
   average_score: number | null;
+  /** the answers' tally for the satisfaction figures (questionnaires/answer-tally.ts); null when not kept */
+  sat_rated: Generated<number | null>;
+  sat_satisfied: Generated<number | null>;
+  nps_answers: Generated<number | null>;
+  nps_promoters: Generated<number | null>;
+  nps_detractors: Generated<number | null>;
+  /** JSON {dimension: [sum, count, satisfied]} */
+  sat_dimensions: Generated<string | null>;
   opinions: string;
   suggestions: string;
   improvement_measures: string;
