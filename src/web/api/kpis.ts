@@ -1,10 +1,10 @@
 /** KPIs (指标): the figures of a period with their targets, formulas and drill-down lists; the company's targets. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '../../shared/schemas/common';
-import type { KpiAttention, KpiQuery, KpiTargets, KpiTrend, Kpis } from '../../shared/schemas/kpis';
+import type { KpiAttention, KpiDrivers, KpiQuery, KpiTargets, KpiTrend, Kpis } from '../../shared/schemas/kpis';
 import { api } from './client';
 
-export type { GroupBy, KpiFigure, KpiKey, KpiStatus, KpiTargets, KpiTrend, Kpis } from '../../shared/schemas/kpis';
+export type { DriverQuadrant, GroupBy, KpiDriver, KpiDrivers, KpiFigure, KpiKey, KpiStatus, KpiTargets, KpiTrend, Kpis } from '../../shared/schemas/kpis';
 
 export function useKpis(query: KpiQuery, enabled = true) {
   return useQuery({
@@ -65,6 +65,16 @@ export function useKpiAttention(query: { period?: string; communityId?: number }
   return useQuery({
     queryKey: ['kpis', 'attention', query],
     queryFn: () => api.get<KpiAttention>('/kpis/attention', { ...query }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+/** The key drivers (关键驱动因素) of a period: each dimension's importance for overall satisfaction and its score. */
+export function useKpiDrivers(query: { period?: string; communityId?: number }, enabled = true) {
+  return useQuery({
+    queryKey: ['kpis', 'drivers', query],
+    queryFn: () => api.get<KpiDrivers>('/kpis/drivers', { ...query }),
     placeholderData: keepPreviousData,
     enabled,
   });

@@ -17,6 +17,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useSelectedCommunityId } from '../../lib/communitySelection';
 import { AttentionCards } from './AttentionCards';
 import { DimensionChart } from './DimensionChart';
+import { DriversChart } from './DriversChart';
 import { TrendChart } from './TrendChart';
 import { FigureCard, FormulaHint, StatusTag, detailPath, figureName, formatValue, sameFigure } from './kpiDisplay';
 
@@ -138,6 +139,7 @@ export function DashboardPage() {
           </Col>
         ) : null}
       </Row>
+      {canReadAll ? <DriversChart to={data?.period.to} communityId={communityId} /> : null}
       {canReadAll ? <AttentionCards period={data?.period.label} communityId={communityId} /> : null}
       <Card title={t('kpis.allFigures')} size="small">
         <Table size="small" rowKey={(f) => `${f.key}:${f.dimension ?? ''}`} loading={kpis.isLoading} pagination={false} dataSource={data?.figures ?? []} columns={columns} />
