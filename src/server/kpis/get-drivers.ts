@@ -66,10 +66,11 @@ export async function getKpiDrivers(db: Db, ctx: Ctx, query: KpiDriversQuery, lo
 }
 
 /**
- * The one grouped query. Three levels: the scored visits (their version, answers and mean rating); per visit,
- * each dimension's answer sum and count and the overall measure y (by the visit's version: its overall
- * question, else its mean rating); then the sums. Each level is kept from being merged into the next (LIMIT -1
- * on SQLite, OFFSET 0 on PostgreSQL), so that the JSON is read once per visit and not once per use.
+ * The one grouped query. Four levels: the scored visits (their version, answers and mean rating); per visit,
+ * each question key's answer read from the JSON once (a number, else null); per visit, each dimension's sum and
+ * count of valid answers (1–5) and the overall measure y (by the visit's version: its overall question, else
+ * its mean rating); then the sums. Each level is kept from being merged into the next (LIMIT -1 on SQLite,
+ * OFFSET 0 on PostgreSQL), so that an expression is computed once per visit and not once per use.
  */
 async function sumsQuery(db: Db, dialect: DialectName, scored: () => ReturnType<typeof recordsOf>, plans: Map<number, VersionPlan>, dimensionNames: readonly string[]) {
   const pg = dialect === 'postgres';
@@ -84,39 +85,49 @@ async function sumsQuery(db: Db, dialect: DialectName, scored: () => ReturnType<
     ]),
   );
 
-  // A valid rating answer (a number 1–5) of a question, else null. Keys are `^[a-z][a-z0-9_]*$` (QuestionKey).
-  const valid = (key: string): RawBuilder<number | null> => {
+  // Level 2: each key's answer when it is a number. Keys are `^[a-z][a-z0-9_]*$` (QuestionKey).
+  const keys = [...new Set([...plans.values()].flatMap((p) => [...[...p.dimensions.values()].flat(), ...p.overall]))];
+  const column = new Map(keys.map((k, i) => [k, `k${i}`]));
+  const numberAt = (key: string): RawBuilder<unknown> => {
     if (!/^[a-z][a-z0-9_]*$/.test(key)) throw new Error(`question key ${key}`);
-    const raw = pg
+    return pg
       ? sql`case when jsonb_typeof(${sql.ref('r.j')} -> ${sql.lit(key)}) = 'number' then cast(${sql.ref('r.j')} ->> ${sql.lit(key)} as double precision) end`
       : sql`case when json_type(${sql.ref('r.j')}, ${sql.lit(`$.${key}`)}) in ('integer', 'real') then json_extract(${sql.ref('r.j')}, ${sql.lit(`$.${key}`)}) end`;
-    return sql<number | null>`(case when ${raw} between 1 and 5 then ${raw} end)`;
   };
-  const sumOf = (keys: readonly string[]) => sql.join(keys.map((k) => sql`coalesce(${valid(k)}, 0)`), sql` + `);
-  const countOf = (keys: readonly string[]) => sql.join(keys.map((k) => sql`(case when ${valid(k)} is null then 0 else 1 end)`), sql` + `);
+  const answers = fence(
+    db.selectFrom(visits.as('r')).select(['r.v', 'r.s', ...keys.map((k) => numberAt(k).as(column.get(k) ?? k))]),
+  );
+
+  // A valid rating answer (1–5) of a key, else null.
+  const valid = (key: string) => {
+    const ref = sql.ref(`a.${column.get(key) ?? key}`);
+    return sql<number | null>`(case when ${ref} between 1 and 5 then ${ref} end)`;
+  };
+  const sumOf = (ks: readonly string[]) => sql.join(ks.map((k) => sql`coalesce(${valid(k)}, 0)`), sql` + `);
+  const countOf = (ks: readonly string[]) => sql.join(ks.map((k) => sql`(case when ${valid(k)} is null then 0 else 1 end)`), sql` + `);
   const byVersion = (each: (plan: VersionPlan) => RawBuilder<unknown> | null, otherwise: RawBuilder<unknown>) => {
     const branches = [...plans].map(([id, plan]) => [id, each(plan)] as const).filter((b): b is readonly [number, RawBuilder<unknown>] => b[1] !== null);
     if (!branches.length) return otherwise;
-    return sql`(case ${sql.ref('r.v')} ${sql.join(
+    return sql`(case ${sql.ref('a.v')} ${sql.join(
       branches.map(([id, expr]) => sql`when ${sql.lit(id)} then ${expr}`),
       sql` `,
     )} else ${otherwise} end)`;
   };
 
-  // Level 2: per visit, each dimension's answer sum and count, and y with where it came from.
+  // Level 3: per visit, each dimension's answer sum and count, and y with where it came from.
   const zero = sql`0`;
   const perVisit = fence(
-    db.selectFrom(visits.as('r')).select((eb) => [
+    db.selectFrom(answers.as('a')).select([
       ...dimensionNames.flatMap((d, i) => [
         byVersion((p) => (p.dimensions.has(d) ? sumOf(p.dimensions.get(d) ?? []) : null), zero).as(`as${i}`),
         byVersion((p) => (p.dimensions.has(d) ? countOf(p.dimensions.get(d) ?? []) : null), zero).as(`ac${i}`),
       ]),
-      byVersion((p) => (p.overall.length ? sql`(${sumOf(p.overall)}) * 1.0 / nullif(${countOf(p.overall)}, 0)` : null), sql`${eb.ref('r.s')}`).as('y'),
+      byVersion((p) => (p.overall.length ? sql`(${sumOf(p.overall)}) * 1.0 / nullif(${countOf(p.overall)}, 0)` : null), sql`${sql.ref('a.s')}`).as('y'),
       byVersion((p) => (p.overall.length ? sql`1` : null), zero).as('item'),
     ]),
   );
 
-  // Level 3: the sums. x is the visit's mean answer of the dimension (one question: the answer).
+  // Level 4: the sums. x is the visit's mean answer of the dimension (one question: the answer).
   const x = (i: number) => sql`(${sql.ref(`p.as${i}`)} * 1.0 / nullif(${sql.ref(`p.ac${i}`)}, 0))`;
   const y = sql.ref('p.y');
   const f = (expr: RawBuilder<unknown>, alias: string) => sql<number | null>`${expr}`.as(alias);
