@@ -26,11 +26,16 @@ export function DriversChart({ to, communityId }: { to: string | undefined; comm
   const drivers = useKpiDrivers({ period, communityId }, period !== undefined);
   const data = drivers.data;
   const plotted = (data?.dimensions ?? []).filter((d): d is KpiDriver & { importance: number; performance: number; quadrant: DriverQuadrant } => d.importance !== null && d.performance !== null && d.quadrant !== null);
-  const lowest = Math.min(0, ...plotted.map((d) => d.importance));
-  const xMin = Math.floor(lowest * 10) / 10;
+  // The axes fit the points (with a margin), so that dimensions close together stay apart on a phone.
+  const importances = plotted.map((d) => d.importance);
+  const performances = plotted.map((d) => d.performance);
+  const xMin = Math.max(-1, Math.floor((Math.min(...importances) - 0.05) * 10) / 10);
+  const xMax = Math.min(1, Math.ceil((Math.max(...importances) + 0.05) * 10) / 10);
+  const yMin = Math.max(0, Math.floor((Math.min(...performances) - 5) / 5) * 5);
+  const yMax = Math.min(100, Math.ceil((Math.max(...performances) + 5) / 5) * 5);
 
   const option = {
-    grid: { left: 8, right: 16, top: 16, bottom: 28, containLabel: true },
+    grid: { left: 8, right: 16, top: 32, bottom: 28, containLabel: true },
     tooltip: {
       trigger: 'item',
       formatter: (p: { dataIndex: number }) => {
@@ -38,22 +43,22 @@ export function DriversChart({ to, communityId }: { to: string | undefined; comm
         return d ? t('kpis.drivers.tooltip', { name: d.dimension, importance: d.importance.toFixed(2), performance: d.performance, n: d.n }) : '';
       },
     },
-    xAxis: { type: 'value', name: t('kpis.drivers.importance'), nameLocation: 'middle', nameGap: 22, min: xMin, max: 1, splitLine: { show: false } },
-    yAxis: { type: 'value', name: t('kpis.drivers.performance'), min: 0, max: 100 },
+    xAxis: { type: 'value', name: t('kpis.drivers.importance'), nameLocation: 'middle', nameGap: 22, min: xMin, max: xMax, splitLine: { show: false } },
+    yAxis: { type: 'value', name: t('kpis.drivers.performance'), min: yMin, max: yMax },
     series: [
       {
         type: 'scatter',
         symbolSize: 12,
         data: plotted.map((d) => ({ name: d.dimension, value: [d.importance, d.performance], itemStyle: { color: POINT_COLORS[d.quadrant] } })),
         label: { show: true, position: 'top', formatter: '{b}', fontSize: 11 },
-        labelLayout: { hideOverlap: true },
+        labelLayout: { moveOverlap: 'shiftY' },
         markLine:
           data?.importanceMean != null && data.performanceMean != null
             ? { silent: true, symbol: 'none', label: { show: false }, lineStyle: { type: 'dashed', color: '#999' }, data: [{ xAxis: data.importanceMean }, { yAxis: data.performanceMean }] }
             : undefined,
         markArea:
           data?.importanceMean != null && data.performanceMean != null
-            ? { silent: true, itemStyle: { color: 'rgba(255, 77, 79, 0.06)' }, data: [[{ xAxis: data.importanceMean, yAxis: 0 }, { xAxis: 1, yAxis: data.performanceMean }]] }
+            ? { silent: true, itemStyle: { color: 'rgba(255, 77, 79, 0.06)' }, data: [[{ xAxis: data.importanceMean, yAxis: yMin }, { xAxis: xMax, yAxis: data.performanceMean }]] }
             : undefined,
       },
     ],
