@@ -118,3 +118,12 @@ export const KPI_REASONS: Record<KpiReason, Texts> = {
   no_suggestions: { 'zh-CN': '统计期内没有提出建议', en: 'no suggestion was raised in the period' },
   no_answers: { 'zh-CN': '统计期内没有有效的满意度答案', en: 'there are no valid answers in the period' },
 };
+
+/** The key drivers' formula (GET /kpis/drivers), as docs/kpis.md "Key drivers" says it at length. */
+export const DRIVER_TEXTS: { formula: Texts } = {
+  formula: {
+    'zh-CN':
+      '重要性 = 各回访中该维度得分与总体满意度（总体满意度题，问卷无此题时为该次回访的平均分）的皮尔逊相关系数，同时作答不足 30 次的维度不计算；相对重要性 = 各维度 max(r, 0)² 占合计的百分比；表现 = 维度得分（0–100）；以重要性均值和表现均值划分四个象限，重要性高、表现低的为优先改进',
+    en: 'importance = Pearson correlation, across visits, of the dimension’s answer with overall satisfaction (the overall question, or the visit’s mean rating where the questionnaire has none), not computed under 30 visits that answered both; relative importance = each dimension’s max(r, 0)² as a share of their sum; performance = the dimension score (0–100); quadrants split at the mean importance and the mean performance, high importance and low performance being the priority to improve',
+  },
+};

@@ -1,14 +1,15 @@
 /**
  * HTTP routes for KPIs: the company's targets, the figures of a period, their monthly trend and their xlsx export,
- * and the recurring themes of free text with the company's words for them.
+ * what needs attention, the key drivers, and the recurring themes of free text with the company's words for them.
  */
-import { KpiAttention, KpiAttentionQuery, KpiExportQuery, KpiQuery, KpiTargets, KpiThemeTexts, KpiThemeTextsQuery, KpiThemes, KpiThemesQuery, KpiTrend, KpiTrendQuery, Kpis, ThemeWords, ThemeWordsView } from '../../shared/schemas/kpis.js';
+import { KpiAttention, KpiAttentionQuery, KpiDrivers, KpiDriversQuery, KpiExportQuery, KpiQuery, KpiTargets, KpiThemeTexts, KpiThemeTextsQuery, KpiThemes, KpiThemesQuery, KpiTrend, KpiTrendQuery, Kpis, ThemeWords, ThemeWordsView } from '../../shared/schemas/kpis.js';
 import { ctxOf } from '../http/auth-hook.js';
 import { localeOf } from '../http/problem.js';
 import type { App, Deps } from '../http/types.js';
 import { sendXlsx, XLSX_TYPE } from '../spreadsheets/xlsx.js';
 import { prepareKpiExport, writeKpiExport } from './export-kpis.js';
 import { getKpiAttention } from './get-attention.js';
+import { getKpiDrivers } from './get-drivers.js';
 import { getKpiThemeTexts } from './get-theme-texts.js';
 import { getKpiThemes } from './get-themes.js';
 import { getKpiTrend } from './get-kpi-trend.js';
@@ -18,7 +19,7 @@ import { getThemeWords, updateThemeWords } from './theme-words.js';
 
 const tags = ['kpis'];
 
-export function kpiRoutes(app: App, { handle: { db } }: Deps) {
+export function kpiRoutes(app: App, { handle: { db, dialect } }: Deps) {
   app.get(
     '/api/v1/kpi-targets',
     { schema: { tags, operationId: 'getKpiTargets', summary: 'The company’s KPI targets and satisfaction dimension weights', response: { 200: KpiTargets } } },
@@ -67,6 +68,19 @@ export function kpiRoutes(app: App, { handle: { db } }: Deps) {
       },
     },
     async (request) => getKpiAttention(db, ctxOf(request), request.query, localeOf(request)),
+  );
+  app.get(
+    '/api/v1/kpis/drivers',
+    {
+      schema: {
+        tags,
+        operationId: 'getKpiDrivers',
+        summary: 'Key drivers (关键驱动因素): each service dimension’s importance for overall satisfaction (correlation, share, n) against its score, with its quadrant',
+        querystring: KpiDriversQuery,
+        response: { 200: KpiDrivers },
+      },
+    },
+    async (request) => getKpiDrivers(db, ctxOf(request), request.query, localeOf(request), dialect),
   );
   app.get(
     '/api/v1/kpis/themes',

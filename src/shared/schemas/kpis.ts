@@ -496,3 +496,51 @@ export const ThemeWordsView = ThemeWords.extend({
   bundledStopWords: z.array(z.string()),
 }).meta({ id: 'ThemeWordsView' });
 export type ThemeWordsView = z.infer<typeof ThemeWordsView>;
+// Key drivers (关键驱动因素): which service dimensions move overall satisfaction most
+// ---------------------------------------------------------------------------------------------------------
+
+/** Below this many visits that answered both a dimension and the overall question, a dimension has no importance. */
+export const DRIVER_MIN_SAMPLE = 30;
+
+export const DriverQuadrant = z.enum(['keep', 'improve', 'maintain', 'secondary']);
+export type DriverQuadrant = z.infer<typeof DriverQuadrant>;
+
+export const KpiDriversQuery = z.strictObject({
+  period: KpiQuery.shape.period.meta({ description: 'As GET /kpis; default the 12 calendar months ending with the current month' }),
+  communityId: IdParam.optional(),
+});
+export type KpiDriversQuery = z.infer<typeof KpiDriversQuery>;
+
+export const KpiDriver = z
+  .object({
+    dimension: z.string(),
+    performance: z.number().nullable().meta({ description: 'The dimension score 0–100 of the period, as GET /kpis dimension_score' }),
+    ratedBy: z.number().int().meta({ description: 'Visits that rated the dimension (the n of its dimension score)' }),
+    n: z.number().int().meta({ description: 'Visits that answered both the dimension and the overall measure' }),
+    importance: z.number().nullable().meta({ description: 'Pearson correlation of the dimension’s answer with the overall measure (−1…1, 3 decimals); null when insufficient or without variance' }),
+    share: z.number().nullable().meta({ description: 'Relative importance: max(r, 0)² as a share of the sum over the dimensions with an importance, percent (sums to 100)' }),
+    insufficient: z.boolean().meta({ description: `n < minSample (${DRIVER_MIN_SAMPLE}): no importance is given` }),
+    quadrant: DriverQuadrant.nullable().meta({ description: 'keep, improve (优先改进), maintain or secondary, split at the means; null without an importance' }),
+  })
+  .meta({ id: 'KpiDriver' });
+export type KpiDriver = z.infer<typeof KpiDriver>;
+
+export const KpiDrivers = z
+  .object({
+    period: KpiPeriod,
+    communityId: z.number().int().nullable(),
+    minSample: z.number().int(),
+    n: z.number().int().meta({ description: 'Scored visits of the period with an overall measure' }),
+    overall: z
+      .object({
+        item: z.number().int().meta({ description: 'Visits whose overall measure is the overall question (key `overall`, or a rating question of the dimension 总体 / 整体 / overall)' }),
+        averageScore: z.number().int().meta({ description: 'Visits answered in a questionnaire version without one, measured by their mean rating (average_score)' }),
+      })
+      .meta({ description: 'Where the overall measure came from' }),
+    importanceMean: z.number().nullable().meta({ description: 'Mean importance of the dimensions that have one: the vertical quadrant line' }),
+    performanceMean: z.number().nullable().meta({ description: 'Mean performance of the same dimensions: the horizontal quadrant line' }),
+    formula: z.string(),
+    dimensions: z.array(KpiDriver).meta({ description: 'Highest importance first; dimensions without one last, by name' }),
+  })
+  .meta({ id: 'KpiDrivers' });
+export type KpiDrivers = z.infer<typeof KpiDrivers>;

@@ -4,10 +4,10 @@
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '../../shared/schemas/common';
-import type { KpiAttention, KpiQuery, KpiTargets, KpiThemeTexts, KpiThemes, KpiTrend, Kpis, ThemeWords, ThemeWordsView } from '../../shared/schemas/kpis';
+import type { KpiAttention, KpiDrivers, KpiQuery, KpiTargets, KpiThemeTexts, KpiThemes, KpiTrend, Kpis, ThemeWords, ThemeWordsView } from '../../shared/schemas/kpis';
 import { api } from './client';
 
-export type { GroupBy, KpiFigure, KpiKey, KpiStatus, KpiTargets, KpiTheme, KpiThemeText, KpiThemeTexts, KpiThemes, KpiTrend, Kpis, ThemeWords, ThemeWordsView } from '../../shared/schemas/kpis';
+export type { DriverQuadrant, GroupBy, KpiDriver, KpiDrivers, KpiFigure, KpiKey, KpiStatus, KpiTargets, KpiTheme, KpiThemeText, KpiThemeTexts, KpiThemes, KpiTrend, Kpis, ThemeWords, ThemeWordsView } from '../../shared/schemas/kpis';
 
 export function useKpis(query: KpiQuery, enabled = true) {
   return useQuery({
@@ -104,5 +104,15 @@ export function useUpdateThemeWords() {
       queryClient.setQueryData(['kpi-theme-words'], words);
       void queryClient.invalidateQueries({ queryKey: ['kpis', 'themes'] });
     },
+  });
+}
+
+/** The key drivers (关键驱动因素) of a period: each dimension's importance for overall satisfaction and its score. */
+export function useKpiDrivers(query: { period?: string; communityId?: number }, enabled = true) {
+  return useQuery({
+    queryKey: ['kpis', 'drivers', query],
+    queryFn: () => api.get<KpiDrivers>('/kpis/drivers', { ...query }),
+    placeholderData: keepPreviousData,
+    enabled,
   });
 }

@@ -17,6 +17,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useSelectedCommunityId } from '../../lib/communitySelection';
 import { AttentionCards } from './AttentionCards';
 import { DimensionChart } from './DimensionChart';
+import { DriversChart } from './DriversChart';
 import { ThemesCard } from './ThemesCard';
 import { TrendChart } from './TrendChart';
 import { FigureCard, FormulaHint, StatusTag, detailPath, figureName, formatValue, sameFigure } from './kpiDisplay';
@@ -139,6 +140,7 @@ export function DashboardPage() {
           </Col>
         ) : null}
       </Row>
+      {canReadAll ? <DriversChart to={data?.period.to} communityId={communityId} /> : null}
       {canReadAll ? <AttentionCards period={data?.period.label} communityId={communityId} /> : null}
       {canReadAll ? <ThemesCard period={data?.period.label} communityId={communityId} /> : null}
       <Card title={t('kpis.allFigures')} size="small">
