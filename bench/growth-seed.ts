@@ -20,6 +20,7 @@ import { createCompany } from '../src/server/companies/create-company.js';
 import { openDatabase, type DatabaseHandle } from '../src/server/db/database.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
 import { COVERAGE_TRIGGERS, coverageTriggers, rebuildHouseholdCoverage } from '../src/server/db/migrations/2026_12_03_0400_household_coverage.js';
+import { backfillVisitScores } from '../src/server/db/migrations/2026_12_03_0500_visit_scores.js';
 import { householdSortKey } from '../src/server/households/room.js';
 import { insertUser } from '../src/server/users/insert-user.js';
 import { DEFAULT_CATEGORIES } from '../src/server/issues/defaults.js';
@@ -119,7 +120,7 @@ async function maxId(handle: DatabaseHandle, table: string): Promise<number> {
 
 export interface SeedInfo {
   seedSeconds: number;
-  /** of which building the indexes and the coverage rollup again */
+  /** of which building the indexes, the coverage rollup and the records' tallies again */
   indexSeconds: number;
   rows: Record<string, number>;
 }
@@ -444,6 +445,8 @@ export async function seedGrowth(handle: DatabaseHandle, records: number): Promi
   const indexStarted = performance.now();
   for (const statement of indexes) await sql.raw(statement).execute(db);
   await rebuildHouseholdCoverage(db, handle.dialect);
+  // The records keep their answers' tally, as submitted ones do (the product fills it in for rows without one).
+  await backfillVisitScores(db, handle.dialect);
   for (const statement of coverageTriggers(handle.dialect)) await sql.raw(statement).execute(db);
   const indexSeconds = (performance.now() - indexStarted) / 1000;
   if (handle.dialect === 'postgres') {
