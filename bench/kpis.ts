@@ -90,7 +90,7 @@ export async function kpiBenchmark(databaseUrl?: string): Promise<BenchResult> {
       verdict: records >= 1_000_000 ? (missed.length ? 'missed' : 'met') : 'info',
       notes:
         `The growth benchmark's ${records.toLocaleString('en')}-record company, ${period} (the seed's "now" is ${new Date(GROWTH_NOW).toISOString()}), a manager's session; one community is one of 20. ` +
-        `Floor: the statements each request ran, bare through ${databaseUrl ? 'pg' : 'better-sqlite3'}; the rest of the HTTP time is tallying answers and building figures in the server. ` +
+        `Floor: the statements each request ran, bare through ${databaseUrl ? 'pg' : 'better-sqlite3'}; the rest of the HTTP time is reading the rows' dimension tallies and building figures in the server. ` +
         `${rounds} rounds in ${seconds.toFixed(0)} s, calls in a rotating order. Seeding: ${s.seed.cached ? 'reused from the cache' : `${s.seed.seedSeconds.toFixed(0)} s`}. Load average at the start: ${load}.` +
         (missed.length ? ` Missed by: ${missed.join('; ')}.` : ''),
     };
