@@ -9,9 +9,9 @@ import { adminApi, builtInRoles, firstLoginApi, logIn, pickOption, shanghaiToday
 import type { VisitTaskDetail } from '../../src/shared/schemas/visits';
 import { answersTo } from '../helpers/answers';
 
-const COMMUNITY = { name: '东湖苑', code: 'E2E-MEASURES', type: 'residential', address: '东湖路 8 号' };
+const COMMUNITY = { name: '临湖苑', code: 'E2E-MEASURES', type: 'residential', address: '临湖路 8 号' };
 const MANAGER = { username: 'lu.manager', displayName: '陆经理', password: 'Manager-Measures-2026' };
-const VISITOR = { username: 'he.visit', displayName: '何回访', password: 'Visitor-Measures-2026' };
+const VISITOR = { username: 'gu.measures', displayName: '顾回访', password: 'Visitor-Measures-2026' };
 const TITLE = '楼道每日两次保洁';
 
 test.describe.configure({ mode: 'serial' });
