@@ -240,14 +240,6 @@ export function scoredRecords(db: Db, ctx: Ctx, cut: Cut, range: Pick<Range, 'fr
 /** The column a record's group is read from (null without groupBy, or for a group records cannot say). */
 export const recordGroup = (cut: Cut) => groupExpr(RECORD_GROUP, cut);
 
-/** The answers of the completed visits in the range that have a valid rating. */
-export async function scoredVisits(db: Db, ctx: Ctx, cut: Cut, range: Pick<Range, 'from' | 'to'>) {
-  const group = recordGroup(cut);
-  let s = scoredRecords(db, ctx, cut, range).select(['visit_records.questionnaire_version_id', 'visit_records.answers']);
-  if (group) s = s.select(group.as('g')) as typeof s;
-  return (await s.execute()).map((r) => ({ g: g((r as { g?: Group }).g), versionId: r.questionnaire_version_id as number, answers: r.answers }));
-}
-
 /** The questions of the questionnaire versions the visits were answered in. */
 export async function versionQuestions(db: Db, ctx: Ctx, ids: readonly number[]) {
   if (!ids.length) return new Map<number, string>();
