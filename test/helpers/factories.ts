@@ -201,6 +201,7 @@ export async function makeVisitRecord(
     companyId: number;
     communityId: number;
     householdId: number;
+    residentId?: number | null;
     visitorId: number;
     visitDate: string;
     outcome?: RecordOutcome;
@@ -229,7 +230,7 @@ export async function makeVisitRecord(
       community_id: opts.communityId,
       task_id: taskId,
       household_id: opts.householdId,
-      resident_id: null,
+      resident_id: opts.residentId ?? null,
       visitor_id: opts.visitorId,
       method: opts.method ?? 'phone',
       reason: opts.reason ?? 'periodic',

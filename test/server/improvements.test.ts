@@ -7,8 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImprovementMeasure, MeasureEffect } from '../../src/shared/schemas/improvements.js';
 import type { Answers } from '../../src/shared/schemas/questionnaires.js';
 import type { IssueKind, IssueStatus } from '../../src/shared/schemas/issues.js';
-import { nowIso } from '../../src/server/clock.js';
-import { Client, loginAs, makeCommunity, makeCompany, makeHousehold, makeIssue, makeIssueCategory, makeUser, makeVisitTask } from '../helpers/factories.js';
+import { Client, loginAs, makeCommunity, makeCompany, makeHousehold, makeIssue, makeIssueCategory, makeUser, makeVisitRecord } from '../helpers/factories.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
@@ -32,36 +31,7 @@ const at = (local: string) => new Date(`${local}+08:00`).toISOString();
 
 /** A completed visit with answers in the default questionnaire (cleaning rates 保洁). */
 async function visit(community: number, household: number, visitDate: string, answers: Answers) {
-  const { id } = await makeVisitTask(t, { companyId, communityId: community, householdId: household, assigneeId: visitorId, dueDate: visitDate, status: 'completed' });
-  const now = nowIso();
-  await t.handle.db
-    .insertInto('visit_records')
-    .values({
-      company_id: companyId,
-      community_id: community,
-      task_id: id,
-      household_id: household,
-      resident_id: null,
-      visitor_id: visitorId,
-      method: 'phone',
-      reason: 'periodic',
-      outcome: 'completed',
-      started_at: now,
-      ended_at: now,
-      visit_date: visitDate,
-      backdated: 0,
-      spoken_to: '',
-      questionnaire_version_id: versionId,
-      answers: JSON.stringify(answers),
-      average_score: 4,
-      opinions: '',
-      suggestions: '',
-      improvement_measures: '',
-      item_count: 0,
-      idempotency_key: null,
-      created_at: now,
-    })
-    .execute();
+  await makeVisitRecord(t, { companyId, communityId: community, householdId: household, visitorId, visitDate, questionnaireVersionId: versionId, answers, averageScore: 4 });
 }
 
 async function issue(community: number, categoryId: number, kind: IssueKind, raised: string, status: IssueStatus = 'assigned') {

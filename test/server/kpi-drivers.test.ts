@@ -24,7 +24,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KpiDriver, KpiDrivers } from '../../src/shared/schemas/kpis.js';
 import { nowIso } from '../../src/server/clock.js';
-import { Client, loginAs, makeCommunity, makeCompany, makeHousehold, makeUser, makeVisitTask } from '../helpers/factories.js';
+import { Client, loginAs, makeCommunity, makeCompany, makeHousehold, makeUser, makeVisitRecord } from '../helpers/factories.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
@@ -39,17 +39,9 @@ let visitorId: number;
 type Answers = Record<string, number | string>;
 
 async function visit(community: number, household: number, date: string, versionId: number, answers: Answers) {
-  const { id: taskId } = await makeVisitTask(t, { companyId, communityId: community, householdId: household, assigneeId: visitorId, dueDate: date, status: 'completed' });
   const scores = Object.values(answers).filter((v): v is number => typeof v === 'number');
-  const now = nowIso();
-  await t.handle.db
-    .insertInto('visit_records')
-    .values({
-      company_id: companyId, community_id: community, task_id: taskId, household_id: household, resident_id: null, visitor_id: visitorId, method: 'phone', reason: 'periodic',
-      outcome: 'completed', started_at: now, ended_at: now, visit_date: date, backdated: 0, spoken_to: '', questionnaire_version_id: versionId, answers: JSON.stringify(answers),
-      average_score: scores.reduce((a, b) => a + b, 0) / scores.length, opinions: '', suggestions: '', improvement_measures: '', item_count: 0, idempotency_key: null, created_at: now,
-    })
-    .execute();
+  const averageScore = scores.reduce((a, b) => a + b, 0) / scores.length;
+  await makeVisitRecord(t, { companyId, communityId: community, householdId: household, visitorId, visitDate: date, questionnaireVersionId: versionId, answers, averageScore });
 }
 
 const byName = (body: KpiDrivers) => Object.fromEntries(body.dimensions.map((d) => [d.dimension, d])) as Record<string, KpiDriver>;

@@ -5,8 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KpiThemeTexts, KpiThemes, ThemeWordsView } from '../../src/shared/schemas/kpis.js';
-import { nowIso } from '../../src/server/clock.js';
-import { Client, loginAs, makeCommunity, makeCompany, makeHousehold, makeIssue, makeResident, makeUser, makeVisitTask } from '../helpers/factories.js';
+import { Client, loginAs, makeCommunity, makeCompany, makeHousehold, makeIssue, makeResident, makeUser, makeVisitRecord } from '../helpers/factories.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
@@ -28,18 +27,7 @@ async function issue(community: number, kind: 'problem' | 'complaint' | 'suggest
 }
 
 async function visit(community: number, household: number, date: string, opinions: string, suggestions = '', residentId: number | null = null) {
-  const { id: taskId } = await makeVisitTask(t, { companyId, communityId: community, householdId: household, assigneeId: visitorId, dueDate: date, status: 'completed' });
-  const now = nowIso();
-  const { id } = await t.handle.db
-    .insertInto('visit_records')
-    .values({
-      company_id: companyId, community_id: community, task_id: taskId, household_id: household, resident_id: residentId, visitor_id: visitorId, method: 'phone', reason: 'periodic',
-      outcome: 'completed', started_at: now, ended_at: now, visit_date: date, backdated: 0, spoken_to: '', questionnaire_version_id: null, answers: '{}', average_score: 4,
-      opinions, suggestions, improvement_measures: '', item_count: 0, idempotency_key: null, created_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return id;
+  return (await makeVisitRecord(t, { companyId, communityId: community, householdId: household, residentId, visitorId, visitDate: date, averageScore: 4, opinions, suggestions })).id;
 }
 
 const themes = async (client: Client, query: string) => {
