@@ -41,7 +41,7 @@ function Summary() {
       {kpis.isLoading ? <Skeleton active paragraph={{ rows: 2 }} /> : null}
       <Row gutter={[12, 12]}>
         {(data?.figures ?? []).map((f) => (
-          <Col key={f.key} xs={12} md={8} xl={4}>
+          <Col key={f.key} xs={12} md={8} xl={{ flex: '1 1 0' }}>
             <FigureCard figure={f} to={detailPath(f, period, communityId)} />
           </Col>
         ))}
