@@ -21,6 +21,7 @@ import { openDatabase, type DatabaseHandle } from '../src/server/db/database.js'
 import { migrateToLatest } from '../src/server/db/migrate.js';
 import { COVERAGE_TRIGGERS, coverageTriggers, rebuildHouseholdCoverage } from '../src/server/db/migrations/2026_12_03_0400_household_coverage.js';
 import { backfillVisitScores } from '../src/server/db/migrations/2026_12_03_0500_visit_scores.js';
+import { MONTH_ROLLUP_TRIGGERS, monthRollupTriggers, rebuildMonthRollups } from '../src/server/db/migrations/2026_12_03_0600_month_rollups.js';
 import { householdSortKey } from '../src/server/households/room.js';
 import { insertUser } from '../src/server/users/insert-user.js';
 import { DEFAULT_CATEGORIES } from '../src/server/issues/defaults.js';
@@ -238,6 +239,8 @@ export async function seedGrowth(handle: DatabaseHandle, records: number): Promi
   const indexes = await dropIndexes(handle, inserters.map((i) => i.table));
   // So are the triggers that keep the coverage rollup (one recomputation per record); it is rebuilt at the end.
   for (const name of COVERAGE_TRIGGERS) await sql`DROP TRIGGER ${sql.ref(name)}${sql.raw(handle.dialect === 'postgres' ? ' ON visit_records' : '')}`.execute(db);
+  // And those of the monthly rollups (one upsert per record and task).
+  for (const [table, name] of MONTH_ROLLUP_TRIGGERS) await sql`DROP TRIGGER ${sql.ref(name)}${sql.raw(handle.dialect === 'postgres' ? ` ON ${table}` : '')}`.execute(db);
   if (handle.dialect === 'sqlite') {
     handle.sqlite!.pragma('cache_size = -1000000');
     handle.sqlite!.pragma('synchronous = OFF');
@@ -447,7 +450,8 @@ export async function seedGrowth(handle: DatabaseHandle, records: number): Promi
   await rebuildHouseholdCoverage(db, handle.dialect);
   // The records keep their answers' tally, as submitted ones do (the product fills it in for rows without one).
   await backfillVisitScores(db, handle.dialect);
-  for (const statement of coverageTriggers(handle.dialect)) await sql.raw(statement).execute(db);
+  await rebuildMonthRollups(db, handle.dialect);
+  for (const statement of [...coverageTriggers(handle.dialect), ...monthRollupTriggers(handle.dialect)]) await sql.raw(statement).execute(db);
   const indexSeconds = (performance.now() - indexStarted) / 1000;
   if (handle.dialect === 'postgres') {
     // Explicit ids leave the identity sequences behind; the product's own inserts must not collide.

@@ -16,7 +16,7 @@ import type { Database } from './db/schema.js';
 /** Tables of company-level data: shared by every community of the company. */
 export const COMPANY_TABLES = ['communities', 'users', 'roles', 'departments', 'staff', 'tags', 'questionnaires', 'improvement_measures'] as const;
 /** Tables of community-level data: each row belongs to one community. */
-export const COMMUNITY_TABLES = ['households', 'residents', 'visit_tasks', 'visit_records', 'household_coverage', 'issues', 'audit_log'] as const;
+export const COMMUNITY_TABLES = ['households', 'residents', 'visit_tasks', 'visit_records', 'household_coverage', 'record_months', 'record_dimension_months', 'task_months', 'issues', 'audit_log'] as const;
 export type ScopedTable = (typeof COMPANY_TABLES)[number] | (typeof COMMUNITY_TABLES)[number];
 
 /**
@@ -135,6 +135,23 @@ export function scopedRecords(db: Db, ctx: Ctx) {
 export function scopedCoverage(db: Db, ctx: Ctx) {
   let q = db.selectFrom('household_coverage').where('household_coverage.company_id', '=', ctx.companyId);
   if (!ctx.allCommunities) q = q.where('household_coverage.community_id', 'in', nonEmpty(ctx.communityIds));
+  return q;
+}
+
+/** The monthly rollups (kept by triggers: migration 2026_12_03_0600_month_rollups) of the communities in scope. */
+export function scopedRecordMonths(db: Db, ctx: Ctx) {
+  let q = db.selectFrom('record_months').where('record_months.company_id', '=', ctx.companyId);
+  if (!ctx.allCommunities) q = q.where('record_months.community_id', 'in', nonEmpty(ctx.communityIds));
+  return q;
+}
+export function scopedDimensionMonths(db: Db, ctx: Ctx) {
+  let q = db.selectFrom('record_dimension_months').where('record_dimension_months.company_id', '=', ctx.companyId);
+  if (!ctx.allCommunities) q = q.where('record_dimension_months.community_id', 'in', nonEmpty(ctx.communityIds));
+  return q;
+}
+export function scopedTaskMonths(db: Db, ctx: Ctx) {
+  let q = db.selectFrom('task_months').where('task_months.company_id', '=', ctx.companyId);
+  if (!ctx.allCommunities) q = q.where('task_months.community_id', 'in', nonEmpty(ctx.communityIds));
   return q;
 }
 

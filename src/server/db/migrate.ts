@@ -19,6 +19,7 @@ import { textThemes } from './migrations/2026_12_03_0200_text_themes.js';
 import { improvementMeasures } from './migrations/2026_12_03_0300_improvement_measures.js';
 import { householdCoverage } from './migrations/2026_12_03_0400_household_coverage.js';
 import { visitScores } from './migrations/2026_12_03_0500_visit_scores.js';
+import { monthRollups } from './migrations/2026_12_03_0600_month_rollups.js';
 import type { Migration } from './migrations/helpers.js';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_03_0300_improvement_measures': improvementMeasures,
   '2026_12_03_0400_household_coverage': householdCoverage,
   '2026_12_03_0500_visit_scores': visitScores,
+  '2026_12_03_0600_month_rollups': monthRollups,
 };
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {

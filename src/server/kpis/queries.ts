@@ -11,7 +11,7 @@ import type { Adoption, IssueKind, ReplyMode } from '../../shared/schemas/issues
 import type { TaskStatus } from '../../shared/schemas/visits.js';
 import type { Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
-import { inCompany, scopedCoverage, scopedHouseholds, scopedIssues, scopedRecords, scopedTasks } from '../scope.js';
+import { inCompany, scopedCoverage, scopedHouseholds, scopedIssues, scopedRecordMonths, scopedRecords, scopedTaskMonths, scopedTasks } from '../scope.js';
 
 /** Which rows: the caller's scope, narrowed to one community or one visitor, and how they are grouped. */
 export interface Cut {
@@ -82,6 +82,17 @@ export function recordsOf(db: Db, ctx: Ctx, cut: Cut) {
 
 /** Distinct households with a completed visit in the range (visit_records_company_date_idx / _community_idx). */
 export async function visitedHouseholds(db: Db, ctx: Ctx, cut: Cut, range: Pick<Range, 'from' | 'to'>) {
+  const months = rollupMonths(cut, range);
+  if (months && months.from === months.to) {
+    // One month: its households are counted once each in record_months (a longer period would count a
+    // household once per month it was visited, so it is counted from the records).
+    let q = scopedRecordMonths(db, ctx).where('record_months.month', '=', months.from);
+    if (cut.communityId !== null) q = q.where('record_months.community_id', '=', cut.communityId);
+    const mg = monthGroup('record_months', cut);
+    let s = q.select((eb) => eb.fn.sum<number>('record_months.households').as('n'));
+    if (mg) s = s.select(mg.as('g')).groupBy(mg) as typeof s;
+    return (await s.execute()).map((r) => ({ g: g((r as { g?: Group }).g), n: num(r.n) }));
+  }
   const group = groupExpr(RECORD_GROUP, cut);
   let q = recordsOf(db, ctx, cut).where('visit_records.outcome', '=', 'completed').where('visit_records.visit_date', '>=', range.from).where('visit_records.visit_date', '<=', range.to);
   if (needsBuilding(cut)) q = q.innerJoin('households as h', 'h.id', 'visit_records.household_id') as typeof q;
@@ -94,6 +105,24 @@ const COVERAGE_GROUP: Partial<Record<GroupBy, string>> = {
   community: 'household_coverage.community_id',
   building: 'household_coverage.building_id',
 };
+/**
+ * The months a cut and range can be read from the monthly rollups (migration 2026_12_03_0600_month_rollups)
+ * for: whole months, the caller's scope or one community, grouped by nothing, community or building. Anything
+ * else (a custom period that starts or ends mid-month, one visitor's figures, groups by visitor, method or reason)
+ * is counted from the rows.
+ */
+export function rollupMonths(cut: Cut, range: Pick<Range, 'from' | 'to'>): { from: number; to: number } | null {
+  if (cut.visitorId !== null || (cut.groupBy !== null && cut.groupBy !== 'community' && cut.groupBy !== 'building')) return null;
+  if (!range.from.endsWith('-01') || !isMonthEnd(range.to) || range.from > range.to) return null;
+  return { from: monthIndex(range.from), to: monthIndex(range.to) };
+}
+
+/** A rollup's group column (the rollups have a community and a building). */
+export function monthGroup(table: 'record_months' | 'record_dimension_months' | 'task_months', cut: Cut): RawBuilder<Group> | null {
+  if (cut.groupBy !== 'community' && cut.groupBy !== 'building') return null;
+  return sql<Group>`${sql.ref(`${table}.${cut.groupBy}_id`)}`;
+}
+
 const monthIndex = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
 const isMonthEnd = (date: string) => {
   const [y, m, d] = date.split('-').map(Number);
@@ -126,8 +155,17 @@ export async function households(db: Db, ctx: Ctx, cut: Cut) {
   return (await s.execute()).map((r) => ({ g: g((r as { g?: Group }).g), n: num(r.n) }));
 }
 
-/** Tasks due in the range by status, with their failed attempts (visit_tasks_company_due_idx). */
+/** Tasks due in the range by status, with their failed attempts: from task_months for whole months, else visit_tasks_company_due_idx. */
 export async function tasksByStatus(db: Db, ctx: Ctx, cut: Cut, range: Pick<Range, 'from' | 'to'>) {
+  const months = rollupMonths(cut, range);
+  if (months) {
+    let q = scopedTaskMonths(db, ctx).where('task_months.month', '>=', months.from).where('task_months.month', '<=', months.to);
+    if (cut.communityId !== null) q = q.where('task_months.community_id', '=', cut.communityId);
+    const mg = monthGroup('task_months', cut);
+    let s = q.select((eb) => ['task_months.status', eb.fn.sum<number>('task_months.n').as('n'), eb.fn.sum<number>('task_months.attempts').as('attempts')]).groupBy('task_months.status');
+    if (mg) s = s.select(mg.as('g')).groupBy(mg) as typeof s;
+    return (await s.execute()).map((r) => ({ g: g((r as { g?: Group }).g), status: r.status as TaskStatus, n: num(r.n), attempts: num(r.attempts) }));
+  }
   const group = groupExpr(TASK_GROUP, cut);
   let q = scopedTasks(db, ctx).where('visit_tasks.due_date', '>=', range.from).where('visit_tasks.due_date', '<=', range.to);
   if (cut.communityId !== null) q = q.where('visit_tasks.community_id', '=', cut.communityId);

@@ -3,19 +3,25 @@
  * `average_score` and a questionnaire version). Records that keep their tally (visit_records.sat_*, written with
  * the record) are summed in SQL, their dimensions read from the small `sat_dimensions` only when dimension figures
  * are asked; records written without it (older rows, rows inserted by hand) have their answers tallied here, by
- * the same definition (questionnaires/answer-tally.ts). Either way the figures are the same.
+ * the same definition (questionnaires/answer-tally.ts). Either way the figures are the same. For whole months
+ * (queries.ts rollupMonths) the kept tallies are read from the monthly rollups instead, unless some of the
+ * months' records have none: then the records are read.
  */
 import { sql } from 'kysely';
 import type { Answers, Question } from '../../shared/schemas/questionnaires.js';
 import type { Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
 import { addDimensions, emptyTally, tallyAnswers, type SatisfactionTally } from './formulas.js';
-import { recordGroup, scoredRecords, versionQuestions, type Cut, type Range } from './queries.js';
+import { scopedDimensionMonths, scopedRecordMonths } from '../scope.js';
+import { monthGroup, recordGroup, rollupMonths, scoredRecords, versionQuestions, type Cut, type Range } from './queries.js';
 
 type Group = string | number | null;
 const num = (v: unknown) => Number(v ?? 0);
 
 export async function satisfactionTallies(db: Db, ctx: Ctx, cut: Cut, range: Pick<Range, 'from' | 'to'>, withDimensions: boolean): Promise<Map<Group, SatisfactionTally>> {
+  const months = rollupMonths(cut, range);
+  const rolled = months ? await rollupTallies(db, ctx, cut, months, withDimensions) : null;
+  if (rolled) return rolled;
   const group = recordGroup(cut);
   const kept = scoredRecords(db, ctx, cut, range).where('visit_records.sat_rated', 'is not', null);
   const [sums, dimensions, untallied] = await Promise.all([
@@ -67,6 +73,65 @@ export async function satisfactionTallies(db: Db, ctx: Ctx, cut: Cut, range: Pic
     for (const r of untallied) {
       const qs = parsed.get(r.questionnaire_version_id as number);
       if (qs) tallyAnswers(of(groupOf(r)), qs, JSON.parse(r.answers) as Answers);
+    }
+  }
+  return out;
+}
+
+/** The tallies of whole months from record_months and record_dimension_months; null when a record in them keeps none. */
+async function rollupTallies(db: Db, ctx: Ctx, cut: Cut, months: { from: number; to: number }, withDimensions: boolean): Promise<Map<Group, SatisfactionTally> | null> {
+  let rq = scopedRecordMonths(db, ctx).where('record_months.month', '>=', months.from).where('record_months.month', '<=', months.to);
+  if (cut.communityId !== null) rq = rq.where('record_months.community_id', '=', cut.communityId);
+  const rg = monthGroup('record_months', cut);
+  const sums = await rq
+    .select((eb) => [
+      eb.fn.sum<number>('record_months.sat_records').as('records'),
+      eb.fn.sum<number>('record_months.sat_rated').as('rated'),
+      eb.fn.sum<number>('record_months.sat_satisfied').as('satisfied'),
+      eb.fn.sum<number>('record_months.nps_answers').as('nps'),
+      eb.fn.sum<number>('record_months.nps_promoters').as('promoters'),
+      eb.fn.sum<number>('record_months.nps_detractors').as('detractors'),
+      eb.fn.sum<number>('record_months.untallied').as('untallied'),
+    ])
+    .$if(rg !== null, (s) => s.select(rg!.as('g')).groupBy(rg!))
+    .execute();
+  if (sums.some((r) => num(r.untallied) > 0)) return null;
+
+  const out = new Map<Group, SatisfactionTally>();
+  const of = (g: Group) => {
+    let t = out.get(g);
+    if (!t) out.set(g, (t = emptyTally()));
+    return t;
+  };
+  const groupOf = (r: object): Group => ((r as { g?: Group }).g ?? null);
+  for (const r of sums) {
+    if (num(r.records) === 0 && num(r.rated) === 0) continue;
+    const t = of(groupOf(r));
+    t.records += num(r.records);
+    t.valid += num(r.rated);
+    t.satisfied += num(r.satisfied);
+    t.npsAnswers += num(r.nps);
+    t.promoters += num(r.promoters);
+    t.detractors += num(r.detractors);
+  }
+  if (withDimensions) {
+    let dq = scopedDimensionMonths(db, ctx).where('record_dimension_months.month', '>=', months.from).where('record_dimension_months.month', '<=', months.to);
+    if (cut.communityId !== null) dq = dq.where('record_dimension_months.community_id', '=', cut.communityId);
+    const dg = monthGroup('record_dimension_months', cut);
+    const dims = await dq
+      .select((eb) => [
+        'record_dimension_months.dimension',
+        eb.fn.sum<number>('record_dimension_months.dim_sum').as('sum'),
+        eb.fn.sum<number>('record_dimension_months.dim_count').as('count'),
+        eb.fn.sum<number>('record_dimension_months.dim_satisfied').as('satisfied'),
+        eb.fn.sum<number>('record_dimension_months.dim_records').as('records'),
+      ])
+      .groupBy('record_dimension_months.dimension')
+      .$if(dg !== null, (s) => s.select(dg!.as('g')).groupBy(dg!))
+      .execute();
+    for (const r of dims) {
+      if (num(r.records) === 0) continue;
+      of(groupOf(r)).dimensions.set(r.dimension, { sum: num(r.sum), count: num(r.count), satisfied: num(r.satisfied), records: num(r.records) });
     }
   }
   return out;

@@ -125,3 +125,35 @@ export interface HouseholdCoverageTable {
   from_month: number;
   to_month: number;
 }
+
+/** Monthly rollups kept by triggers (migration 2026_12_03_0600_month_rollups): one row per company, month, community and building. */
+interface MonthKey {
+  company_id: number;
+  /** year × 12 + month − 1 */
+  month: number;
+  community_id: number;
+  building_id: number;
+}
+export interface RecordMonthsTable extends MonthKey {
+  completed: number;
+  households: number;
+  sat_records: number;
+  sat_rated: number;
+  sat_satisfied: number;
+  nps_answers: number;
+  nps_promoters: number;
+  nps_detractors: number;
+  untallied: number;
+}
+export interface RecordDimensionMonthsTable extends MonthKey {
+  dimension: string;
+  dim_sum: number;
+  dim_count: number;
+  dim_satisfied: number;
+  dim_records: number;
+}
+export interface TaskMonthsTable extends MonthKey {
+  status: string;
+  n: number;
+  attempts: number;
+}

@@ -1,0 +1,305 @@
+/**
+ * The monthly rollups (record_months, record_dimension_months, task_months, kept by triggers on visit_records and
+ * visit_tasks) against the raw rows: for random histories of visit records written (completed or refused, with a
+ * kept tally, without one, or unrated), moved to another date or household, turned into a refusal and back,
+ * re-tallied by a correction and deleted, and of tasks created, moved, worked and deleted, every rollup row
+ * equals a count over the rows that a model of the history keeps, per month and building; and GET /kpis answers
+ * coverage, completion and 满意率 of a month with those counts. Runs on SQLite and PostgreSQL.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Kpis } from '../../src/shared/schemas/kpis.js';
+import type { TaskStatus } from '../../src/shared/schemas/visits.js';
+import { Client, loginAs, makeCommunity, makeCompany, makeHousehold, makeUser, makeVisitRecord, makeVisitTask } from '../helpers/factories.js';
+import { createTestApp, type TestApp } from '../helpers/test-app.js';
+
+let t: TestApp;
+let companyId: number;
+let visitorId: number;
+let versionId: number;
+let manager: Client;
+const homes: { id: number; communityId: number; buildingId: number }[] = [];
+
+/** The months of 2026, 0 to 11. */
+const MONTHS = 12;
+const monthText = (i: number) => `2026-${String(i + 1).padStart(2, '0')}`;
+const monthIndex = (i: number) => 2026 * 12 + i;
+const dateOf = (month: number, day: number) => `${monthText(month)}-${String(day).padStart(2, '0')}`;
+const STATUSES: TaskStatus[] = ['pending', 'appointed', 'completed', 'unreachable', 'refused', 'cancelled'];
+
+interface Tally {
+  rated: number;
+  satisfied: number;
+  npsAnswers: number;
+  promoters: number;
+  detractors: number;
+  dims: Record<string, [number, number, number]>;
+}
+/** A record's rating: none (no questionnaire), rated but without a kept tally (an older row), or a kept tally. */
+type Score = { kind: 'none' } | { kind: 'untallied' } | { kind: 'kept'; tally: Tally };
+
+const TALLY: fc.Arbitrary<Tally> = fc
+  .record({
+    service: fc.option(fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 1 })), { nil: undefined }),
+    repair: fc.option(fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 1 })), { nil: undefined }),
+    nps: fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined }),
+  })
+  .map(({ service, repair, nps }) => {
+    const dims: Tally['dims'] = {};
+    let rated = 0;
+    let satisfied = 0;
+    for (const [name, d] of [['服务态度', service], ['维修及时', repair]] as const) {
+      if (!d) continue;
+      const [score, twice] = d;
+      const count = twice + 1;
+      const sat = score >= 4 ? count : 0;
+      dims[name] = [score * count, count, sat];
+      rated += count;
+      satisfied += sat;
+    }
+    return { rated, satisfied, npsAnswers: nps === undefined ? 0 : 1, promoters: nps !== undefined && nps >= 9 ? 1 : 0, detractors: nps !== undefined && nps <= 6 ? 1 : 0, dims };
+  });
+const SCORE: fc.Arbitrary<Score> = fc.oneof(
+  { weight: 1, arbitrary: fc.constant<Score>({ kind: 'none' }) },
+  { weight: 1, arbitrary: fc.constant<Score>({ kind: 'untallied' }) },
+  { weight: 3, arbitrary: TALLY.map((tally): Score => ({ kind: 'kept', tally })) },
+);
+const HOME = fc.nat(5);
+const MONTH = fc.nat(MONTHS - 1);
+const DAY = fc.integer({ min: 1, max: 28 });
+
+type Op =
+  | { op: 'write'; home: number; month: number; day: number; completed: boolean; score: Score }
+  | { op: 'move'; pick: number; month: number; day: number }
+  | { op: 'rehome'; pick: number; home: number }
+  | { op: 'toggle'; pick: number }
+  | { op: 'retally'; pick: number; score: Score }
+  | { op: 'delete'; pick: number }
+  | { op: 'task'; home: number; month: number; day: number; status: TaskStatus }
+  | { op: 'work'; pick: number; status: TaskStatus; attempts: number }
+  | { op: 'due'; pick: number; month: number; day: number }
+  | { op: 'drop'; pick: number };
+
+const OP: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 5, arbitrary: fc.record({ op: fc.constant('write' as const), home: HOME, month: MONTH, day: DAY, completed: fc.boolean(), score: SCORE }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('move' as const), pick: fc.nat(), month: MONTH, day: DAY }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('rehome' as const), pick: fc.nat(), home: HOME }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('toggle' as const), pick: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('retally' as const), pick: fc.nat(), score: SCORE }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('delete' as const), pick: fc.nat() }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('task' as const), home: HOME, month: MONTH, day: DAY, status: fc.constantFrom(...STATUSES) }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('work' as const), pick: fc.nat(), status: fc.constantFrom(...STATUSES), attempts: fc.nat(3) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('due' as const), pick: fc.nat(), month: MONTH, day: DAY }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('drop' as const), pick: fc.nat() }) },
+);
+
+interface RecordRow {
+  id: number;
+  home: number;
+  month: number;
+  completed: boolean;
+  score: Score;
+}
+interface TaskRow {
+  id: number;
+  home: number;
+  month: number;
+  status: TaskStatus;
+  attempts: number;
+}
+
+/** The record's rating columns for a score. */
+function scoreColumns(score: Score) {
+  const none = { sat_rated: null, sat_satisfied: null, nps_answers: null, nps_promoters: null, nps_detractors: null, sat_dimensions: null };
+  if (score.kind === 'none') return { questionnaire_version_id: null, average_score: null, ...none };
+  if (score.kind === 'untallied') return { questionnaire_version_id: versionId, average_score: 3, ...none };
+  const s = score.tally;
+  return {
+    questionnaire_version_id: versionId,
+    average_score: 4,
+    sat_rated: s.rated,
+    sat_satisfied: s.satisfied,
+    nps_answers: s.npsAnswers,
+    nps_promoters: s.promoters,
+    nps_detractors: s.detractors,
+    sat_dimensions: JSON.stringify(s.dims),
+  };
+}
+
+async function apply(records: RecordRow[], tasks: TaskRow[], o: Op) {
+  const db = t.handle.db;
+  if (o.op === 'write') {
+    const home = homes[o.home];
+    const date = dateOf(o.month, o.day);
+    const { id, taskId } = await makeVisitRecord(t, { companyId, communityId: home.communityId, householdId: home.id, visitorId, visitDate: date, outcome: o.completed ? 'completed' : 'refused' });
+    if (o.score.kind !== 'none') await db.updateTable('visit_records').set(scoreColumns(o.score)).where('id', '=', id).execute();
+    records.push({ id, home: o.home, month: o.month, completed: o.completed, score: o.score });
+    tasks.push({ id: taskId, home: o.home, month: o.month, status: 'completed', attempts: 0 });
+    return;
+  }
+  if (o.op === 'task') {
+    const home = homes[o.home];
+    const { id } = await makeVisitTask(t, { companyId, communityId: home.communityId, householdId: home.id, assigneeId: visitorId, dueDate: dateOf(o.month, o.day), status: o.status });
+    tasks.push({ id, home: o.home, month: o.month, status: o.status, attempts: 0 });
+    return;
+  }
+  if (o.op === 'work' || o.op === 'due' || o.op === 'drop') {
+    if (!tasks.length) return;
+    const task = tasks[o.pick % tasks.length];
+    if (o.op === 'work') {
+      Object.assign(task, { status: o.status, attempts: o.attempts });
+      await db.updateTable('visit_tasks').set({ status: o.status, attempt_count: o.attempts }).where('id', '=', task.id).execute();
+    } else if (o.op === 'due') {
+      task.month = o.month;
+      await db.updateTable('visit_tasks').set({ due_date: dateOf(o.month, o.day) }).where('id', '=', task.id).execute();
+    } else {
+      // A task with a record cannot go; the record's task stays on the record.
+      const used = await db.selectFrom('visit_records').select('id').where('task_id', '=', task.id).executeTakeFirst();
+      if (used) return;
+      tasks.splice(tasks.indexOf(task), 1);
+      await db.deleteFrom('visit_tasks').where('id', '=', task.id).execute();
+    }
+    return;
+  }
+  if (!records.length) return;
+  const row = records[o.pick % records.length];
+  if (o.op === 'move') {
+    row.month = o.month;
+    await db.updateTable('visit_records').set({ visit_date: dateOf(o.month, o.day) }).where('id', '=', row.id).execute();
+  } else if (o.op === 'rehome') {
+    row.home = o.home;
+    await db.updateTable('visit_records').set({ household_id: homes[o.home].id, community_id: homes[o.home].communityId }).where('id', '=', row.id).execute();
+  } else if (o.op === 'toggle') {
+    row.completed = !row.completed;
+    await db.updateTable('visit_records').set({ outcome: row.completed ? 'completed' : 'refused' }).where('id', '=', row.id).execute();
+  } else if (o.op === 'retally') {
+    row.score = o.score;
+    await db.updateTable('visit_records').set(scoreColumns(o.score)).where('id', '=', row.id).execute();
+  } else {
+    records.splice(records.indexOf(row), 1);
+    await db.deleteFrom('visit_records').where('id', '=', row.id).execute();
+  }
+}
+
+type Sums = Record<string, number>;
+const add = (m: Map<string, Sums>, key: string, sums: Sums) => {
+  const cur = m.get(key) ?? {};
+  for (const [k, v] of Object.entries(sums)) cur[k] = (cur[k] ?? 0) + v;
+  m.set(key, cur);
+};
+/** Drops the rows whose sums are all zero (a rollup row that fell back to nothing). */
+const nonZero = (m: Map<string, Sums>) => new Map([...m].filter(([, s]) => Object.values(s).some((v) => v !== 0)));
+
+/** What the model says each rollup holds. */
+function expected(records: RecordRow[], tasks: TaskRow[]) {
+  const rec = new Map<string, Sums>();
+  const dims = new Map<string, Sums>();
+  const task = new Map<string, Sums>();
+  const seen = new Set<string>();
+  for (const r of records) {
+    if (!r.completed) continue;
+    const key = `${monthIndex(r.month)}:${homes[r.home].buildingId}`;
+    const first = !seen.has(`${r.month}:${r.home}`);
+    seen.add(`${r.month}:${r.home}`);
+    const k = r.score.kind === 'kept' ? r.score.tally : null;
+    add(rec, key, {
+      completed: 1,
+      households: first ? 1 : 0,
+      sat_records: k && k.rated > 0 ? 1 : 0,
+      sat_rated: k?.rated ?? 0,
+      sat_satisfied: k?.satisfied ?? 0,
+      nps_answers: k?.npsAnswers ?? 0,
+      nps_promoters: k?.promoters ?? 0,
+      nps_detractors: k?.detractors ?? 0,
+      untallied: r.score.kind === 'untallied' ? 1 : 0,
+    });
+    for (const [name, [sum, count, sat]] of Object.entries(k?.dims ?? {})) add(dims, `${key}:${name}`, { dim_sum: sum, dim_count: count, dim_satisfied: sat, dim_records: 1 });
+  }
+  for (const x of tasks) add(task, `${monthIndex(x.month)}:${homes[x.home].buildingId}:${x.status}`, { n: 1, attempts: x.attempts });
+  return { rec: nonZero(rec), dims: nonZero(dims), task: nonZero(task) };
+}
+
+async function rollups() {
+  const db = t.handle.db;
+  const rec = new Map<string, Sums>();
+  for (const r of await db.selectFrom('record_months').selectAll().where('company_id', '=', companyId).execute()) {
+    const { company_id: _c, month, community_id: _m, building_id, ...sums } = r;
+    add(rec, `${month}:${building_id}`, Object.fromEntries(Object.entries(sums).map(([k, v]) => [k, Number(v)])));
+  }
+  const dims = new Map<string, Sums>();
+  for (const r of await db.selectFrom('record_dimension_months').selectAll().where('company_id', '=', companyId).execute()) {
+    add(dims, `${r.month}:${r.building_id}:${r.dimension}`, { dim_sum: Number(r.dim_sum), dim_count: Number(r.dim_count), dim_satisfied: Number(r.dim_satisfied), dim_records: Number(r.dim_records) });
+  }
+  const task = new Map<string, Sums>();
+  for (const r of await db.selectFrom('task_months').selectAll().where('company_id', '=', companyId).execute()) {
+    add(task, `${r.month}:${r.building_id}:${r.status}`, { n: Number(r.n), attempts: Number(r.attempts) });
+  }
+  return { rec: nonZero(rec), dims: nonZero(dims), task: nonZero(task) };
+}
+
+beforeAll(async () => {
+  t = await createTestApp({}, { at: '2026-12-02T10:00:00+08:00' });
+  const company = await makeCompany(t, '阳光物业');
+  companyId = company.companyId;
+  const A = (await makeCommunity(t, companyId, '翠湖苑')).id;
+  const B = (await makeCommunity(t, companyId, '锦绣园')).id;
+  for (const [i, [community, building]] of ([[A, '1'], [A, '1'], [A, '2'], [B, '1'], [B, '1'], [B, '3']] as const).entries()) {
+    const { id } = await makeHousehold(t, { companyId, communityId: community, building, room: `${101 + i}` });
+    const row = await t.handle.db.selectFrom('households').select(['building_id', 'community_id']).where('id', '=', id).executeTakeFirstOrThrow();
+    homes.push({ id, communityId: row.community_id, buildingId: row.building_id });
+  }
+  visitorId = (await makeUser(t, { companyId, roleId: company.roleIds.visitor, communityIds: [A, B] })).id;
+  const version = await t.handle.db
+    .selectFrom('questionnaire_versions')
+    .innerJoin('questionnaires', 'questionnaires.id', 'questionnaire_versions.questionnaire_id')
+    .select('questionnaire_versions.id')
+    .where('questionnaires.company_id', '=', companyId)
+    .executeTakeFirstOrThrow();
+  versionId = version.id;
+  const m = await makeUser(t, { companyId, roleId: company.roleIds.manager });
+  manager = await loginAs(t.app, m.username);
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('the monthly rollups of visit records and tasks', () => {
+  it('equal the counts over the rows for random histories of records and tasks written, moved, re-scored, worked and deleted', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(OP, { minLength: 1, maxLength: 30 }), MONTH, async (ops, asked) => {
+        const records: RecordRow[] = [];
+        const tasks: TaskRow[] = [];
+        try {
+          for (const o of ops) await apply(records, tasks, o);
+          const want = expected(records, tasks);
+          const got = await rollups();
+          expect(got.rec).toEqual(want.rec);
+          expect(got.dims).toEqual(want.dims);
+          expect(got.task).toEqual(want.task);
+
+          // The month's figures through the API: coverage's households, completion's tasks, 满意率's answers.
+          const res = await manager.get(`/api/v1/kpis?period=month:${monthText(asked)}&kpi=coverage,completion,satisfaction_rate`);
+          expect(res.statusCode).toBe(200);
+          const figures = new Map(res.json<Kpis>().figures.map((f) => [f.key, f]));
+          const inMonth = records.filter((r) => r.completed && r.month === asked);
+          expect(figures.get('coverage')!.numerator).toBe(new Set(inMonth.map((r) => r.home)).size);
+          const due = tasks.filter((x) => x.month === asked && x.status !== 'cancelled');
+          expect(figures.get('completion')!.denominator).toBe(due.length);
+          expect(figures.get('completion')!.numerator).toBe(due.filter((x) => x.status === 'completed').length);
+          const kept = inMonth.map((r) => (r.score.kind === 'kept' ? r.score.tally : null)).filter((k): k is Tally => k !== null);
+          // Unrated rows kept without a tally are tallied from their (empty) answers: they add no valid answer.
+          expect(figures.get('satisfaction_rate')!.denominator).toBe(kept.reduce((a, k) => a + k.rated, 0));
+          expect(figures.get('satisfaction_rate')!.numerator).toBe(kept.reduce((a, k) => a + k.satisfied, 0));
+        } finally {
+          await t.handle.db.deleteFrom('visit_records').where('company_id', '=', companyId).execute();
+          await t.handle.db.deleteFrom('visit_tasks').where('company_id', '=', companyId).execute();
+        }
+        // Deleting every row leaves nothing in the rollups but zeros.
+        const after = await rollups();
+        expect([after.rec.size, after.dims.size, after.task.size]).toEqual([0, 0, 0]);
+      }),
+      { numRuns: 30, seed: 20261203 },
+    );
+  });
+});
