@@ -8,7 +8,7 @@
  *
  * Objects outside the scope are indistinguishable from missing ones: use cases answer 404 for both.
  */
-import { sql, type InsertQueryBuilder, type InsertResult, type Insertable, type Kysely, type UpdateQueryBuilder, type UpdateResult, type DeleteQueryBuilder, type DeleteResult } from 'kysely';
+import { sql, type SelectQueryBuilder, type InsertQueryBuilder, type InsertResult, type Insertable, type Kysely, type UpdateQueryBuilder, type UpdateResult, type DeleteQueryBuilder, type DeleteResult } from 'kysely';
 import type { Ctx } from './context.js';
 import type { Db } from './db/database.js';
 import type { Database } from './db/schema.js';
@@ -16,7 +16,7 @@ import type { Database } from './db/schema.js';
 /** Tables of company-level data: shared by every community of the company. */
 export const COMPANY_TABLES = ['communities', 'users', 'roles', 'departments', 'staff', 'tags', 'questionnaires', 'improvement_measures'] as const;
 /** Tables of community-level data: each row belongs to one community. */
-export const COMMUNITY_TABLES = ['households', 'residents', 'visit_tasks', 'visit_records', 'household_coverage', 'record_months', 'record_dimension_months', 'task_months', 'issues', 'audit_log'] as const;
+export const COMMUNITY_TABLES = ['households', 'residents', 'visit_tasks', 'visit_records', 'household_coverage', 'record_months', 'record_dimension_months', 'task_months', 'issue_resolve_months', 'issue_reply_months', 'issue_raised_months', 'issues', 'audit_log'] as const;
 export type ScopedTable = (typeof COMPANY_TABLES)[number] | (typeof COMMUNITY_TABLES)[number];
 
 /**
@@ -138,22 +138,24 @@ export function scopedCoverage(db: Db, ctx: Ctx) {
   return q;
 }
 
-/** The monthly rollups (kept by triggers: migration 2026_12_03_0600_month_rollups) of the communities in scope. */
-export function scopedRecordMonths(db: Db, ctx: Ctx) {
-  let q = db.selectFrom('record_months').where('record_months.company_id', '=', ctx.companyId);
-  if (!ctx.allCommunities) q = q.where('record_months.community_id', 'in', nonEmpty(ctx.communityIds));
-  return q;
+/** The monthly rollups (kept by triggers: migration 2026_12_03_0600_month_rollups). */
+type RollupTable = 'record_months' | 'record_dimension_months' | 'task_months' | 'issue_resolve_months' | 'issue_reply_months' | 'issue_raised_months';
+
+/** A reader of one monthly rollup within the communities in scope (every rollup has a company and a community). */
+function scopedRollup<T extends RollupTable>(table: T) {
+  return (db: Db, ctx: Ctx) => {
+    const t = table as 'record_months';
+    let q = db.selectFrom(t).where(`${t}.company_id`, '=', ctx.companyId);
+    if (!ctx.allCommunities) q = q.where(`${t}.community_id`, 'in', nonEmpty(ctx.communityIds));
+    return q as unknown as SelectQueryBuilder<Database, T, object>;
+  };
 }
-export function scopedDimensionMonths(db: Db, ctx: Ctx) {
-  let q = db.selectFrom('record_dimension_months').where('record_dimension_months.company_id', '=', ctx.companyId);
-  if (!ctx.allCommunities) q = q.where('record_dimension_months.community_id', 'in', nonEmpty(ctx.communityIds));
-  return q;
-}
-export function scopedTaskMonths(db: Db, ctx: Ctx) {
-  let q = db.selectFrom('task_months').where('task_months.company_id', '=', ctx.companyId);
-  if (!ctx.allCommunities) q = q.where('task_months.community_id', 'in', nonEmpty(ctx.communityIds));
-  return q;
-}
+export const scopedRecordMonths = scopedRollup('record_months');
+export const scopedDimensionMonths = scopedRollup('record_dimension_months');
+export const scopedTaskMonths = scopedRollup('task_months');
+export const scopedResolveMonths = scopedRollup('issue_resolve_months');
+export const scopedReplyMonths = scopedRollup('issue_reply_months');
+export const scopedRaisedMonths = scopedRollup('issue_raised_months');
 
 /** Issues of the communities in scope. */
 export function scopedIssues(db: Db, ctx: Ctx) {

@@ -4,13 +4,19 @@
  * kept tally, without one, or unrated), moved to another date or household, turned into a refusal and back,
  * re-tallied by a correction and deleted, and of tasks created, moved, worked and deleted, every rollup row
  * equals a count over the rows that a model of the history keeps, per month and building; and GET /kpis answers
- * coverage, completion and 满意率 of a month with those counts. Runs on SQLite and PostgreSQL.
+ * coverage, completion and 满意率 of a month with those counts. Likewise for issues raised, re-dated, replied to,
+ * resolved, confirmed, adopted, withdrawn and deleted, at instants near the Shanghai month boundaries: the issue
+ * rollups equal the model's counts and GET /kpis answers resolution, on-time reply and adoption with them.
+ * Runs on SQLite and PostgreSQL.
  */
 import fc from 'fast-check';
+import type { Updateable } from 'kysely';
+import type { IssuesTable } from '../../src/server/db/schema.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kpis } from '../../src/shared/schemas/kpis.js';
+import type { Adoption, Closure, IssueKind, IssueStatus, ReplyMode } from '../../src/shared/schemas/issues.js';
 import type { TaskStatus } from '../../src/shared/schemas/visits.js';
-import { Client, loginAs, makeCommunity, makeCompany, makeHousehold, makeUser, makeVisitRecord, makeVisitTask } from '../helpers/factories.js';
+import { Client, loginAs, makeCommunity, makeCompany, makeHousehold, makeIssue, makeUser, makeVisitRecord, makeVisitTask } from '../helpers/factories.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
@@ -300,6 +306,164 @@ describe('the monthly rollups of visit records and tasks', () => {
         expect([after.rec.size, after.dims.size, after.task.size]).toEqual([0, 0, 0]);
       }),
       { numRuns: 30, seed: 20261203 },
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Issues
+// ---------------------------------------------------------------------------------------------------------
+
+/** An instant in Shanghai time: a month of 2026, a day and an hour (0 and 23 fall on the other side of the UTC date). */
+interface At {
+  month: number;
+  day: number;
+  hour: number;
+}
+const AT: fc.Arbitrary<At> = fc.record({ month: MONTH, day: fc.constantFrom(1, 2, 15, 28), hour: fc.constantFrom(0, 7, 12, 23) });
+const iso = (a: At) => new Date(`${dateOf(a.month, a.day)}T${String(a.hour).padStart(2, '0')}:30:00+08:00`).toISOString();
+const KINDS: IssueKind[] = ['problem', 'complaint', 'suggestion', 'praise', 'need'];
+
+interface IssueRow {
+  id: number;
+  /** index into homes, or 6 for an issue without a household */
+  home: number;
+  kind: IssueKind;
+  status: IssueStatus;
+  raised: At;
+  replyMode: ReplyMode;
+  replyDue: At | null;
+  resolveDue: At | null;
+  replied: At | null;
+  resolved: At | null;
+  closure: Closure | null;
+  adoption: Adoption | null;
+}
+
+type IssueOp =
+  | { op: 'raise'; home: number; kind: IssueKind; raised: At; replyMode: ReplyMode; replyDue: At | null; resolveDue: At | null }
+  | { op: 'redue'; pick: number; replyDue: At | null; resolveDue: At | null }
+  | { op: 'reply'; pick: number; at: At | null }
+  | { op: 'resolve'; pick: number; at: At | null; closure: Closure | null }
+  | { op: 'adopt'; pick: number; adoption: Adoption | null }
+  | { op: 'withdraw'; pick: number }
+  | { op: 'remove'; pick: number };
+
+const maybeAt = fc.option(AT, { nil: null });
+const ISSUE_OP: fc.Arbitrary<IssueOp> = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ op: fc.constant('raise' as const), home: fc.nat(6), kind: fc.constantFrom(...KINDS), raised: AT, replyMode: fc.constantFrom<ReplyMode>('oral', 'written'), replyDue: maybeAt, resolveDue: maybeAt }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('redue' as const), pick: fc.nat(), replyDue: maybeAt, resolveDue: maybeAt }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('reply' as const), pick: fc.nat(), at: maybeAt }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('resolve' as const), pick: fc.nat(), at: maybeAt, closure: fc.constantFrom<Closure | null>(null, 'confirmed', 'unconfirmed', 'supervisor') }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('adopt' as const), pick: fc.nat(), adoption: fc.constantFrom<Adoption | null>(null, 'pending', 'adopted', 'not_adopted', 'implemented') }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('withdraw' as const), pick: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('remove' as const), pick: fc.nat() }) },
+);
+
+async function applyIssue(issues: IssueRow[], o: IssueOp) {
+  const db = t.handle.db;
+  const at = (a: At | null) => (a ? iso(a) : null);
+  if (o.op === 'raise') {
+    const home = homes[o.home];
+    const { id } = await makeIssue(t, { companyId, communityId: home?.communityId ?? homes[0].communityId, householdId: home?.id ?? null, kind: o.kind });
+    await db.updateTable('issues').set({ raised_at: iso(o.raised), reply_mode: o.replyMode, reply_due_at: at(o.replyDue), resolve_due_at: at(o.resolveDue) }).where('id', '=', id).execute();
+    issues.push({ id, home: o.home, kind: o.kind, status: 'assigned', raised: o.raised, replyMode: o.replyMode, replyDue: o.replyDue, resolveDue: o.resolveDue, replied: null, resolved: null, closure: null, adoption: null });
+    return;
+  }
+  if (!issues.length) return;
+  const row = issues[o.pick % issues.length];
+  const set = (values: Updateable<IssuesTable>) => db.updateTable('issues').set(values).where('id', '=', row.id).execute();
+  if (o.op === 'redue') {
+    Object.assign(row, { replyDue: o.replyDue, resolveDue: o.resolveDue });
+    await set({ reply_due_at: at(o.replyDue), resolve_due_at: at(o.resolveDue) });
+  } else if (o.op === 'reply') {
+    row.replied = o.at;
+    await set({ replied_at: at(o.at) });
+  } else if (o.op === 'resolve') {
+    Object.assign(row, { resolved: o.at, closure: o.closure, status: o.at ? 'resolved' : 'in_progress' });
+    await set({ resolved_at: at(o.at), closure: o.closure, status: row.status });
+  } else if (o.op === 'adopt') {
+    row.adoption = o.adoption;
+    await set({ adoption: o.adoption });
+  } else if (o.op === 'withdraw') {
+    row.status = row.status === 'withdrawn' ? 'assigned' : 'withdrawn';
+    await set({ status: row.status });
+  } else {
+    issues.splice(issues.indexOf(row), 1);
+    await db.deleteFrom('issue_events').where('issue_id', '=', row.id).execute();
+    await db.deleteFrom('issues').where('id', '=', row.id).execute();
+  }
+}
+
+const atMs = (a: At) => Date.parse(iso(a));
+const buildingOf = (home: number) => homes[home]?.buildingId ?? 0;
+
+function expectedIssues(issues: IssueRow[]) {
+  const resolve = new Map<string, Sums>();
+  const reply = new Map<string, Sums>();
+  const raised = new Map<string, Sums>();
+  for (const i of issues) {
+    const b = buildingOf(i.home);
+    const live = i.status !== 'withdrawn';
+    if (live && i.resolveDue) {
+      const onTime = i.resolved !== null && atMs(i.resolved) <= atMs(i.resolveDue);
+      add(resolve, `${monthIndex(i.resolveDue.month)}:${b}:${i.kind}`, { due: 1, confirmed: i.closure === 'confirmed' ? 1 : 0, on_time: onTime ? 1 : 0 });
+    }
+    if (live && i.replyDue) {
+      add(reply, `${monthIndex(i.replyDue.month)}:${b}:${i.replyMode}`, { due: 1, on_time: i.replied !== null && atMs(i.replied) <= atMs(i.replyDue) ? 1 : 0 });
+    }
+    add(raised, `${monthIndex(i.raised.month)}:${b}:${i.kind}:${i.adoption ?? ''}:${live ? 0 : 1}`, { n: 1 });
+  }
+  return { resolve: nonZero(resolve), reply: nonZero(reply), raised: nonZero(raised) };
+}
+
+async function issueRollups() {
+  const db = t.handle.db;
+  const resolve = new Map<string, Sums>();
+  for (const r of await db.selectFrom('issue_resolve_months').selectAll().where('company_id', '=', companyId).execute()) {
+    add(resolve, `${r.month}:${r.building_id}:${r.kind}`, { due: Number(r.due), confirmed: Number(r.confirmed), on_time: Number(r.on_time) });
+  }
+  const reply = new Map<string, Sums>();
+  for (const r of await db.selectFrom('issue_reply_months').selectAll().where('company_id', '=', companyId).execute()) {
+    add(reply, `${r.month}:${r.building_id}:${r.reply_mode}`, { due: Number(r.due), on_time: Number(r.on_time) });
+  }
+  const raised = new Map<string, Sums>();
+  for (const r of await db.selectFrom('issue_raised_months').selectAll().where('company_id', '=', companyId).execute()) {
+    add(raised, `${r.month}:${r.building_id}:${r.kind}:${r.adoption}:${r.withdrawn}`, { n: Number(r.n) });
+  }
+  return { resolve: nonZero(resolve), reply: nonZero(reply), raised: nonZero(raised) };
+}
+
+describe('the monthly rollups of issues', () => {
+  it('equal the counts over the issues for random histories of issues raised, re-dated, replied, resolved, adopted, withdrawn and deleted', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(ISSUE_OP, { minLength: 1, maxLength: 30 }), MONTH, async (ops, asked) => {
+        const issues: IssueRow[] = [];
+        try {
+          for (const o of ops) await applyIssue(issues, o);
+          expect(await issueRollups()).toEqual(expectedIssues(issues));
+
+          const res = await manager.get(`/api/v1/kpis?period=month:${monthText(asked)}&kpi=resolution,reply_on_time,adoption`);
+          expect(res.statusCode).toBe(200);
+          const figures = new Map(res.json<Kpis>().figures.map((f) => [f.key, f]));
+          const live = issues.filter((i) => i.status !== 'withdrawn');
+          const due = live.filter((i) => i.resolveDue?.month === asked && ['problem', 'complaint', 'need'].includes(i.kind));
+          expect([figures.get('resolution')!.numerator, figures.get('resolution')!.denominator]).toEqual([due.filter((i) => i.closure === 'confirmed').length, due.length]);
+          const replies = live.filter((i) => i.replyDue?.month === asked);
+          const repliedOnTime = replies.filter((i) => i.replied !== null && atMs(i.replied) <= atMs(i.replyDue!)).length;
+          expect([figures.get('reply_on_time')!.numerator, figures.get('reply_on_time')!.denominator]).toEqual([repliedOnTime, replies.length]);
+          const suggestions = live.filter((i) => i.kind === 'suggestion' && i.raised.month === asked);
+          const adopted = suggestions.filter((i) => i.adoption === 'adopted' || i.adoption === 'implemented').length;
+          const decided = suggestions.filter((i) => i.adoption === 'adopted' || i.adoption === 'implemented' || i.adoption === 'not_adopted').length;
+          expect([figures.get('adoption')!.numerator, figures.get('adoption')!.denominator]).toEqual([adopted, decided]);
+        } finally {
+          await t.handle.db.deleteFrom('issue_events').where('company_id', '=', companyId).execute();
+          await t.handle.db.deleteFrom('issues').where('company_id', '=', companyId).execute();
+        }
+        const after = await issueRollups();
+        expect([after.resolve.size, after.reply.size, after.raised.size]).toEqual([0, 0, 0]);
+      }),
+      { numRuns: 30, seed: 20261204 },
     );
   });
 });

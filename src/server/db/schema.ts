@@ -21,7 +21,7 @@ import type { RolesTable } from './schema/roles.js';
 import type { RosterImportErrorsTable, RosterImportsTable } from './schema/roster.js';
 import type { StaffCommunitiesTable, StaffTable } from './schema/staff.js';
 import type { UserCommunitiesTable, UsersTable } from './schema/users.js';
-import type { AttachmentsTable, HouseholdCoverageTable, RecordDimensionMonthsTable, RecordMonthsTable, TaskMonthsTable, VisitAttemptsTable, VisitRecordCorrectionsTable, VisitRecordItemsTable, VisitRecordsTable, VisitTasksTable } from './schema/visits.js';
+import type { AttachmentsTable, HouseholdCoverageTable, IssueRaisedMonthsTable, IssueReplyMonthsTable, IssueResolveMonthsTable, RecordDimensionMonthsTable, RecordMonthsTable, TaskMonthsTable, VisitAttemptsTable, VisitRecordCorrectionsTable, VisitRecordItemsTable, VisitRecordsTable, VisitTasksTable } from './schema/visits.js';
 
 export type * from './schema/audit.js';
 export type * from './schema/auth.js';
@@ -73,6 +73,9 @@ export interface Database {
   record_months: RecordMonthsTable;
   record_dimension_months: RecordDimensionMonthsTable;
   task_months: TaskMonthsTable;
+  issue_resolve_months: IssueResolveMonthsTable;
+  issue_reply_months: IssueReplyMonthsTable;
+  issue_raised_months: IssueRaisedMonthsTable;
   visit_record_items: VisitRecordItemsTable;
   visit_record_corrections: VisitRecordCorrectionsTable;
   attachments: AttachmentsTable;

@@ -11,7 +11,7 @@ import type { Adoption, IssueKind, ReplyMode } from '../../shared/schemas/issues
 import type { TaskStatus } from '../../shared/schemas/visits.js';
 import type { Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
-import { inCompany, scopedCoverage, scopedHouseholds, scopedIssues, scopedRecordMonths, scopedRecords, scopedTaskMonths, scopedTasks } from '../scope.js';
+import { inCompany, scopedCoverage, scopedHouseholds, scopedIssues, scopedRaisedMonths, scopedRecordMonths, scopedRecords, scopedReplyMonths, scopedResolveMonths, scopedTaskMonths, scopedTasks } from '../scope.js';
 
 /** Which rows: the caller's scope, narrowed to one community or one visitor, and how they are grouped. */
 export interface Cut {
@@ -117,8 +117,20 @@ export function rollupMonths(cut: Cut, range: Pick<Range, 'from' | 'to'>): { fro
   return { from: monthIndex(range.from), to: monthIndex(range.to) };
 }
 
+type RollupTable = 'record_months' | 'record_dimension_months' | 'task_months' | 'issue_resolve_months' | 'issue_reply_months' | 'issue_raised_months';
+
+/** The building of an issue rollup's rows without a household: not a building, left out of groups by building. */
+const NO_BUILDING = 0;
+
+/** An issue rollup narrowed to the months and the cut's community. */
+function issueMonths<Q extends { where: (...args: any[]) => Q }>(q: Q, table: RollupTable, cut: Cut, months: { from: number; to: number }): Q {
+  let out = q.where(`${table}.month`, '>=', months.from).where(`${table}.month`, '<=', months.to);
+  if (cut.communityId !== null) out = out.where(`${table}.community_id`, '=', cut.communityId);
+  return out;
+}
+
 /** A rollup's group column (the rollups have a community and a building). */
-export function monthGroup(table: 'record_months' | 'record_dimension_months' | 'task_months', cut: Cut): RawBuilder<Group> | null {
+export function monthGroup(table: RollupTable, cut: Cut): RawBuilder<Group> | null {
   if (cut.groupBy !== 'community' && cut.groupBy !== 'building') return null;
   return sql<Group>`${sql.ref(`${table}.${cut.groupBy}_id`)}`;
 }
@@ -186,6 +198,15 @@ export function issuesOf(db: Db, ctx: Ctx, cut: Cut) {
 
 /** Issues due for resolution in the range: how many, confirmed solved, resolved by the deadline (issues_company_resolve_due_idx). */
 export async function resolutionDue(db: Db, ctx: Ctx, cut: Cut, range: Range) {
+  const months = rollupMonths(cut, range);
+  if (months) {
+    const mg = monthGroup('issue_resolve_months', cut);
+    let q = issueMonths(scopedResolveMonths(db, ctx), 'issue_resolve_months', cut, months).where('issue_resolve_months.kind', 'in', [...RESOLUTION_KINDS]);
+    if (cut.groupBy === 'building') q = q.where('issue_resolve_months.building_id', '!=', NO_BUILDING);
+    let s = q.select((eb) => [eb.fn.sum<number>('issue_resolve_months.due').as('due'), eb.fn.sum<number>('issue_resolve_months.confirmed').as('confirmed'), eb.fn.sum<number>('issue_resolve_months.on_time').as('on_time')]);
+    if (mg) s = s.select(mg.as('g')).groupBy(mg) as typeof s;
+    return (await s.execute()).map((r) => ({ g: g((r as { g?: Group }).g), due: num(r.due), confirmed: num(r.confirmed), onTime: num(r.on_time) }));
+  }
   const group = groupExpr(ISSUE_GROUP, cut);
   const q = issuesOf(db, ctx, cut)
     .where('issues.kind', 'in', [...RESOLUTION_KINDS])
@@ -203,6 +224,15 @@ export async function resolutionDue(db: Db, ctx: Ctx, cut: Cut, range: Range) {
 
 /** Issues whose reply was due in the range, by reply mode, and how many were replied by then (issues_company_reply_due_idx). */
 export async function repliesDue(db: Db, ctx: Ctx, cut: Cut, range: Range) {
+  const months = rollupMonths(cut, range);
+  if (months) {
+    const mg = monthGroup('issue_reply_months', cut);
+    let q = issueMonths(scopedReplyMonths(db, ctx), 'issue_reply_months', cut, months);
+    if (cut.groupBy === 'building') q = q.where('issue_reply_months.building_id', '!=', NO_BUILDING);
+    let s = q.select((eb) => ['issue_reply_months.reply_mode', eb.fn.sum<number>('issue_reply_months.due').as('due'), eb.fn.sum<number>('issue_reply_months.on_time').as('on_time')]).groupBy('issue_reply_months.reply_mode');
+    if (mg) s = s.select(mg.as('g')).groupBy(mg) as typeof s;
+    return (await s.execute()).map((r) => ({ g: g((r as { g?: Group }).g), mode: r.reply_mode as ReplyMode, due: num(r.due), onTime: num(r.on_time) }));
+  }
   const group = groupExpr(ISSUE_GROUP, cut);
   const q = issuesOf(db, ctx, cut).where('issues.status', '!=', 'withdrawn').where('issues.reply_due_at', '>=', range.fromIso).where('issues.reply_due_at', '<', range.toIso);
   let s = q
@@ -255,6 +285,16 @@ export async function resolutionTimes(db: Db, ctx: Ctx, cut: Cut, range: Range) 
 
 /** Issues of a kind raised in the range (issues_company_kind_raised_idx), by adoption; withdrawn ones when asked. */
 export async function raisedByAdoption(db: Db, ctx: Ctx, cut: Cut, range: Range, kind: IssueKind, withdrawn: boolean) {
+  const months = rollupMonths(cut, range);
+  if (months) {
+    const mg = monthGroup('issue_raised_months', cut);
+    let q = issueMonths(scopedRaisedMonths(db, ctx), 'issue_raised_months', cut, months).where('issue_raised_months.kind', '=', kind);
+    if (!withdrawn) q = q.where('issue_raised_months.withdrawn', '=', 0);
+    if (cut.groupBy === 'building') q = q.where('issue_raised_months.building_id', '!=', NO_BUILDING);
+    let s = q.select((eb) => ['issue_raised_months.adoption', eb.fn.sum<number>('issue_raised_months.n').as('n')]).groupBy('issue_raised_months.adoption');
+    if (mg) s = s.select(mg.as('g')).groupBy(mg) as typeof s;
+    return (await s.execute()).map((r) => ({ g: g((r as { g?: Group }).g), adoption: (r.adoption || null) as Adoption | null, n: num(r.n) }));
+  }
   const group = groupExpr(ISSUE_GROUP, cut);
   let q = issuesOf(db, ctx, cut).where('issues.kind', '=', kind).where('issues.raised_at', '>=', range.fromIso).where('issues.raised_at', '<', range.toIso);
   if (!withdrawn) q = q.where('issues.status', '!=', 'withdrawn');

@@ -1,12 +1,13 @@
 /**
- * Monthly rollups of the visit records and the visit tasks, kept by the database itself, so that a month's KPI
- * figures read a few thousand rollup rows instead of every record and task of the month (a company-wide month
- * took about 1 s of SQL at a million records on SQLite, most of it in the records' distinct households and
- * dimension tallies and the tasks' status counts).
+ * Monthly rollups of the visit records, the visit tasks and the issues, kept by the database itself, so that a
+ * month's KPI figures read a few thousand rollup rows instead of every record, task and issue of the month (a
+ * company-wide month took about 1 s of SQL at a million records on SQLite, most of it in the records' distinct
+ * households and dimension tallies and the tasks' status counts).
  *
  * One row per company, month, community and building (months counted as year × 12 + month − 1, by the visit
- * date and the task's due date; the community as recorded on the row, the building the household had when
- * the row was written — attribution at the time of the event):
+ * date, the task's due date, the issue's deadlines and raising in Shanghai time; the community as recorded on
+ * the row, the building the household had when the row was written — attribution at the time of the event;
+ * building 0 for an issue without a household):
  * - `record_months`: completed visits, distinct households with a completed visit, and the satisfaction tally
  *   of the completed visits with a valid rating (those with an `average_score` and a questionnaire version) that
  *   keep their tally (visit_records.sat_*); `untallied` counts those that do not, so a reader knows when the
@@ -14,6 +15,11 @@
  * - `record_dimension_months`: the same visits' per-dimension sums, counts, satisfied answers and records
  *   (from `sat_dimensions`).
  * - `task_months`: tasks by status, with the sum of their failed attempts.
+ * - `issue_resolve_months`: issues by kind whose resolution was due in the month (withdrawn ones left out): how
+ *   many, confirmed solved, resolved by the deadline.
+ * - `issue_reply_months`: issues by reply mode whose reply was due in the month (withdrawn ones left out): how
+ *   many, replied by the deadline.
+ * - `issue_raised_months`: issues raised in the month by kind, adoption ('' for none) and whether withdrawn.
  *
  * Row triggers add a written row's contribution, subtract a deleted row's, and on an update that touches a
  * counted column subtract the old row's and add the new row's, on both databases: every writer keeps the rollups
@@ -89,9 +95,45 @@ function taskStatement(dialect: DialectName, x: string, s: string): string {
     ${upsert('task_months', TASK_KEY, TASK_SUMS)}`;
 }
 
-/** The columns whose change moves a record's or a task's contribution. */
+/** The Shanghai month of an instant (timestamps are ISO text on SQLite, timestamptz on PostgreSQL). */
+const INSTANT_MONTH: Record<DialectName, (col: string) => string> = {
+  sqlite: (col) => `(CAST(strftime('%Y', ${col}, '+8 hours') AS INTEGER) * 12 + CAST(strftime('%m', ${col}, '+8 hours') AS INTEGER) - 1)`,
+  postgres: (col) => `(EXTRACT(YEAR FROM ${col} AT TIME ZONE 'Asia/Shanghai')::int * 12 + EXTRACT(MONTH FROM ${col} AT TIME ZONE 'Asia/Shanghai')::int - 1)`,
+};
+const ISSUE_BUILDING = (x: string) => `coalesce((SELECT building_id FROM households WHERE id = ${x}.household_id), 0)`;
+const RESOLVE_KEY = [...RECORD_KEY, 'kind'];
+const RESOLVE_SUMS = ['due', 'confirmed', 'on_time'] as const;
+const REPLY_KEY = [...RECORD_KEY, 'reply_mode'];
+const REPLY_SUMS = ['due', 'on_time'] as const;
+const RAISED_KEY = [...RECORD_KEY, 'kind', 'adoption', 'withdrawn'];
+const RAISED_SUMS = ['n'] as const;
+const yes = (cond: string) => when(cond, '1');
+
+/** The statements that add (s = 1) or subtract (s = -1) issue `x`'s contributions to the three issue rollups. */
+function issueStatements(dialect: DialectName, x: string, s: string): string[] {
+  const head = (cols: readonly string[]) => `${x}.company_id, ${cols[0]}, ${x}.community_id, ${ISSUE_BUILDING(x)}`;
+  const m = INSTANT_MONTH[dialect];
+  return [
+    `INSERT INTO issue_resolve_months (${[...RESOLVE_KEY, ...RESOLVE_SUMS].join(', ')})
+     SELECT ${head([m(`${x}.resolve_due_at`)])}, ${x}.kind, ${s}, ${s} * ${yes(`${x}.closure = 'confirmed'`)},
+       ${s} * ${yes(`${x}.resolved_at IS NOT NULL AND ${x}.resolved_at <= ${x}.resolve_due_at`)}
+     WHERE ${x}.status <> 'withdrawn' AND ${x}.resolve_due_at IS NOT NULL
+     ${upsert('issue_resolve_months', RESOLVE_KEY, RESOLVE_SUMS)}`,
+    `INSERT INTO issue_reply_months (${[...REPLY_KEY, ...REPLY_SUMS].join(', ')})
+     SELECT ${head([m(`${x}.reply_due_at`)])}, ${x}.reply_mode, ${s}, ${s} * ${yes(`${x}.replied_at IS NOT NULL AND ${x}.replied_at <= ${x}.reply_due_at`)}
+     WHERE ${x}.status <> 'withdrawn' AND ${x}.reply_due_at IS NOT NULL
+     ${upsert('issue_reply_months', REPLY_KEY, REPLY_SUMS)}`,
+    `INSERT INTO issue_raised_months (${[...RAISED_KEY, ...RAISED_SUMS].join(', ')})
+     SELECT ${head([m(`${x}.raised_at`)])}, ${x}.kind, coalesce(${x}.adoption, ''), ${yes(`${x}.status = 'withdrawn'`)}, ${s}
+     WHERE ${x}.raised_at IS NOT NULL
+     ${upsert('issue_raised_months', RAISED_KEY, RAISED_SUMS)}`,
+  ];
+}
+
+/** The columns whose change moves a record's, a task's or an issue's contribution. */
 const RECORD_COLUMNS = ['outcome', 'visit_date', 'household_id', 'community_id', 'company_id', 'average_score', 'questionnaire_version_id', 'sat_rated', 'sat_satisfied', 'nps_answers', 'nps_promoters', 'nps_detractors', 'sat_dimensions'];
 const TASK_COLUMNS = ['status', 'due_date', 'attempt_count', 'household_id', 'community_id', 'company_id'];
+const ISSUE_COLUMNS = ['company_id', 'community_id', 'household_id', 'kind', 'status', 'closure', 'resolved_at', 'resolve_due_at', 'reply_due_at', 'replied_at', 'reply_mode', 'adoption', 'raised_at'];
 
 /** The triggers' names, for a bulk loader that sets them aside (and calls rebuildMonthRollups after). */
 export const MONTH_ROLLUP_TRIGGERS = [
@@ -101,6 +143,9 @@ export const MONTH_ROLLUP_TRIGGERS = [
   ['visit_tasks', 'visit_tasks_months_insert'],
   ['visit_tasks', 'visit_tasks_months_delete'],
   ['visit_tasks', 'visit_tasks_months_update'],
+  ['issues', 'issues_months_insert'],
+  ['issues', 'issues_months_delete'],
+  ['issues', 'issues_months_update'],
 ] as const;
 
 /** The statements that create the triggers. */
@@ -131,6 +176,16 @@ export function monthRollupTriggers(dialect: DialectName): string[] {
          IF TG_OP <> 'DELETE' THEN PERFORM task_months_apply(NEW, 1); END IF;
          RETURN NULL;
        END $$`,
+      `CREATE OR REPLACE FUNCTION issue_months_apply(x issues, s int) RETURNS void LANGUAGE plpgsql AS $$
+       BEGIN
+         ${issueStatements(dialect, 'x', 's').join(';\n')};
+       END $$`,
+      `CREATE OR REPLACE FUNCTION issues_months() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         IF TG_OP <> 'INSERT' THEN PERFORM issue_months_apply(OLD, -1); END IF;
+         IF TG_OP <> 'DELETE' THEN PERFORM issue_months_apply(NEW, 1); END IF;
+         RETURN NULL;
+       END $$`,
       `CREATE TRIGGER visit_records_months_insert AFTER INSERT ON visit_records FOR EACH ROW WHEN (NEW.outcome = 'completed') EXECUTE FUNCTION visit_records_months()`,
       `CREATE TRIGGER visit_records_months_delete AFTER DELETE ON visit_records FOR EACH ROW WHEN (OLD.outcome = 'completed') EXECUTE FUNCTION visit_records_months()`,
       `CREATE TRIGGER visit_records_months_update AFTER UPDATE ON visit_records FOR EACH ROW
@@ -138,10 +193,14 @@ export function monthRollupTriggers(dialect: DialectName): string[] {
       `CREATE TRIGGER visit_tasks_months_insert AFTER INSERT ON visit_tasks FOR EACH ROW EXECUTE FUNCTION visit_tasks_months()`,
       `CREATE TRIGGER visit_tasks_months_delete AFTER DELETE ON visit_tasks FOR EACH ROW EXECUTE FUNCTION visit_tasks_months()`,
       `CREATE TRIGGER visit_tasks_months_update AFTER UPDATE ON visit_tasks FOR EACH ROW WHEN (${changed(TASK_COLUMNS)}) EXECUTE FUNCTION visit_tasks_months()`,
+      `CREATE TRIGGER issues_months_insert AFTER INSERT ON issues FOR EACH ROW EXECUTE FUNCTION issues_months()`,
+      `CREATE TRIGGER issues_months_delete AFTER DELETE ON issues FOR EACH ROW EXECUTE FUNCTION issues_months()`,
+      `CREATE TRIGGER issues_months_update AFTER UPDATE ON issues FOR EACH ROW WHEN (${changed(ISSUE_COLUMNS)}) EXECUTE FUNCTION issues_months()`,
     ];
   }
   // SQLite has no functions: each trigger repeats the statements, each guarded by whether its row counts.
   const changed = (cols: string[]) => cols.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ');
+  const issues = (x: string, s: string) => issueStatements(dialect, x, s).map((st) => `${st};`).join(' ');
   const records = (x: string, s: string) => `${recordStatement(dialect, x, s, `${x}.outcome = 'completed'`)}; ${dimensionStatement(dialect, x, s, `${x}.outcome = 'completed'`)};`;
   return [
     `CREATE TRIGGER visit_records_months_insert AFTER INSERT ON visit_records WHEN NEW.outcome = 'completed' BEGIN ${records('NEW', '1')} END`,
@@ -153,6 +212,10 @@ export function monthRollupTriggers(dialect: DialectName): string[] {
     `CREATE TRIGGER visit_tasks_months_delete AFTER DELETE ON visit_tasks BEGIN ${taskStatement(dialect, 'OLD', '-1')}; END`,
     `CREATE TRIGGER visit_tasks_months_update AFTER UPDATE OF ${TASK_COLUMNS.join(', ')} ON visit_tasks WHEN ${changed(TASK_COLUMNS)}
      BEGIN ${taskStatement(dialect, 'OLD', '-1')}; ${taskStatement(dialect, 'NEW', '1')}; END`,
+    `CREATE TRIGGER issues_months_insert AFTER INSERT ON issues BEGIN ${issues('NEW', '1')} END`,
+    `CREATE TRIGGER issues_months_delete AFTER DELETE ON issues BEGIN ${issues('OLD', '-1')} END`,
+    `CREATE TRIGGER issues_months_update AFTER UPDATE OF ${ISSUE_COLUMNS.join(', ')} ON issues WHEN ${changed(ISSUE_COLUMNS)}
+     BEGIN ${issues('OLD', '-1')} ${issues('NEW', '1')} END`,
   ];
 }
 
@@ -160,7 +223,7 @@ export function monthRollupTriggers(dialect: DialectName): string[] {
 export async function rebuildMonthRollups(db: Kysely<any>, dialect: DialectName): Promise<void> {
   const month = (col: string) => MONTH[dialect](col);
   const sumWhen = (cond: string, value: string) => `sum(${when(cond, value)})`;
-  for (const table of ['record_months', 'record_dimension_months', 'task_months']) await sql.raw(`DELETE FROM ${table}`).execute(db);
+  for (const table of ROLLUP_TABLES) await sql.raw(`DELETE FROM ${table}`).execute(db);
   await sql
     .raw(
       `INSERT INTO record_months (${[...RECORD_KEY, ...RECORD_SUMS].join(', ')})
@@ -191,7 +254,37 @@ export async function rebuildMonthRollups(db: Kysely<any>, dialect: DialectName)
        GROUP BY x.company_id, ${month('x.due_date')}, x.community_id, h.building_id, x.status`,
     )
     .execute(db);
+  const im = INSTANT_MONTH[dialect];
+  const issueHead = (col: string) => `x.company_id, ${im(col)}, x.community_id, coalesce(h.building_id, 0)`;
+  const issueFrom = 'FROM issues x LEFT JOIN households h ON h.id = x.household_id';
+  await sql
+    .raw(
+      `INSERT INTO issue_resolve_months (${[...RESOLVE_KEY, ...RESOLVE_SUMS].join(', ')})
+       SELECT ${issueHead('x.resolve_due_at')}, x.kind, count(*), ${sumWhen("x.closure = 'confirmed'", '1')}, ${sumWhen('x.resolved_at IS NOT NULL AND x.resolved_at <= x.resolve_due_at', '1')}
+       ${issueFrom} WHERE x.status <> 'withdrawn' AND x.resolve_due_at IS NOT NULL
+       GROUP BY ${issueHead('x.resolve_due_at')}, x.kind`,
+    )
+    .execute(db);
+  await sql
+    .raw(
+      `INSERT INTO issue_reply_months (${[...REPLY_KEY, ...REPLY_SUMS].join(', ')})
+       SELECT ${issueHead('x.reply_due_at')}, x.reply_mode, count(*), ${sumWhen('x.replied_at IS NOT NULL AND x.replied_at <= x.reply_due_at', '1')}
+       ${issueFrom} WHERE x.status <> 'withdrawn' AND x.reply_due_at IS NOT NULL
+       GROUP BY ${issueHead('x.reply_due_at')}, x.reply_mode`,
+    )
+    .execute(db);
+  await sql
+    .raw(
+      `INSERT INTO issue_raised_months (${[...RAISED_KEY, ...RAISED_SUMS].join(', ')})
+       SELECT ${issueHead('x.raised_at')}, x.kind, coalesce(x.adoption, ''), ${yes("x.status = 'withdrawn'")}, count(*)
+       ${issueFrom} WHERE x.raised_at IS NOT NULL
+       GROUP BY ${issueHead('x.raised_at')}, x.kind, coalesce(x.adoption, ''), ${yes("x.status = 'withdrawn'")}`,
+    )
+    .execute(db);
 }
+
+/** The rollup tables, for a test or a loader that empties them. */
+export const ROLLUP_TABLES = ['record_months', 'record_dimension_months', 'task_months', 'issue_resolve_months', 'issue_reply_months', 'issue_raised_months'] as const;
 
 export const monthRollups: Migration = {
   async up(db, dialect) {
@@ -207,6 +300,14 @@ export const monthRollups: Migration = {
     let tasks = key('task_months').addColumn('status', 'text', notNull);
     for (const col of TASK_SUMS) tasks = tasks.addColumn(col, 'integer', notNull);
     await tasks.addPrimaryKeyConstraint('task_months_pk', TASK_KEY).execute();
+    let resolve = key('issue_resolve_months').addColumn('kind', 'text', notNull);
+    for (const col of RESOLVE_SUMS) resolve = resolve.addColumn(col, 'integer', notNull);
+    await resolve.addPrimaryKeyConstraint('issue_resolve_months_pk', RESOLVE_KEY).execute();
+    let reply = key('issue_reply_months').addColumn('reply_mode', 'text', notNull);
+    for (const col of REPLY_SUMS) reply = reply.addColumn(col, 'integer', notNull);
+    await reply.addPrimaryKeyConstraint('issue_reply_months_pk', REPLY_KEY).execute();
+    const raised = key('issue_raised_months').addColumn('kind', 'text', notNull).addColumn('adoption', 'text', notNull).addColumn('withdrawn', 'integer', notNull).addColumn('n', 'integer', notNull);
+    await raised.addPrimaryKeyConstraint('issue_raised_months_pk', RAISED_KEY).execute();
     for (const statement of monthRollupTriggers(dialect)) await sql.raw(statement).execute(db);
     await rebuildMonthRollups(db, dialect);
   },

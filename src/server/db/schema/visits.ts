@@ -157,3 +157,21 @@ export interface TaskMonthsTable extends MonthKey {
   n: number;
   attempts: number;
 }
+export interface IssueResolveMonthsTable extends MonthKey {
+  kind: string;
+  due: number;
+  confirmed: number;
+  on_time: number;
+}
+export interface IssueReplyMonthsTable extends MonthKey {
+  reply_mode: string;
+  due: number;
+  on_time: number;
+}
+export interface IssueRaisedMonthsTable extends MonthKey {
+  kind: string;
+  /** '' for none */
+  adoption: string;
+  withdrawn: number;
+  n: number;
+}
