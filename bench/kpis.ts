@@ -2,7 +2,8 @@
  * The dashboard's requests at a million visit records: the company seeded as the growth benchmark's 1M size
  * (growth-seed.ts: 200,000 households, 1,100,000 tasks, 300,000 issues, dates over the 12 months before its fixed
  * "now"), served by its own server process. Every API call the 数据看板 makes — the month's figures with the two
- * comparison periods, the figures per community (per building for one community) and the 12-month trend — for
+ * comparison periods, the figures per community (per building for one community), the 12-month trend, the key
+ * drivers over the 12 months to the month, the households to visit again and the month's themes — for
  * the company-wide month and for one community, over HTTP with a manager's session. Beside each, the floor: the SQL
  * statements the request made (captured at the driver, the session lookup left out), run bare on the same
  * database one after another. Target: p95 < 300 ms for every call, on SQLite and on PostgreSQL.
@@ -10,6 +11,7 @@
  * KPI_RECORDS (default 1000000) picks the size; KPI_ROUNDS (default 8) the measured rounds.
  */
 import os from 'node:os';
+import { addMonths, monthOf } from '../src/shared/schemas/kpis.js';
 import { dateOfDay, shanghaiDay } from '../src/shared/shanghai.js';
 import { prepareSize, type Size } from './growth.js';
 import type { Captured } from './growth-server.js';
@@ -19,6 +21,8 @@ import { percentile, type BenchResult } from './lib.js';
 const TARGET_P95_MS = 300;
 const month = dateOfDay(shanghaiDay(GROWTH_NOW)).slice(0, 7);
 const period = `month:${month}`;
+/** The dashboard's key-driver window: the 12 months ending with its month (DriversChart.tsx). */
+const drivers = `custom:${addMonths(`${month}-01`, -11)}..${monthOf(`${month}-01`).to}`;
 const RATES = 'coverage,completion,resolution,adoption,satisfaction_rate';
 const BY_GROUP = 'coverage,completion,resolution,satisfaction_rate';
 
@@ -34,6 +38,12 @@ const CALLS: Call[] = [
   { label: 'one community: all figures with comparisons', path: (s) => `/kpis?period=${period}&compare=true${community(s)}` },
   { label: 'one community: headline rates per building', path: (s) => `/kpis?period=${period}&groupBy=building&kpi=${BY_GROUP}${community(s)}` },
   { label: 'one community: 12-month trend', path: (s) => `/kpis/trend?kpi=${RATES}&months=12&to=${month}${community(s)}` },
+  { label: 'company: key drivers over the 12 months to the month', path: () => `/kpis/drivers?period=${drivers}` },
+  { label: 'company month: households to visit again (重点回访)', path: () => `/kpis/attention?period=${period}` },
+  { label: 'company month: themes (热点话题)', path: () => `/kpis/themes?period=${period}&limit=20` },
+  { label: 'one community: key drivers over 12 months', path: (s) => `/kpis/drivers?period=${drivers}${community(s)}` },
+  { label: 'one community: households to visit again', path: (s) => `/kpis/attention?period=${period}${community(s)}` },
+  { label: 'one community: themes', path: (s) => `/kpis/themes?period=${period}&limit=20${community(s)}` },
 ];
 
 const fmt = (v: number) => (Number.isNaN(v) ? '–' : v < 10 ? v.toFixed(1) : v.toFixed(0));
