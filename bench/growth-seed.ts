@@ -21,7 +21,7 @@ import { openDatabase, type DatabaseHandle } from '../src/server/db/database.js'
 import { migrateToLatest } from '../src/server/db/migrate.js';
 import { COVERAGE_TRIGGERS, coverageTriggers, rebuildHouseholdCoverage } from '../src/server/db/migrations/2026_12_03_0400_household_coverage.js';
 import { backfillVisitScores } from '../src/server/db/migrations/2026_12_03_0500_visit_scores.js';
-import { MONTH_ROLLUP_TRIGGERS, monthRollupTriggers, rebuildMonthRollups } from '../src/server/db/migrations/2026_12_03_0600_month_rollups.js';
+import { MONTH_ROLLUP_TRIGGERS, ROLLUP_TABLES, monthRollupTriggers, rebuildMonthRollups } from '../src/server/db/migrations/2026_12_03_0600_month_rollups.js';
 import { householdSortKey } from '../src/server/households/room.js';
 import { insertUser } from '../src/server/users/insert-user.js';
 import { DEFAULT_CATEGORIES } from '../src/server/issues/defaults.js';
@@ -456,8 +456,8 @@ export async function seedGrowth(handle: DatabaseHandle, records: number): Promi
   if (handle.dialect === 'postgres') {
     // Explicit ids leave the identity sequences behind; the product's own inserts must not collide.
     for (const ins of inserters) await sql`SELECT setval(pg_get_serial_sequence(${ins.table}, 'id'), (SELECT max(id) FROM ${sql.raw(ins.table)}))`.execute(db);
-    // Only the seeded tables: a bare VACUUM would go through every schema of the database.
-    await sql`VACUUM ANALYZE ${sql.raw([...new Set(inserters.map((i) => i.table))].join(', '))}`.execute(db);
+    // Only the seeded tables and the rollups rebuilt from them: a bare VACUUM would go through every schema of the database.
+    await sql`VACUUM ANALYZE ${sql.raw([...new Set([...inserters.map((i) => i.table), 'household_coverage', ...ROLLUP_TABLES])].join(', '))}`.execute(db);
   } else {
     handle.sqlite!.exec('ANALYZE');
     handle.sqlite!.pragma('synchronous = NORMAL');

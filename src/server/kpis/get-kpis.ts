@@ -138,7 +138,7 @@ export async function kpiScope(db: Db, ctx: Ctx, query: Pick<KpiQuery, 'kpi' | '
 /** What every computation of figures reads once per request: the targets and the company calendar. */
 export async function kpiEnv(db: Db, ctx: Ctx, locale: Locale): Promise<KpiEnv> {
   const [targets, calendar] = await Promise.all([loadTargets(db, ctx.companyId), loadCompanyCalendar(db, ctx.companyId)]);
-  return { db, ctx, targets, calendar, locale };
+  return { db, ctx, targets, calendar, locale, rosters: new Map() };
 }
 
 export interface KpiEnv {
@@ -147,6 +147,18 @@ export interface KpiEnv {
   targets: KpiTargets;
   calendar: WorkCalendar;
   locale: Locale;
+  /**
+   * The roster counts of the request by cut: the roster is today's, the same for every period a request computes
+   * (the comparison periods, the months of a trend), so it is counted once.
+   */
+  rosters: Map<string, ReturnType<typeof households>>;
+}
+
+function rosterOf(env: KpiEnv, cut: Cut): ReturnType<typeof households> {
+  const k = JSON.stringify(cut);
+  let roster = env.rosters.get(k);
+  if (!roster) env.rosters.set(k, (roster = households(env.db, env.ctx, cut)));
+  return roster;
 }
 
 async function computeGroups(env: KpiEnv, cut: Cut & { groupBy: GroupBy }, period: Period, keys: KpiKey[]): Promise<KpiGroup[]> {
@@ -240,7 +252,7 @@ export async function computeSet(env: KpiEnv, cut: Cut, period: Period, keys: re
   const [visited, visited12, roster, tasks, resolution, replies, reopened, times, suggestions, complaints, praise, scored] = await Promise.all([
     has('coverage') ? visitedHouseholds(db, ctx, cut, range) : none,
     has('coverage_12m') ? visitedHouseholds12m(db, ctx, cut, { from: rollingFrom(range.to), to: range.to }) : none,
-    has('coverage', 'coverage_12m', 'complaints_per_100') ? households(db, ctx, cut) : none,
+    has('coverage', 'coverage_12m', 'complaints_per_100') ? rosterOf(env, cut) : none,
     has('completion', 'unreachable_rate', 'refused_rate', 'attempts_per_completion') ? tasksByStatus(db, ctx, cut, range) : none,
     has('resolution', 'resolution_on_time') ? resolutionDue(db, ctx, cut, range) : none,
     has('reply_on_time', 'reply_on_time_oral', 'reply_on_time_written') ? repliesDue(db, ctx, cut, range) : none,
