@@ -86,8 +86,7 @@ export async function visitedHouseholds(db: Db, ctx: Ctx, cut: Cut, range: Pick<
   if (months && months.from === months.to) {
     // One month: its households are counted once each in record_months (a longer period would count a
     // household once per month it was visited, so it is counted from the records).
-    let q = scopedRecordMonths(db, ctx).where('record_months.month', '=', months.from);
-    if (cut.communityId !== null) q = q.where('record_months.community_id', '=', cut.communityId);
+    const q = inMonths(scopedRecordMonths(db, ctx), 'record_months', cut, months);
     const mg = monthGroup('record_months', cut);
     let s = q.select((eb) => eb.fn.sum<number>('record_months.households').as('n'));
     if (mg) s = s.select(mg.as('g')).groupBy(mg) as typeof s;
@@ -122,8 +121,8 @@ type RollupTable = 'record_months' | 'record_dimension_months' | 'task_months' |
 /** The building of an issue rollup's rows without a household: not a building, left out of groups by building. */
 const NO_BUILDING = 0;
 
-/** An issue rollup narrowed to the months and the cut's community. */
-function issueMonths<Q extends { where: (...args: any[]) => Q }>(q: Q, table: RollupTable, cut: Cut, months: { from: number; to: number }): Q {
+/** A rollup narrowed to the months and the cut's community. */
+export function inMonths<Q extends { where: (...args: any[]) => Q }>(q: Q, table: RollupTable, cut: Cut, months: { from: number; to: number }): Q {
   let out = q.where(`${table}.month`, '>=', months.from).where(`${table}.month`, '<=', months.to);
   if (cut.communityId !== null) out = out.where(`${table}.community_id`, '=', cut.communityId);
   return out;
@@ -171,8 +170,7 @@ export async function households(db: Db, ctx: Ctx, cut: Cut) {
 export async function tasksByStatus(db: Db, ctx: Ctx, cut: Cut, range: Pick<Range, 'from' | 'to'>) {
   const months = rollupMonths(cut, range);
   if (months) {
-    let q = scopedTaskMonths(db, ctx).where('task_months.month', '>=', months.from).where('task_months.month', '<=', months.to);
-    if (cut.communityId !== null) q = q.where('task_months.community_id', '=', cut.communityId);
+    const q = inMonths(scopedTaskMonths(db, ctx), 'task_months', cut, months);
     const mg = monthGroup('task_months', cut);
     let s = q.select((eb) => ['task_months.status', eb.fn.sum<number>('task_months.n').as('n'), eb.fn.sum<number>('task_months.attempts').as('attempts')]).groupBy('task_months.status');
     if (mg) s = s.select(mg.as('g')).groupBy(mg) as typeof s;
@@ -201,7 +199,7 @@ export async function resolutionDue(db: Db, ctx: Ctx, cut: Cut, range: Range) {
   const months = rollupMonths(cut, range);
   if (months) {
     const mg = monthGroup('issue_resolve_months', cut);
-    let q = issueMonths(scopedResolveMonths(db, ctx), 'issue_resolve_months', cut, months).where('issue_resolve_months.kind', 'in', [...RESOLUTION_KINDS]);
+    let q = inMonths(scopedResolveMonths(db, ctx), 'issue_resolve_months', cut, months).where('issue_resolve_months.kind', 'in', [...RESOLUTION_KINDS]);
     if (cut.groupBy === 'building') q = q.where('issue_resolve_months.building_id', '!=', NO_BUILDING);
     let s = q.select((eb) => [eb.fn.sum<number>('issue_resolve_months.due').as('due'), eb.fn.sum<number>('issue_resolve_months.confirmed').as('confirmed'), eb.fn.sum<number>('issue_resolve_months.on_time').as('on_time')]);
     if (mg) s = s.select(mg.as('g')).groupBy(mg) as typeof s;
@@ -227,7 +225,7 @@ export async function repliesDue(db: Db, ctx: Ctx, cut: Cut, range: Range) {
   const months = rollupMonths(cut, range);
   if (months) {
     const mg = monthGroup('issue_reply_months', cut);
-    let q = issueMonths(scopedReplyMonths(db, ctx), 'issue_reply_months', cut, months);
+    let q = inMonths(scopedReplyMonths(db, ctx), 'issue_reply_months', cut, months);
     if (cut.groupBy === 'building') q = q.where('issue_reply_months.building_id', '!=', NO_BUILDING);
     let s = q.select((eb) => ['issue_reply_months.reply_mode', eb.fn.sum<number>('issue_reply_months.due').as('due'), eb.fn.sum<number>('issue_reply_months.on_time').as('on_time')]).groupBy('issue_reply_months.reply_mode');
     if (mg) s = s.select(mg.as('g')).groupBy(mg) as typeof s;
@@ -288,7 +286,7 @@ export async function raisedByAdoption(db: Db, ctx: Ctx, cut: Cut, range: Range,
   const months = rollupMonths(cut, range);
   if (months) {
     const mg = monthGroup('issue_raised_months', cut);
-    let q = issueMonths(scopedRaisedMonths(db, ctx), 'issue_raised_months', cut, months).where('issue_raised_months.kind', '=', kind);
+    let q = inMonths(scopedRaisedMonths(db, ctx), 'issue_raised_months', cut, months).where('issue_raised_months.kind', '=', kind);
     if (!withdrawn) q = q.where('issue_raised_months.withdrawn', '=', 0);
     if (cut.groupBy === 'building') q = q.where('issue_raised_months.building_id', '!=', NO_BUILDING);
     let s = q.select((eb) => ['issue_raised_months.adoption', eb.fn.sum<number>('issue_raised_months.n').as('n')]).groupBy('issue_raised_months.adoption');

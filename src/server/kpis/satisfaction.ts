@@ -13,7 +13,7 @@ import type { Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
 import { addDimensions, emptyTally, tallyAnswers, type SatisfactionTally } from './formulas.js';
 import { scopedDimensionMonths, scopedRecordMonths } from '../scope.js';
-import { monthGroup, recordGroup, rollupMonths, scoredRecords, versionQuestions, type Cut, type Range } from './queries.js';
+import { inMonths, monthGroup, recordGroup, rollupMonths, scoredRecords, versionQuestions, type Cut, type Range } from './queries.js';
 
 type Group = string | number | null;
 const num = (v: unknown) => Number(v ?? 0);
@@ -50,29 +50,15 @@ export async function satisfactionTallies(db: Db, ctx: Ctx, cut: Cut, range: Pic
       .execute(),
   ]);
 
-  const out = new Map<Group, SatisfactionTally>();
-  const of = (g: Group) => {
-    let t = out.get(g);
-    if (!t) out.set(g, (t = emptyTally()));
-    return t;
-  };
-  const groupOf = (r: object): Group => ((r as { g?: Group }).g ?? null);
-  for (const r of sums) {
-    const t = of(groupOf(r));
-    t.records += num(r.records);
-    t.valid += num(r.rated);
-    t.satisfied += num(r.satisfied);
-    t.npsAnswers += num(r.nps);
-    t.promoters += num(r.promoters);
-    t.detractors += num(r.detractors);
-  }
-  for (const r of dimensions) addDimensions(of(groupOf(r)), JSON.parse(String(r.dims)) as Record<string, [number, number, number]>);
+  const { out, of } = talliesByGroup();
+  for (const r of sums) addSums(of(r), r);
+  for (const r of dimensions) addDimensions(of(r), JSON.parse(String(r.dims)) as Record<string, [number, number, number]>);
   if (untallied.length) {
     const questions = await versionQuestions(db, ctx, [...new Set(untallied.map((r) => r.questionnaire_version_id as number))]);
     const parsed = new Map([...questions].map(([id, json]) => [id, JSON.parse(json) as Question[]]));
     for (const r of untallied) {
       const qs = parsed.get(r.questionnaire_version_id as number);
-      if (qs) tallyAnswers(of(groupOf(r)), qs, JSON.parse(r.answers) as Answers);
+      if (qs) tallyAnswers(of(r), qs, JSON.parse(r.answers) as Answers);
     }
   }
   return out;
@@ -80,8 +66,7 @@ export async function satisfactionTallies(db: Db, ctx: Ctx, cut: Cut, range: Pic
 
 /** The tallies of whole months from record_months and record_dimension_months; null when a record in them keeps none. */
 async function rollupTallies(db: Db, ctx: Ctx, cut: Cut, months: { from: number; to: number }, withDimensions: boolean): Promise<Map<Group, SatisfactionTally> | null> {
-  let rq = scopedRecordMonths(db, ctx).where('record_months.month', '>=', months.from).where('record_months.month', '<=', months.to);
-  if (cut.communityId !== null) rq = rq.where('record_months.community_id', '=', cut.communityId);
+  const rq = inMonths(scopedRecordMonths(db, ctx), 'record_months', cut, months);
   const rg = monthGroup('record_months', cut);
   const sums = await rq
     .select((eb) => [
@@ -97,26 +82,11 @@ async function rollupTallies(db: Db, ctx: Ctx, cut: Cut, months: { from: number;
     .execute();
   if (sums.some((r) => num(r.untallied) > 0)) return null;
 
-  const out = new Map<Group, SatisfactionTally>();
-  const of = (g: Group) => {
-    let t = out.get(g);
-    if (!t) out.set(g, (t = emptyTally()));
-    return t;
-  };
-  const groupOf = (r: object): Group => ((r as { g?: Group }).g ?? null);
-  for (const r of sums) {
-    if (num(r.records) === 0 && num(r.rated) === 0) continue;
-    const t = of(groupOf(r));
-    t.records += num(r.records);
-    t.valid += num(r.rated);
-    t.satisfied += num(r.satisfied);
-    t.npsAnswers += num(r.nps);
-    t.promoters += num(r.promoters);
-    t.detractors += num(r.detractors);
-  }
+  const { out, of } = talliesByGroup();
+  // Months whose visits had no rating add no group (as the records would not).
+  for (const r of sums) if (num(r.records) > 0 || num(r.rated) > 0) addSums(of(r), r);
   if (withDimensions) {
-    let dq = scopedDimensionMonths(db, ctx).where('record_dimension_months.month', '>=', months.from).where('record_dimension_months.month', '<=', months.to);
-    if (cut.communityId !== null) dq = dq.where('record_dimension_months.community_id', '=', cut.communityId);
+    const dq = inMonths(scopedDimensionMonths(db, ctx), 'record_dimension_months', cut, months);
     const dg = monthGroup('record_dimension_months', cut);
     const dims = await dq
       .select((eb) => [
@@ -131,8 +101,30 @@ async function rollupTallies(db: Db, ctx: Ctx, cut: Cut, months: { from: number;
       .execute();
     for (const r of dims) {
       if (num(r.records) === 0) continue;
-      of(groupOf(r)).dimensions.set(r.dimension, { sum: num(r.sum), count: num(r.count), satisfied: num(r.satisfied), records: num(r.records) });
+      of(r).dimensions.set(r.dimension, { sum: num(r.sum), count: num(r.count), satisfied: num(r.satisfied), records: num(r.records) });
     }
   }
   return out;
+}
+
+/** The tallies per group (a row's `g`, null without groupBy), each made on first use. */
+function talliesByGroup() {
+  const out = new Map<Group, SatisfactionTally>();
+  const of = (r: object): SatisfactionTally => {
+    const g = (r as { g?: Group }).g ?? null;
+    let t = out.get(g);
+    if (!t) out.set(g, (t = emptyTally()));
+    return t;
+  };
+  return { out, of };
+}
+
+/** Adds a row of summed tally columns (from the records or from record_months) to a tally. */
+function addSums(t: SatisfactionTally, r: { records: unknown; rated: unknown; satisfied: unknown; nps: unknown; promoters: unknown; detractors: unknown }) {
+  t.records += num(r.records);
+  t.valid += num(r.rated);
+  t.satisfied += num(r.satisfied);
+  t.npsAnswers += num(r.nps);
+  t.promoters += num(r.promoters);
+  t.detractors += num(r.detractors);
 }

@@ -219,6 +219,9 @@ export function monthRollupTriggers(dialect: DialectName): string[] {
   ];
 }
 
+/** The rollup tables, for a test or a loader that empties them. */
+export const ROLLUP_TABLES = ['record_months', 'record_dimension_months', 'task_months', 'issue_resolve_months', 'issue_reply_months', 'issue_raised_months'] as const;
+
 /** Fills the rollups from the rows (after the triggers were set aside for a bulk load, or at first). */
 export async function rebuildMonthRollups(db: Kysely<any>, dialect: DialectName): Promise<void> {
   const month = (col: string) => MONTH[dialect](col);
@@ -283,8 +286,6 @@ export async function rebuildMonthRollups(db: Kysely<any>, dialect: DialectName)
     .execute(db);
 }
 
-/** The rollup tables, for a test or a loader that empties them. */
-export const ROLLUP_TABLES = ['record_months', 'record_dimension_months', 'task_months', 'issue_resolve_months', 'issue_reply_months', 'issue_raised_months'] as const;
 
 export const monthRollups: Migration = {
   async up(db, dialect) {
