@@ -23,8 +23,17 @@ export async function changeForcedPassword(page: Page, current: string, next: st
   await page.getByLabel('当前密码').fill(current);
   await page.getByLabel('新密码', { exact: true }).fill(next);
   await page.getByLabel('确认新密码').fill(next);
+  // The new password is judged in the browser first, by an estimator whose dictionaries load when the field is
+  // first used; on a busy machine that takes a while, so the wait is for the request itself, and a form that
+  // does not send says why.
+  const sent = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/password') && r.request().method() === 'POST', { timeout: 30_000 });
   await page.getByRole('button', { name: '修改密码' }).click();
-  await expect(page).toHaveURL(/\/$/);
+  const response = await sent.catch(async () => {
+    const errors = await page.locator('.ant-form-item-explain-error').allInnerTexts();
+    throw new Error(`the password change was not sent; the form says: ${errors.join(' / ') || 'nothing'}`);
+  });
+  expect(response.status(), await response.text()).toBe(200);
+  await expect(page).toHaveURL(/\/$/, { timeout: 20_000 });
 }
 
 /**
