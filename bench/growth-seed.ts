@@ -20,8 +20,7 @@ import { createCompany } from '../src/server/companies/create-company.js';
 import { openDatabase, type DatabaseHandle } from '../src/server/db/database.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
 import { COVERAGE_TRIGGERS, coverageTriggers, rebuildHouseholdCoverage } from '../src/server/db/migrations/2026_12_03_0400_household_coverage.js';
-import { backfillVisitScores } from '../src/server/db/migrations/2026_12_03_0500_visit_scores.js';
-import { MONTH_ROLLUP_TRIGGERS, ROLLUP_TABLES, monthRollupTriggers, rebuildMonthRollups } from '../src/server/db/migrations/2026_12_03_0600_month_rollups.js';
+import { MONTH_ROLLUP_TRIGGERS, ROLLUP_TABLES, backfillRecordTallies, monthRollupTriggers, rebuildMonthRollups } from '../src/server/db/migrations/2026_12_03_0600_month_rollups.js';
 import { householdSortKey } from '../src/server/households/room.js';
 import { insertUser } from '../src/server/users/insert-user.js';
 import { DEFAULT_CATEGORIES } from '../src/server/issues/defaults.js';
@@ -449,7 +448,7 @@ export async function seedGrowth(handle: DatabaseHandle, records: number): Promi
   for (const statement of indexes) await sql.raw(statement).execute(db);
   await rebuildHouseholdCoverage(db, handle.dialect);
   // The records keep their answers' tally, as submitted ones do (the product fills it in for rows without one).
-  await backfillVisitScores(db, handle.dialect);
+  await backfillRecordTallies(db, handle.dialect);
   await rebuildMonthRollups(db, handle.dialect);
   for (const statement of [...coverageTriggers(handle.dialect), ...monthRollupTriggers(handle.dialect)]) await sql.raw(statement).execute(db);
   const indexSeconds = (performance.now() - indexStarted) / 1000;

@@ -8,7 +8,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { BUILTIN_ROLES, type Permission } from '../../src/shared/schemas/permissions.js';
 import type { IssueKind, IssueStatus } from '../../src/shared/schemas/issues.js';
-import type { Answers } from '../../src/shared/schemas/questionnaires.js';
+import type { Answers, Question } from '../../src/shared/schemas/questionnaires.js';
 import type { RecordOutcome, TaskStatus, VisitMethod, VisitReason, VisitTaskDetail } from '../../src/shared/schemas/visits.js';
 import { answersTo } from './answers.js';
 import { hashPassword } from '../../src/server/auth/secrets.js';
@@ -19,6 +19,7 @@ import { buildingId } from '../../src/server/households/create-household.js';
 import { householdSortKey } from '../../src/server/households/room.js';
 import type { App } from '../../src/server/http/types.js';
 import { addTimeline } from '../../src/server/issues/timeline.js';
+import { tallyColumns } from '../../src/server/questionnaires/answer-tally.js';
 import { parsePhone } from '../../src/server/residents/phones.js';
 import type { TestApp } from './test-app.js';
 import { insertUser } from '../../src/server/users/insert-user.js';
@@ -212,8 +213,15 @@ export async function makeVisitRecord(
     answers?: Answers;
     opinions?: string;
     suggestions?: string;
+    /** keep the answers' tally on the record, as the product writes it (default); false writes a row without one, as older rows are */
+    tally?: boolean;
   },
 ) {
+  let tally = {};
+  if (opts.questionnaireVersionId && opts.tally !== false) {
+    const version = await t.handle.db.selectFrom('questionnaire_versions').select('questions').where('id', '=', opts.questionnaireVersionId).executeTakeFirstOrThrow();
+    tally = tallyColumns(JSON.parse(version.questions) as Question[], opts.answers ?? {});
+  }
   const { id: taskId } = await makeVisitTask(t, {
     companyId: opts.companyId,
     communityId: opts.communityId,
@@ -249,6 +257,7 @@ export async function makeVisitRecord(
       item_count: 0,
       idempotency_key: null,
       created_at: now,
+      ...tally,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

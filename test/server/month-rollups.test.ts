@@ -18,6 +18,7 @@ import type { Adoption, Closure, IssueKind, IssueStatus, ReplyMode } from '../..
 import type { TaskStatus } from '../../src/shared/schemas/visits.js';
 import { Client, loginAs, makeCommunity, makeCompany, makeHousehold, makeIssue, makeUser, makeVisitRecord, makeVisitTask } from '../helpers/factories.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { rebuildMonthRollups } from '../../src/server/db/migrations/2026_12_03_0600_month_rollups.js';
 
 let t: TestApp;
 let companyId: number;
@@ -40,6 +41,9 @@ interface Tally {
   promoters: number;
   detractors: number;
   dims: Record<string, [number, number, number]>;
+  /** the key drivers' overall measure, and whether it is the overall question's */
+  y: number | null;
+  item: 0 | 1;
 }
 /** A record's rating: none (no questionnaire), rated but without a kept tally (an older row), or a kept tally. */
 type Score = { kind: 'none' } | { kind: 'untallied' } | { kind: 'kept'; tally: Tally };
@@ -49,8 +53,10 @@ const TALLY: fc.Arbitrary<Tally> = fc
     service: fc.option(fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 1 })), { nil: undefined }),
     repair: fc.option(fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 1 })), { nil: undefined }),
     nps: fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined }),
+    y: fc.option(fc.integer({ min: 2, max: 10 }).map((v) => v / 2), { nil: null }),
+    item: fc.constantFrom<0 | 1>(0, 1),
   })
-  .map(({ service, repair, nps }) => {
+  .map(({ service, repair, nps, y, item }) => {
     const dims: Tally['dims'] = {};
     let rated = 0;
     let satisfied = 0;
@@ -63,7 +69,7 @@ const TALLY: fc.Arbitrary<Tally> = fc
       rated += count;
       satisfied += sat;
     }
-    return { rated, satisfied, npsAnswers: nps === undefined ? 0 : 1, promoters: nps !== undefined && nps >= 9 ? 1 : 0, detractors: nps !== undefined && nps <= 6 ? 1 : 0, dims };
+    return { rated, satisfied, npsAnswers: nps === undefined ? 0 : 1, promoters: nps !== undefined && nps >= 9 ? 1 : 0, detractors: nps !== undefined && nps <= 6 ? 1 : 0, dims, y, item };
   });
 const SCORE: fc.Arbitrary<Score> = fc.oneof(
   { weight: 1, arbitrary: fc.constant<Score>({ kind: 'none' }) },
@@ -116,7 +122,7 @@ interface TaskRow {
 
 /** The record's rating columns for a score. */
 function scoreColumns(score: Score) {
-  const none = { sat_rated: null, sat_satisfied: null, nps_answers: null, nps_promoters: null, nps_detractors: null, sat_dimensions: null };
+  const none = { sat_rated: null, sat_satisfied: null, nps_answers: null, nps_promoters: null, nps_detractors: null, sat_dimensions: null, sat_overall: null, sat_overall_item: null };
   if (score.kind === 'none') return { questionnaire_version_id: null, average_score: null, ...none };
   if (score.kind === 'untallied') return { questionnaire_version_id: versionId, average_score: 3, ...none };
   const s = score.tally;
@@ -129,6 +135,8 @@ function scoreColumns(score: Score) {
     nps_promoters: s.promoters,
     nps_detractors: s.detractors,
     sat_dimensions: JSON.stringify(s.dims),
+    sat_overall: s.y,
+    sat_overall_item: s.item,
   };
 }
 
@@ -218,6 +226,8 @@ function expected(records: RecordRow[], tasks: TaskRow[]) {
       nps_promoters: k?.promoters ?? 0,
       nps_detractors: k?.detractors ?? 0,
       untallied: r.score.kind === 'untallied' ? 1 : 0,
+      overall_n: k && k.y !== null ? 1 : 0,
+      overall_item: k && k.y !== null ? k.item : 0,
     });
     for (const [name, [sum, count, sat]] of Object.entries(k?.dims ?? {})) add(dims, `${key}:${name}`, { dim_sum: sum, dim_count: count, dim_satisfied: sat, dim_records: 1 });
   }
@@ -283,6 +293,9 @@ describe('the monthly rollups of visit records and tasks', () => {
           expect(got.rec).toEqual(want.rec);
           expect(got.dims).toEqual(want.dims);
           expect(got.task).toEqual(want.task);
+          // A bulk loader's rebuild from the rows gives the same rollups.
+          await rebuildMonthRollups(t.handle.db, t.handle.dialect);
+          expect(await rollups()).toEqual(got);
 
           // The month's figures through the API: coverage's households, completion's tasks, 满意率's answers.
           const res = await manager.get(`/api/v1/kpis?period=month:${monthText(asked)}&kpi=coverage,completion,satisfaction_rate`);
@@ -441,6 +454,8 @@ describe('the monthly rollups of issues', () => {
         const issues: IssueRow[] = [];
         try {
           for (const o of ops) await applyIssue(issues, o);
+          expect(await issueRollups()).toEqual(expectedIssues(issues));
+          await rebuildMonthRollups(t.handle.db, t.handle.dialect);
           expect(await issueRollups()).toEqual(expectedIssues(issues));
 
           const res = await manager.get(`/api/v1/kpis?period=month:${monthText(asked)}&kpi=resolution,reply_on_time,adoption`);

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../../src/shared/schemas/questionnaires.js';
-import { analyseDrivers, isOverall, pearson, quadrantOf, versionPlan, type DimensionSums } from '../../src/server/kpis/drivers.js';
+import { isOverall } from '../../src/server/questionnaires/answer-tally.js';
+import { analyseDrivers, pearson, quadrantOf, versionPlan, type DimensionSums } from '../../src/server/kpis/drivers.js';
 
 /** The sums of pairs (x, y) repeated `times` times, and the answers' sums for the score. */
 function sumsOf(dimension: string, pairs: [number, number][], times = 1): DimensionSums {

@@ -6,6 +6,7 @@
  */
 import type { DriverQuadrant, KpiDriver } from '../../shared/schemas/kpis.js';
 import type { Question } from '../../shared/schemas/questionnaires.js';
+import { isOverall } from '../questionnaires/answer-tally.js';
 import { dimensionScore, round1 } from './formulas.js';
 
 /** What the grouped query sums for one dimension. */
@@ -90,11 +91,6 @@ export function analyseDrivers(sums: readonly DimensionSums[], minSample: number
     dimensions: dimensions.map(({ raw: _raw, ...d }) => d),
   };
 }
-
-/** A rating question is the overall measure when its key is `overall` or its dimension is 总体 / 整体 / overall. */
-const OVERALL_DIMENSIONS = new Set(['总体', '整体', 'overall']);
-export const isOverall = (q: Pick<Question, 'key' | 'type' | 'dimension'>) =>
-  q.type === 'rating' && (q.key === 'overall' || (!!q.dimension && OVERALL_DIMENSIONS.has(q.dimension.trim().toLowerCase())));
 
 /** What a questionnaire version contributes: the rating keys of each dimension, and the overall question's keys. */
 export interface VersionPlan {

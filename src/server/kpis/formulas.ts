@@ -111,9 +111,13 @@ export function addTally(tally: SatisfactionTally, t: Pick<AnswerTally, 'rated' 
   addDimensions(tally, t.dimensions);
 }
 
-/** Adds one visit's dimension tallies ([sum, count, satisfied] per dimension; the visit counts once in each). */
-export function addDimensions(tally: SatisfactionTally, dimensions: Record<string, [number, number, number]>): void {
+/**
+ * Adds one visit's dimension tallies ([sum, count, satisfied, …] per dimension; the visit counts once in each
+ * dimension it answered; a dimension it was asked and did not answer adds nothing).
+ */
+export function addDimensions(tally: SatisfactionTally, dimensions: Record<string, readonly [number, number, number, ...number[]]>): void {
   for (const [name, [sum, count, satisfied]] of Object.entries(dimensions)) {
+    if (count === 0) continue;
     const d = tally.dimensions.get(name) ?? { sum: 0, count: 0, satisfied: 0, records: 0 };
     d.sum += sum;
     d.count += count;

@@ -3,7 +3,8 @@
  * overall satisfaction most, against how well each is done. One grouped query over the period's scored visits
  * sums, per dimension, the dimension's answer x and the overall measure y (n, Σx, Σy, Σx², Σy², Σxy over the
  * visits with both) and the dimension's answers for its score; drivers.ts turns the sums into correlations,
- * shares and quadrants. The answers are read from their JSON in the database, so no visit travels to the server.
+ * shares and quadrants. Whole months read the sums from the monthly rollups, which every record write keeps;
+ * otherwise the answers are read from their JSON in the database, so no visit travels to the server.
  * For kpis.read only: a visitor's own view has none of it. docs/kpis.md, "Key drivers".
  */
 import { sql, type RawBuilder } from 'kysely';
@@ -16,7 +17,9 @@ import type { Db, DialectName } from '../db/database.js';
 import { analyseDrivers, versionPlan, type DimensionSums, type VersionPlan } from './drivers.js';
 import { kpiScope, periodOf } from './get-kpis.js';
 import { DRIVER_TEXTS } from './kpi-texts.js';
-import { recordsOf, versionQuestions, type Cut } from './queries.js';
+import type { RecordDimensionMonthsTable } from '../db/schema.js';
+import { scopedDimensionMonths, scopedRecordMonths } from '../scope.js';
+import { inMonths, recordsOf, rollupMonths, versionQuestions, type Cut } from './queries.js';
 
 /** The period asked for, or the 12 calendar months ending with the current Shanghai month. */
 export function driversPeriodOf(text: string | undefined): Period {
@@ -30,7 +33,70 @@ export async function getKpiDrivers(db: Db, ctx: Ctx, query: KpiDriversQuery, lo
   const { communityId } = await kpiScope(db, ctx, { communityId: query.communityId });
   const period = driversPeriodOf(query.period);
   const cut: Cut = { communityId, visitorId: null, groupBy: null };
+  const { n, item, dimensions } = await driverSums(db, ctx, cut, period, dialect);
+  const analysis = analyseDrivers(dimensions, DRIVER_MIN_SAMPLE);
+  return { period, communityId, minSample: DRIVER_MIN_SAMPLE, formula: DRIVER_TEXTS.formula[locale], n, overall: { item, averageScore: n - item }, ...analysis };
+}
 
+/** What the analysis needs of a cut and period: the visits with an overall measure, those measured by the overall question, each dimension's sums. */
+export interface DriverSums {
+  n: number;
+  item: number;
+  dimensions: DimensionSums[];
+}
+
+/**
+ * The sums of a cut and period: for whole months from the monthly rollups (record_months, record_dimension_months),
+ * unless a scored record of those months keeps no tally; otherwise (or with `source: 'rows'`) from the records.
+ * Either way the same sums: test/server/driver-rollups.test.ts compares them for random histories.
+ */
+export async function driverSums(db: Db, ctx: Ctx, cut: Cut, period: Pick<Period, 'from' | 'to'>, dialect: DialectName, source: 'auto' | 'rows' = 'auto'): Promise<DriverSums> {
+  const months = source === 'auto' ? rollupMonths(cut, period) : null;
+  const rolled = months ? await rollupSums(db, ctx, cut, months) : null;
+  return rolled ?? rowSums(db, ctx, cut, period, dialect);
+}
+
+async function rollupSums(db: Db, ctx: Ctx, cut: Cut, months: { from: number; to: number }): Promise<DriverSums | null> {
+  const head = await inMonths(scopedRecordMonths(db, ctx), 'record_months', cut, months)
+    .select((eb) => [
+      eb.fn.sum<number>('record_months.overall_n').as('n'),
+      eb.fn.sum<number>('record_months.overall_item').as('item'),
+      eb.fn.sum<number>('record_months.untallied').as('untallied'),
+    ])
+    .executeTakeFirst();
+  if (Number(head?.untallied ?? 0) > 0) return null;
+  const sum = (c: keyof RecordDimensionMonthsTable) => sql<number>`sum(${sql.ref(`record_dimension_months.${c}`)})`;
+  const rows = await inMonths(scopedDimensionMonths(db, ctx), 'record_dimension_months', cut, months)
+    .select([
+      'record_dimension_months.dimension',
+      ...(['drv_n', 'drv_sx', 'drv_sy', 'drv_sxx', 'drv_syy', 'drv_sxy', 'drv_sum', 'drv_count', 'drv_records'] as const).map((c) => sum(c).as(c)),
+    ])
+    .groupBy('record_dimension_months.dimension')
+    .having(sum('drv_asked'), '>', 0)
+    .execute();
+  const num = (v: unknown) => Number(v ?? 0);
+  return {
+    n: num(head?.n),
+    item: num(head?.item),
+    dimensions: rows
+      .map((r) => ({
+        dimension: r.dimension,
+        n: num(r.drv_n),
+        sx: num(r.drv_sx),
+        sy: num(r.drv_sy),
+        sxx: num(r.drv_sxx),
+        syy: num(r.drv_syy),
+        sxy: num(r.drv_sxy),
+        answerSum: num(r.drv_sum),
+        answerCount: num(r.drv_count),
+        ratedBy: num(r.drv_records),
+      }))
+      .sort((a, b) => a.dimension.localeCompare(b.dimension, 'zh-CN')),
+  };
+}
+
+/** The sums counted from the period's scored records, their answers read from the JSON in the database. */
+async function rowSums(db: Db, ctx: Ctx, cut: Cut, period: Pick<Period, 'from' | 'to'>, dialect: DialectName): Promise<DriverSums> {
   const scored = () =>
     recordsOf(db, ctx, cut)
       .where('visit_records.outcome', '=', 'completed')
@@ -44,8 +110,7 @@ export async function getKpiDrivers(db: Db, ctx: Ctx, query: KpiDriversQuery, lo
   const plans = new Map([...questions].map(([id, json]) => [id, versionPlan(JSON.parse(json) as Question[])]));
   const dimensionNames = [...new Set([...plans.values()].flatMap((p) => [...p.dimensions.keys()]))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
 
-  const empty = { period, communityId, minSample: DRIVER_MIN_SAMPLE, formula: DRIVER_TEXTS.formula[locale] };
-  if (!plans.size) return { ...empty, n: 0, overall: { item: 0, averageScore: 0 }, importanceMean: null, performanceMean: null, dimensions: [] };
+  if (!plans.size) return { n: 0, item: 0, dimensions: [] };
 
   const row = await sumsQuery(db, dialect, scored, plans, dimensionNames);
   const num = (k: string) => Number(row?.[k] ?? 0);
@@ -61,8 +126,7 @@ export async function getKpiDrivers(db: Db, ctx: Ctx, query: KpiDriversQuery, lo
     answerCount: num(`ac${i}`),
     ratedBy: num(`rb${i}`),
   }));
-  const analysis = analyseDrivers(sums, DRIVER_MIN_SAMPLE);
-  return { ...empty, n: num('n'), overall: { item: num('item'), averageScore: num('n') - num('item') }, ...analysis };
+  return { n: num('n'), item: num('item'), dimensions: sums };
 }
 
 /**

@@ -37,6 +37,8 @@ const RECORD_COLUMNS = [
   'nps_promoters',
   'nps_detractors',
   'sat_dimensions',
+  'sat_overall',
+  'sat_overall_item',
   'opinions',
   'suggestions',
   'improvement_measures',

@@ -13,7 +13,15 @@
  *   keep their tally (visit_records.sat_*); `untallied` counts those that do not, so a reader knows when the
  *   rollup cannot answer alone.
  * - `record_dimension_months`: the same visits' per-dimension sums, counts, satisfied answers and records
- *   (from `sat_dimensions`).
+ *   (from `sat_dimensions`), and the key drivers' sums per dimension: n, Σx, Σy, Σx², Σy², Σxy over the visits
+ *   with both x (the mean answer of the dimension's questions other than the overall one) and y (the overall
+ *   measure, `sat_overall`), the dimension's driver answers, and how many visits were asked it.
+ *
+ * Records keep two more columns for this: `sat_overall` (y: the overall question's mean valid answer, else the
+ * mean rating) and `sat_overall_item` (1 when y is the overall question's), and each `sat_dimensions` entry
+ * gains the driver answers' sum and count and whether the dimension is a driver of the visit's questionnaire;
+ * every questionnaire record's tally is written again here. A record counts as `untallied` until it keeps all
+ * of them.
  * - `task_months`: tasks by status, with the sum of their failed attempts.
  * - `issue_resolve_months`: issues by kind whose resolution was due in the month (withdrawn ones left out): how
  *   many, confirmed solved, resolved by the deadline.
@@ -44,8 +52,9 @@ const SAME_MONTH: Record<DialectName, (x: string) => string> = {
   postgres: (x) => `r.visit_date >= date_trunc('month', ${x}.visit_date)::date AND r.visit_date < (date_trunc('month', ${x}.visit_date) + interval '1 month')::date`,
 };
 
-const RECORD_SUMS = ['completed', 'households', 'sat_records', 'sat_rated', 'sat_satisfied', 'nps_answers', 'nps_promoters', 'nps_detractors', 'untallied'] as const;
-const DIMENSION_SUMS = ['dim_sum', 'dim_count', 'dim_satisfied', 'dim_records'] as const;
+const RECORD_SUMS = ['completed', 'households', 'sat_records', 'sat_rated', 'sat_satisfied', 'nps_answers', 'nps_promoters', 'nps_detractors', 'untallied', 'overall_n', 'overall_item'] as const;
+const DIMENSION_SUMS = ['dim_sum', 'dim_count', 'dim_satisfied', 'dim_records', 'drv_n', 'drv_sx', 'drv_sy', 'drv_sxx', 'drv_syy', 'drv_sxy', 'drv_sum', 'drv_count', 'drv_records', 'drv_asked'] as const;
+const FLOAT_SUMS = new Set<string>(['dim_sum', 'drv_sx', 'drv_sy', 'drv_sxx', 'drv_syy', 'drv_sxy', 'drv_sum']);
 const TASK_SUMS = ['n', 'attempts'] as const;
 
 const upsert = (table: string, key: readonly string[], sums: readonly string[]) =>
@@ -55,8 +64,33 @@ const DIMENSION_KEY = [...RECORD_KEY, 'dimension'];
 const TASK_KEY = [...RECORD_KEY, 'status'];
 
 const scored = (x: string) => `${x}.average_score IS NOT NULL AND ${x}.questionnaire_version_id IS NOT NULL`;
-const kept = (x: string) => `${scored(x)} AND ${x}.sat_rated IS NOT NULL`;
+const kept = (x: string) => `${scored(x)} AND ${x}.sat_rated IS NOT NULL AND ${x}.sat_overall_item IS NOT NULL`;
 const when = (cond: string, value: string) => `CASE WHEN ${cond} THEN ${value} ELSE 0 END`;
+const yes = (cond: string) => when(cond, '1');
+
+/** The entries `j` of record `x`'s sat_dimensions, and element i of an entry (0 when an older entry lacks it). */
+const EACH: Record<DialectName, (x: string) => string> = {
+  postgres: (x) => `jsonb_each(${x}.sat_dimensions::jsonb) j`,
+  sqlite: (x) => `json_each(${x}.sat_dimensions) j`,
+};
+const AT: Record<DialectName, (i: number) => string> = {
+  postgres: (i) => `coalesce((j.value->>${i})::${i === 0 || i === 3 ? 'double precision' : 'int'}, 0)`,
+  sqlite: (i) => `coalesce(json_extract(j.value, '$[${i}]'), 0)`,
+};
+
+/**
+ * What entry j of record x adds to record_dimension_months, in DIMENSION_SUMS order: the dimension's tally, and
+ * for the key drivers the sums over x (the visit's mean answer of the dimension's questions other than the
+ * overall one) and y (the visit's overall measure, sat_overall) when the visit has both, with the dimension's
+ * answers and whether the visit was asked it.
+ */
+function dimensionValues(dialect: DialectName, x: string): string[] {
+  const at = AT[dialect];
+  const xv = `(CASE WHEN ${at(4)} > 0 THEN ${at(3)} * 1.0 / ${at(4)} END)`;
+  const y = `${x}.sat_overall`;
+  const pair = `${at(4)} > 0 AND ${y} IS NOT NULL`;
+  return [at(0), at(1), at(2), yes(`${at(1)} > 0`), yes(pair), when(pair, xv), when(pair, y), when(pair, `${xv} * ${xv}`), when(pair, `${y} * ${y}`), when(pair, `${xv} * ${y}`), at(3), at(4), yes(`${at(4)} > 0`), at(5)];
+}
 
 /** The statement that adds (s = 1) or subtracts (s = -1) completed record `x`'s contribution to record_months. */
 function recordStatement(dialect: DialectName, x: string, s: string, guard: string): string {
@@ -70,20 +104,18 @@ function recordStatement(dialect: DialectName, x: string, s: string, guard: stri
       ${s} * ${when(kept(x), `coalesce(${x}.nps_answers, 0)`)},
       ${s} * ${when(kept(x), `coalesce(${x}.nps_promoters, 0)`)},
       ${s} * ${when(kept(x), `coalesce(${x}.nps_detractors, 0)`)},
-      ${s} * ${when(`${scored(x)} AND ${x}.sat_rated IS NULL`, '1')}
+      ${s} * ${when(`${scored(x)} AND NOT (${kept(x)})`, '1')},
+      ${s} * ${when(`${kept(x)} AND ${x}.sat_overall IS NOT NULL`, '1')},
+      ${s} * ${when(`${kept(x)} AND ${x}.sat_overall IS NOT NULL AND ${x}.sat_overall_item = 1`, '1')}
     FROM households h WHERE h.id = ${x}.household_id AND ${guard}
     ${upsert('record_months', RECORD_KEY, RECORD_SUMS)}`;
 }
 
 /** The statement that adds or subtracts completed record `x`'s dimension tallies. */
 function dimensionStatement(dialect: DialectName, x: string, s: string, guard: string): string {
-  const [each, at] =
-    dialect === 'postgres'
-      ? [`jsonb_each(${x}.sat_dimensions::jsonb) j`, (i: number) => `(j.value->>${i})::${i === 0 ? 'double precision' : 'int'}`]
-      : [`json_each(${x}.sat_dimensions) j`, (i: number) => `json_extract(j.value, '$[${i}]')`];
   return `INSERT INTO record_dimension_months (${[...DIMENSION_KEY, ...DIMENSION_SUMS].join(', ')})
-    SELECT ${x}.company_id, ${MONTH[dialect](`${x}.visit_date`)}, ${x}.community_id, h.building_id, j.key, ${s} * ${at(0)}, ${s} * ${at(1)}, ${s} * ${at(2)}, ${s}
-    FROM households h, ${each} WHERE h.id = ${x}.household_id AND ${kept(x)} AND ${guard}
+    SELECT ${x}.company_id, ${MONTH[dialect](`${x}.visit_date`)}, ${x}.community_id, h.building_id, j.key, ${dimensionValues(dialect, x).map((v) => `${s} * ${v}`).join(', ')}
+    FROM households h, ${EACH[dialect](x)} WHERE h.id = ${x}.household_id AND ${kept(x)} AND ${guard}
     ${upsert('record_dimension_months', DIMENSION_KEY, DIMENSION_SUMS)}`;
 }
 
@@ -107,7 +139,6 @@ const REPLY_KEY = [...RECORD_KEY, 'reply_mode'];
 const REPLY_SUMS = ['due', 'on_time'] as const;
 const RAISED_KEY = [...RECORD_KEY, 'kind', 'adoption', 'withdrawn'];
 const RAISED_SUMS = ['n'] as const;
-const yes = (cond: string) => when(cond, '1');
 
 /** The statements that add (s = 1) or subtract (s = -1) issue `x`'s contributions to the three issue rollups. */
 function issueStatements(dialect: DialectName, x: string, s: string): string[] {
@@ -131,7 +162,7 @@ function issueStatements(dialect: DialectName, x: string, s: string): string[] {
 }
 
 /** The columns whose change moves a record's, a task's or an issue's contribution. */
-const RECORD_COLUMNS = ['outcome', 'visit_date', 'household_id', 'community_id', 'company_id', 'average_score', 'questionnaire_version_id', 'sat_rated', 'sat_satisfied', 'nps_answers', 'nps_promoters', 'nps_detractors', 'sat_dimensions'];
+const RECORD_COLUMNS = ['outcome', 'visit_date', 'household_id', 'community_id', 'company_id', 'average_score', 'questionnaire_version_id', 'sat_rated', 'sat_satisfied', 'nps_answers', 'nps_promoters', 'nps_detractors', 'sat_dimensions', 'sat_overall', 'sat_overall_item'];
 const TASK_COLUMNS = ['status', 'due_date', 'attempt_count', 'household_id', 'community_id', 'company_id'];
 const ISSUE_COLUMNS = ['company_id', 'community_id', 'household_id', 'kind', 'status', 'closure', 'resolved_at', 'resolve_due_at', 'reply_due_at', 'replied_at', 'reply_mode', 'adoption', 'raised_at'];
 
@@ -233,18 +264,18 @@ export async function rebuildMonthRollups(db: Kysely<any>, dialect: DialectName)
        SELECT x.company_id, ${month('x.visit_date')}, x.community_id, h.building_id, count(*), count(DISTINCT x.household_id),
          ${sumWhen(`${kept('x')} AND x.sat_rated > 0`, '1')}, ${sumWhen(kept('x'), 'x.sat_rated')}, ${sumWhen(kept('x'), 'coalesce(x.sat_satisfied, 0)')},
          ${sumWhen(kept('x'), 'coalesce(x.nps_answers, 0)')}, ${sumWhen(kept('x'), 'coalesce(x.nps_promoters, 0)')}, ${sumWhen(kept('x'), 'coalesce(x.nps_detractors, 0)')},
-         ${sumWhen(`${scored('x')} AND x.sat_rated IS NULL`, '1')}
+         ${sumWhen(`${scored('x')} AND NOT (${kept('x')})`, '1')}, ${sumWhen(`${kept('x')} AND x.sat_overall IS NOT NULL`, '1')},
+         ${sumWhen(`${kept('x')} AND x.sat_overall IS NOT NULL AND x.sat_overall_item = 1`, '1')}
        FROM visit_records x JOIN households h ON h.id = x.household_id
        WHERE x.outcome = 'completed'
        GROUP BY x.company_id, ${month('x.visit_date')}, x.community_id, h.building_id`,
     )
     .execute(db);
-  const [each, at] = dialect === 'postgres' ? ['jsonb_each(x.sat_dimensions::jsonb) j', (i: number) => `(j.value->>${i})::${i === 0 ? 'double precision' : 'int'}`] : ['json_each(x.sat_dimensions) j', (i: number) => `json_extract(j.value, '$[${i}]')`];
   await sql
     .raw(
       `INSERT INTO record_dimension_months (${[...DIMENSION_KEY, ...DIMENSION_SUMS].join(', ')})
-       SELECT x.company_id, ${month('x.visit_date')}, x.community_id, h.building_id, j.key, sum(${at(0)}), sum(${at(1)}), sum(${at(2)}), count(*)
-       FROM visit_records x JOIN households h ON h.id = x.household_id, ${each}
+       SELECT x.company_id, ${month('x.visit_date')}, x.community_id, h.building_id, j.key, ${dimensionValues(dialect, 'x').map((v) => `sum(${v})`).join(', ')}
+       FROM visit_records x JOIN households h ON h.id = x.household_id, ${EACH[dialect]('x')}
        WHERE x.outcome = 'completed' AND ${kept('x')}
        GROUP BY x.company_id, ${month('x.visit_date')}, x.community_id, h.building_id, j.key`,
     )
@@ -287,16 +318,99 @@ export async function rebuildMonthRollups(db: Kysely<any>, dialect: DialectName)
 }
 
 
+interface Question {
+  key: string;
+  type: string;
+  dimension?: string | null;
+}
+
+/**
+ * A record's tally columns, with the rules of the day (questionnaires/answer-tally.ts; a migration keeps its own
+ * copy): the satisfaction tally, each asked dimension's [sum, count, satisfied, driverSum, driverCount, driver]
+ * and the key drivers' overall measure (the overall question's mean valid answer, else the mean rating as the
+ * record's average_score rounds it).
+ */
+function tally(questions: readonly Question[], answers: Record<string, unknown>) {
+  const overallDimensions = new Set(['总体', '整体', 'overall']);
+  const isOverall = (q: Question) => q.type === 'rating' && (q.key === 'overall' || (!!q.dimension && overallDimensions.has(q.dimension.trim().toLowerCase())));
+  let [rated, satisfied, nps, promoters, detractors] = [0, 0, 0, 0, 0];
+  const dimensions: Record<string, number[]> = {};
+  const overall: number[] = [];
+  const ratings: number[] = [];
+  let hasOverall = false;
+  for (const q of questions) {
+    const v = answers[q.key];
+    const valid = typeof v === 'number';
+    if (q.type === 'rating') {
+      const isItem = isOverall(q);
+      if (isItem) hasOverall = true;
+      if (valid) ratings.push(v);
+      const d = q.dimension ? (dimensions[q.dimension] ??= [0, 0, 0, 0, 0, 0]) : null;
+      if (d && !isItem) d[5] = 1;
+      if (!valid || v < 1 || v > 5) continue;
+      rated++;
+      if (v >= 4) satisfied++;
+      if (isItem) overall.push(v);
+      if (!d) continue;
+      d[0] += v;
+      d[1]++;
+      if (v >= 4) d[2]++;
+      if (!isItem) {
+        d[3] += v;
+        d[4]++;
+      }
+    } else if (q.type === 'nps' && valid && v >= 0 && v <= 10) {
+      nps++;
+      if (v >= 9) promoters++;
+      else if (v <= 6) detractors++;
+    }
+  }
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const y = hasOverall ? (overall.length ? mean(overall) : null) : ratings.length ? Math.round(mean(ratings) * 100) / 100 : null;
+  return [rated, satisfied, nps, promoters, detractors, JSON.stringify(dimensions), y, hasOverall ? 1 : 0] as const;
+}
+
+const BATCH = 2000;
+
+/** Writes every questionnaire record's tally columns (all of them, so older tallies gain the drivers' part), in batches by id. */
+export async function backfillRecordTallies(db: Kysely<any>, dialect: DialectName): Promise<void> {
+  const versions = new Map<number, Question[]>();
+  for (const v of (await sql<{ id: number; questions: string }>`SELECT id, questions FROM questionnaire_versions`.execute(db)).rows) versions.set(Number(v.id), JSON.parse(v.questions) as Question[]);
+  let after = 0;
+  for (;;) {
+    const rows = (
+      await sql<{ id: number; version: number; answers: string }>`SELECT id, questionnaire_version_id AS version, answers FROM visit_records
+        WHERE id > ${after} AND questionnaire_version_id IS NOT NULL ORDER BY id LIMIT ${BATCH}`.execute(db)
+    ).rows;
+    if (!rows.length) return;
+    after = Number(rows[rows.length - 1].id);
+    const values = rows.map((r) => [Number(r.id), ...tally(versions.get(Number(r.version)) ?? [], JSON.parse(r.answers) as Record<string, unknown>)] as const);
+    if (dialect === 'postgres') {
+      const list = sql.join(values.map((v) => sql`(${v[0]}::bigint, ${v[1]}::int, ${v[2]}::int, ${v[3]}::int, ${v[4]}::int, ${v[5]}::int, ${v[6]}::text, ${v[7]}::double precision, ${v[8]}::int)`));
+      await sql`UPDATE visit_records r SET sat_rated = x.a, sat_satisfied = x.b, nps_answers = x.c, nps_promoters = x.d, nps_detractors = x.e, sat_dimensions = x.f, sat_overall = x.g, sat_overall_item = x.h
+        FROM (VALUES ${list}) AS x(id, a, b, c, d, e, f, g, h) WHERE r.id = x.id`.execute(db);
+    } else {
+      for (const v of values) {
+        await sql`UPDATE visit_records SET sat_rated = ${v[1]}, sat_satisfied = ${v[2]}, nps_answers = ${v[3]}, nps_promoters = ${v[4]}, nps_detractors = ${v[5]}, sat_dimensions = ${v[6]},
+          sat_overall = ${v[7]}, sat_overall_item = ${v[8]} WHERE id = ${v[0]}`.execute(db);
+      }
+    }
+  }
+}
+
 export const monthRollups: Migration = {
   async up(db, dialect) {
     const c = columns(dialect);
+    await db.schema.alterTable('visit_records').addColumn('sat_overall', c.float).execute();
+    await db.schema.alterTable('visit_records').addColumn('sat_overall_item', 'integer').execute();
+    await backfillRecordTallies(db, dialect);
     const key = (t: string, extra: (b: any) => any = (b) => b) =>
       extra(db.schema.createTable(t).addColumn('company_id', c.ref, notNull).addColumn('month', 'integer', notNull).addColumn('community_id', c.ref, notNull).addColumn('building_id', c.ref, notNull));
     let records = key('record_months');
     for (const col of RECORD_SUMS) records = records.addColumn(col, 'integer', notNull);
     await records.addPrimaryKeyConstraint('record_months_pk', RECORD_KEY).execute();
     let dims = key('record_dimension_months').addColumn('dimension', 'text', notNull);
-    for (const col of DIMENSION_SUMS) dims = dims.addColumn(col, col === 'dim_sum' ? c.float : 'integer', notNull);
+    for (const col of DIMENSION_SUMS) dims = dims.addColumn(col, FLOAT_SUMS.has(col) ? c.float : 'integer', notNull);
     await dims.addPrimaryKeyConstraint('record_dimension_months_pk', DIMENSION_KEY).execute();
     let tasks = key('task_months').addColumn('status', 'text', notNull);
     for (const col of TASK_SUMS) tasks = tasks.addColumn(col, 'integer', notNull);

@@ -66,8 +66,11 @@ export interface VisitRecordsTable {
   nps_answers: Generated<number | null>;
   nps_promoters: Generated<number | null>;
   nps_detractors: Generated<number | null>;
-  /** JSON {dimension: [sum, count, satisfied]} */
+  /** JSON {dimension: [sum, count, satisfied, driverSum, driverCount, driver]} (questionnaires/answer-tally.ts DimensionTally) */
   sat_dimensions: Generated<string | null>;
+  /** the key drivers' overall measure y, and 1 when it is the overall question's (0: the mean rating); null when not kept */
+  sat_overall: Generated<number | null>;
+  sat_overall_item: Generated<number | null>;
   opinions: string;
   suggestions: string;
   improvement_measures: string;
@@ -144,6 +147,9 @@ export interface RecordMonthsTable extends MonthKey {
   nps_promoters: number;
   nps_detractors: number;
   untallied: number;
+  /** the key drivers: visits with an overall measure, and those whose measure is the overall question's */
+  overall_n: number;
+  overall_item: number;
 }
 export interface RecordDimensionMonthsTable extends MonthKey {
   dimension: string;
@@ -151,6 +157,18 @@ export interface RecordDimensionMonthsTable extends MonthKey {
   dim_count: number;
   dim_satisfied: number;
   dim_records: number;
+  /** the key drivers' sums over the visits with both x (the dimension's mean answer) and y (the overall measure) */
+  drv_n: number;
+  drv_sx: number;
+  drv_sy: number;
+  drv_sxx: number;
+  drv_syy: number;
+  drv_sxy: number;
+  /** the dimension's answers other than the overall question's: sum, count, visits with one, visits asked it */
+  drv_sum: number;
+  drv_count: number;
+  drv_records: number;
+  drv_asked: number;
 }
 export interface TaskMonthsTable extends MonthKey {
   status: string;
