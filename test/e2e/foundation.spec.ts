@@ -32,6 +32,8 @@ async function chooseLanguage(page: Page, button: string, language: string, menu
 test('admin: logs in, must change the generated password, creates a supervisor scoped to one community', async ({ page }) => {
   await logIn(page, 'admin', E2E_ADMIN_PASSWORD);
   await changeForcedPassword(page, E2E_ADMIN_PASSWORD, E2E_ADMIN_CHANGED_PASSWORD);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.getByRole('menuitem', { name: '工作台' }).click();
   await expect(page.getByRole('heading', { name: '您好，系统管理员' })).toBeVisible();
 
   // Two communities through the UI.
@@ -80,6 +82,10 @@ test('supervisor: logs in, changes password, sees only their community', async (
   expect(supervisorTemporaryPassword, 'the admin test created the supervisor').not.toBe('');
   await logIn(page, SUPERVISOR.username, supervisorTemporaryPassword);
   await changeForcedPassword(page, supervisorTemporaryPassword, 'Supervisor-2026');
+  // A supervisor opens on the 数据看板; the 工作台 greets them.
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByRole('heading', { name: '数据看板' })).toBeVisible();
+  await page.getByRole('menuitem', { name: '工作台' }).click();
   await expect(page.getByRole('heading', { name: `您好，${SUPERVISOR.name}` })).toBeVisible();
 
   // The menu follows the role: no roles, departments or audit log.

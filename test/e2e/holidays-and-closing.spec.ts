@@ -60,6 +60,8 @@ test.beforeAll(async ({ playwright }, testInfo) => {
 
 test('admin: is told the holiday notice of a year is missing, pastes it, previews it and enters it', async ({ page }) => {
   await logIn(page, 'admin', E2E_ADMIN_CHANGED_PASSWORD);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.getByRole('menuitem', { name: '工作台' }).click();
   await expect(page).toHaveURL(/\/$/);
   // The banner shows when this year or (from November) the next one has no notice.
   if (needsNotice) {

@@ -49,7 +49,7 @@ test.beforeAll(async ({ playwright }, testInfo) => {
 
 test('manager: records a measure for 保洁 and sees its satisfaction before and after', async ({ page }) => {
   await logIn(page, MANAGER.username, MANAGER.password);
-  await expect(page).toHaveURL(/\/$/);
+  await expect(page).toHaveURL(/\/dashboard$/);
   await page.getByRole('menuitem', { name: '改进措施' }).click();
   await expect(page.getByRole('heading', { name: '改进措施' })).toBeVisible();
 

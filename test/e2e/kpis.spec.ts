@@ -53,8 +53,10 @@ test.beforeAll(async ({ playwright }, testInfo) => {
 
 test('manager: sees a community’s coverage under target on the dashboard, drills into it and reaches the records behind it', async ({ page }) => {
   await logIn(page, MANAGER.username, MANAGER.password);
-  await expect(page).toHaveURL(/\/$/);
-  // The page a manager opens on shows this month's headline figures, each against its target.
+  // A manager opens on the 数据看板; the 工作台 shows this month's headline figures too, each against its target.
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByRole('heading', { name: '数据看板' })).toBeVisible();
+  await page.getByRole('menuitem', { name: '工作台' }).click();
   const summary = page.getByTestId('workbench-kpis');
   await expect(summary.locator('[data-kpi="coverage"]')).toContainText('回访覆盖率');
   await expect(summary.locator('[data-kpi="completion"]')).toBeVisible();
@@ -100,7 +102,7 @@ test('manager: sees a community’s coverage under target on the dashboard, dril
 
 test('manager: sets the coverage target, and the dashboard measures against it', async ({ page }) => {
   await logIn(page, MANAGER.username, MANAGER.password);
-  await expect(page).toHaveURL(/\/$/);
+  await expect(page).toHaveURL(/\/dashboard$/);
   await page.getByRole('menuitem', { name: '指标目标' }).click();
   const field = page.getByLabel('月回访覆盖率目标（%）');
   await expect(field).toHaveValue('20');
@@ -122,7 +124,7 @@ test('manager: sets the coverage target, and the dashboard measures against it',
 
 test('manager: finds 电梯 among the month’s themes and reads the text behind it, masked, then opens its visit record', async ({ page }) => {
   await logIn(page, MANAGER.username, MANAGER.password);
-  await expect(page).toHaveURL(/\/$/);
+  await expect(page).toHaveURL(/\/dashboard$/);
   await page.getByRole('menuitem', { name: '数据看板' }).click();
   // Only 南湖苑's texts: other flows in this database write texts of their own in the same month.
   await pickOption(page, page.getByTestId('community-switcher'), COMMUNITY.name);

@@ -47,7 +47,7 @@ async function expectIssues(page: Page, status: string, shown: string, hidden: s
 
 test('supervisor: a filtered issue list is the same after a reload and from a copied address; back restores the previous filter', async ({ page, context }) => {
   await logIn(page, SUPERVISOR.username, SUPERVISOR.password);
-  await expect(page).toHaveURL(/\/$/);
+  await expect(page).toHaveURL(/\/dashboard$/);
   await page.goto('/issues');
   await expect(page.getByTestId('issue-table')).toContainText(NEW_ISSUE);
   await expect(page.getByTestId('issue-table')).toContainText(ASSIGNED_ISSUE);
@@ -79,7 +79,7 @@ test('supervisor: a filtered issue list is the same after a reload and from a co
 
 test('supervisor: an address with a status the list does not know, or params it does not take, opens the default list', async ({ page }) => {
   await logIn(page, SUPERVISOR.username, SUPERVISOR.password);
-  await expect(page).toHaveURL(/\/$/);
+  await expect(page).toHaveURL(/\/dashboard$/);
   await page.goto('/issues?status=nonsense&view=mine&limit=9999&colour=blue');
   await expect(page.getByRole('heading', { name: '问题跟踪' })).toBeVisible();
   await expect(page.getByTestId('issue-table')).toContainText(NEW_ISSUE);
@@ -109,7 +109,7 @@ test('supervisor: opens a deep page of 问题跟踪 from its address, pages on b
   for (const r of [adminRequest, supervisorRequest]) await r.dispose();
 
   await logIn(page, SUPERVISOR.username, SUPERVISOR.password);
-  await expect(page).toHaveURL(/\/$/);
+  await expect(page).toHaveURL(/\/dashboard$/);
   await page.goto(`/issues?limit=10&cursor=${encodeURIComponent(first.nextCursor!)}&page=2`);
   const table = page.getByTestId('issue-table');
   const pager = page.getByTestId('cursor-pager');

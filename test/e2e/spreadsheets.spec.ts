@@ -67,7 +67,7 @@ async function readSheet(download: Download, firstHeader: string) {
 
 test('supervisor: downloads the 问题台账 and the 回访记录表 of what is filtered; the task list opens on the open task', async ({ page }) => {
   await logIn(page, SUPERVISOR.username, SUPERVISOR.password);
-  await expect(page).toHaveURL(/\/$/);
+  await expect(page).toHaveURL(/\/dashboard$/);
   const today = shanghaiToday();
 
   await page.goto('/issues');
@@ -100,7 +100,7 @@ test('supervisor: downloads the 问题台账 and the 回访记录表 of what is 
 
 test('admin: the audit log reads in words — the exports, and whom each entry is about', async ({ page }) => {
   await logIn(page, 'admin', E2E_ADMIN_CHANGED_PASSWORD);
-  await expect(page).toHaveURL(/\/$/);
+  await expect(page).toHaveURL(/\/dashboard$/);
   await page.goto('/audit');
   const table = page.locator('.ant-table-tbody');
   await expect(table.getByRole('row').filter({ hasText: '导出问题台账' }).first()).toContainText(SUPERVISOR.displayName);

@@ -33,7 +33,8 @@ export async function changeForcedPassword(page: Page, current: string, next: st
     throw new Error(`the password change was not sent; the form says: ${errors.join(' / ') || 'nothing'}`);
   });
   expect(response.status(), await response.text()).toBe(200);
-  await expect(page).toHaveURL(/\/$/, { timeout: 20_000 });
+  // Managers and supervisors open on the 数据看板, the others on the 工作台.
+  await expect(page).toHaveURL(/\/(dashboard)?$/, { timeout: 20_000 });
 }
 
 /**

@@ -145,7 +145,7 @@ test('visitor: opens today\'s tasks, logs two failed call attempts on one task a
 
 test('supervisor: finds that record among the visits with items raised and reads the complaint', async ({ page }) => {
   await logIn(page, SUPERVISOR.username, SUPERVISOR.password);
-  await expect(page).toHaveURL(/\/$/);
+  await expect(page).toHaveURL(/\/dashboard$/);
   await openMenu(page, '回访记录');
   await expect(page).toHaveURL(/\/visit-records$/);
 

@@ -3,10 +3,10 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input } from 'antd';
 import type { FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { LoginBody } from '../../../shared/schemas/auth';
+import type { LoginBody, SessionResponse } from '../../../shared/schemas/auth';
 import { useLogin } from '../../auth/session';
 
-export function LoginForm({ form, onSuccess }: { form: FormInstance<LoginBody>; onSuccess: () => void }) {
+export function LoginForm({ form, onSuccess }: { form: FormInstance<LoginBody>; onSuccess: (session: SessionResponse) => void }) {
   const { t } = useTranslation();
   const login = useLogin();
 

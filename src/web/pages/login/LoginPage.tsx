@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import type { LoginBody } from '../../../shared/schemas/auth';
 import { FullPageSpin } from '../../auth/guards';
+import { homePath } from '../../auth/permissions';
 import { useSession } from '../../auth/session';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { DemoAccountsCard } from './DemoAccountsCard';
@@ -15,10 +16,12 @@ export function LoginPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const [form] = Form.useForm<LoginBody>();
-  const from = (location.state as { from?: string } | null)?.from ?? '/';
+  // The page the user was sent here from; the bare address of the console asks for nothing in particular.
+  const from = (location.state as { from?: string } | null)?.from;
+  const asked = from && from !== '/' ? from : undefined;
 
   if (isPending) return <FullPageSpin />;
-  if (user) return <Navigate to={user.mustChangePassword ? '/change-password' : from} replace />;
+  if (user) return <Navigate to={user.mustChangePassword ? '/change-password' : (asked ?? homePath(user.permissions))} replace />;
 
   return (
     <Flex vertical align="center" style={{ minHeight: '100vh', padding: 16, background: '#f0f2f5' }}>
@@ -33,7 +36,7 @@ export function LoginPage() {
           <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>
         </Flex>
         <Card>
-          <LoginForm form={form} onSuccess={() => navigate(from, { replace: true })} />
+          <LoginForm form={form} onSuccess={(session) => navigate(asked ?? homePath(session.user.permissions), { replace: true })} />
         </Card>
         <DemoAccountsCard onPick={(account) => form.setFieldsValue({ username: account.username, password: account.password })} />
       </div>
