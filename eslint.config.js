@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 
 // Tables of company and community data; the starters for them are in src/server/scope.ts (COMPANY_TABLES and
 // COMMUNITY_TABLES there list the same names).
-const SCOPED_TABLES = ['communities', 'users', 'roles', 'departments', 'staff', 'tags', 'questionnaires', 'improvement_measures', 'households', 'residents', 'visit_tasks', 'visit_records', 'household_coverage', 'record_months', 'record_dimension_months', 'task_months', 'issue_resolve_months', 'issue_reply_months', 'issue_raised_months', 'issues', 'audit_log'];
+const SCOPED_TABLES = ['communities', 'users', 'roles', 'departments', 'staff', 'tags', 'questionnaires', 'improvement_measures', 'households', 'residents', 'visit_tasks', 'visit_records', 'household_coverage', 'household_counts', 'record_months', 'record_dimension_months', 'task_months', 'issue_resolve_months', 'issue_reply_months', 'issue_raised_months', 'issues', 'audit_log'];
 const SCOPED_TABLE_ARG = `[arguments.0.value=/^(${SCOPED_TABLES.join('|')})( as [a-z_]+)?$/]`;
 const QUERY_STARTS = 'selectFrom|updateTable|deleteFrom|insertInto';
 const SCOPE_MESSAGE = 'Company data is read and written through the starters in src/server/scope.ts; a system job without a caller uses unscoped(db, reason).';

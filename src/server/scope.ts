@@ -16,7 +16,7 @@ import type { Database } from './db/schema.js';
 /** Tables of company-level data: shared by every community of the company. */
 export const COMPANY_TABLES = ['communities', 'users', 'roles', 'departments', 'staff', 'tags', 'questionnaires', 'improvement_measures'] as const;
 /** Tables of community-level data: each row belongs to one community. */
-export const COMMUNITY_TABLES = ['households', 'residents', 'visit_tasks', 'visit_records', 'household_coverage', 'record_months', 'record_dimension_months', 'task_months', 'issue_resolve_months', 'issue_reply_months', 'issue_raised_months', 'issues', 'audit_log'] as const;
+export const COMMUNITY_TABLES = ['households', 'residents', 'visit_tasks', 'visit_records', 'household_coverage', 'household_counts', 'record_months', 'record_dimension_months', 'task_months', 'issue_resolve_months', 'issue_reply_months', 'issue_raised_months', 'issues', 'audit_log'] as const;
 export type ScopedTable = (typeof COMPANY_TABLES)[number] | (typeof COMMUNITY_TABLES)[number];
 
 /**
@@ -135,6 +135,13 @@ export function scopedRecords(db: Db, ctx: Ctx) {
 export function scopedCoverage(db: Db, ctx: Ctx) {
   let q = db.selectFrom('household_coverage').where('household_coverage.company_id', '=', ctx.companyId);
   if (!ctx.allCommunities) q = q.where('household_coverage.community_id', 'in', nonEmpty(ctx.communityIds));
+  return q;
+}
+
+/** Households on the roster per community and building (kept by triggers: migration 2026_12_03_0600_month_rollups). */
+export function scopedHouseholdCounts(db: Db, ctx: Ctx) {
+  let q = db.selectFrom('household_counts').where('household_counts.company_id', '=', ctx.companyId);
+  if (!ctx.allCommunities) q = q.where('household_counts.community_id', 'in', nonEmpty(ctx.communityIds));
   return q;
 }
 

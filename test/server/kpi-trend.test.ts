@@ -9,7 +9,7 @@ import type { KpiTrend } from '../../src/shared/schemas/kpis.js';
 import type { Answers } from '../../src/shared/schemas/questionnaires.js';
 import type { TaskStatus } from '../../src/shared/schemas/visits.js';
 import { nowIso } from '../../src/server/clock.js';
-import { Client, loginAs, makeCommunity, makeCompany, makeHousehold, makeIssue, makeUser, makeVisitTask } from '../helpers/factories.js';
+import { Client, loginAs, makeCommunity, makeCompany, makeHousehold, makeIssue, makeResident, makeUser, makeVisitTask } from '../helpers/factories.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
@@ -20,6 +20,7 @@ let B: number;
 let manager: Client;
 let supervisor: Client;
 let visitor1: Client;
+let admin: Client;
 const hA: number[] = [];
 
 /** A Shanghai wall-clock time as the stored UTC instant. */
@@ -72,6 +73,7 @@ beforeAll(async () => {
   const s = await makeUser(t, { companyId, roleId: company.roleIds.supervisor, communityIds: [A] });
   const u1 = await makeUser(t, { companyId, roleId: company.roleIds.visitor, communityIds: [A], displayName: '王回访' });
   [manager, supervisor, visitor1] = await Promise.all([m, s, u1].map((u) => loginAs(t.app, u.username)));
+  admin = await loginAs(t.app, company.adminUsername);
 
   // 翠湖苑: 4 households; 锦绣园: 2.
   for (let i = 0; i < 4; i++) hA.push((await makeHousehold(t, { companyId, communityId: A, room: `${101 + i}` })).id);
@@ -259,5 +261,26 @@ describe('KPI export', () => {
   it('supervisor: another community’s export is not found', async () => {
     const res = await supervisor.get(`/api/v1/kpis/export?period=month:2026-11&communityId=${B}`);
     expect(res.statusCode).toBe(404);
+  });
+});
+
+describe('erasure of a resident', () => {
+  it('admin: erasing the resident who answered November’s visit and raised its complaint moves no month’s figures', async () => {
+    const { id: residentId } = await makeResident(t, { companyId, communityId: A, householdId: hA[0], name: '陈三', phones: ['13800138000'] });
+    await t.handle.db.updateTable('visit_records').set({ resident_id: residentId }).where('household_id', '=', hA[0]).execute();
+    await t.handle.db.updateTable('issues').set({ resident_id: residentId }).where('household_id', '=', hA[0]).execute();
+    const kpis = 'kpi=coverage,coverage_12m,completion,resolution,satisfaction_rate,dimension_score,nps,complaints_per_100';
+    const figures = async () => ({
+      community: await trend(manager, `${kpis}&communityId=${A}`),
+      company: await trend(manager, kpis),
+      november: (await manager.get('/api/v1/kpis?period=month:2026-11&compare=true')).json(),
+    });
+    const before = await figures();
+    expect(point(before.community, 'coverage', '2026-11')).toMatchObject({ numerator: 1, denominator: 4 });
+    expect(point(before.community, 'complaints_per_100', '2026-11')).toMatchObject({ numerator: 1 });
+
+    const erased = await admin.post(`/api/v1/residents/${residentId}/erase`, { reason: '业主书面申请删除' });
+    expect(erased.statusCode, erased.body).toBe(200);
+    expect(await figures()).toEqual(before);
   });
 });

@@ -482,3 +482,63 @@ describe('the monthly rollups of issues', () => {
     );
   });
 });
+
+// ---------------------------------------------------------------------------------------------------------
+// The roster's counts
+// ---------------------------------------------------------------------------------------------------------
+
+describe('the roster counts (household_counts, kept by triggers on households)', () => {
+  type HouseholdOp = { op: 'add'; home: number } | { op: 'move'; pick: number; home: number } | { op: 'remove'; pick: number };
+  const HOUSEHOLD_OP: fc.Arbitrary<HouseholdOp> = fc.oneof(
+    { weight: 3, arbitrary: fc.record({ op: fc.constant('add' as const), home: HOME }) },
+    { weight: 1, arbitrary: fc.record({ op: fc.constant('move' as const), pick: fc.nat(), home: HOME }) },
+    { weight: 1, arbitrary: fc.record({ op: fc.constant('remove' as const), pick: fc.nat() }) },
+  );
+  /** The count per community and building, from the households themselves and from the rollup. */
+  const counted = async () => {
+    const rows = await t.handle.db.selectFrom('households').select(['community_id', 'building_id']).where('company_id', '=', companyId).execute();
+    const out = new Map<string, number>();
+    for (const r of rows) out.set(`${r.community_id}:${r.building_id}`, (out.get(`${r.community_id}:${r.building_id}`) ?? 0) + 1);
+    return out;
+  };
+  const rolled = async () => {
+    const rows = await t.handle.db.selectFrom('household_counts').select(['community_id', 'building_id', 'n']).where('company_id', '=', companyId).execute();
+    return new Map(rows.filter((r) => Number(r.n) !== 0).map((r) => [`${r.community_id}:${r.building_id}`, Number(r.n)]));
+  };
+
+  it('equal the households per community and building for random histories of households added, moved and removed; GET /kpis counts them', async () => {
+    let room = 900;
+    await fc.assert(
+      fc.asyncProperty(fc.array(HOUSEHOLD_OP, { minLength: 1, maxLength: 20 }), async (ops) => {
+        const added: number[] = [];
+        try {
+          for (const o of ops) {
+            if (o.op === 'add') {
+              const home = homes[o.home];
+              const { id } = await makeHousehold(t, { companyId, communityId: home.communityId, room: String(room++) });
+              await t.handle.db.updateTable('households').set({ building_id: home.buildingId }).where('id', '=', id).execute();
+              added.push(id);
+            } else if (added.length) {
+              const id = added[o.pick % added.length];
+              if (o.op === 'move') {
+                const home = homes[o.home];
+                await t.handle.db.updateTable('households').set({ community_id: home.communityId, building_id: home.buildingId }).where('id', '=', id).execute();
+              } else {
+                added.splice(added.indexOf(id), 1);
+                await t.handle.db.deleteFrom('households').where('id', '=', id).execute();
+              }
+            }
+          }
+          expect(await rolled()).toEqual(await counted());
+          const res = await manager.get('/api/v1/kpis?period=month:2026-11&kpi=coverage');
+          expect(res.json<Kpis>().figures[0].denominator).toBe(homes.length + added.length);
+          await rebuildMonthRollups(t.handle.db, t.handle.dialect);
+          expect(await rolled()).toEqual(await counted());
+        } finally {
+          if (added.length) await t.handle.db.deleteFrom('households').where('id', 'in', added).execute();
+        }
+      }),
+      { numRuns: 20, seed: 20261205 },
+    );
+  });
+});

@@ -21,7 +21,7 @@ import type { RolesTable } from './schema/roles.js';
 import type { RosterImportErrorsTable, RosterImportsTable } from './schema/roster.js';
 import type { StaffCommunitiesTable, StaffTable } from './schema/staff.js';
 import type { UserCommunitiesTable, UsersTable } from './schema/users.js';
-import type { AttachmentsTable, HouseholdCoverageTable, IssueRaisedMonthsTable, IssueReplyMonthsTable, IssueResolveMonthsTable, RecordDimensionMonthsTable, RecordMonthsTable, TaskMonthsTable, VisitAttemptsTable, VisitRecordCorrectionsTable, VisitRecordItemsTable, VisitRecordsTable, VisitTasksTable } from './schema/visits.js';
+import type { AttachmentsTable, HouseholdCountsTable, HouseholdCoverageTable, IssueRaisedMonthsTable, IssueReplyMonthsTable, IssueResolveMonthsTable, RecordDimensionMonthsTable, RecordMonthsTable, TaskMonthsTable, VisitAttemptsTable, VisitRecordCorrectionsTable, VisitRecordItemsTable, VisitRecordsTable, VisitTasksTable } from './schema/visits.js';
 
 export type * from './schema/audit.js';
 export type * from './schema/auth.js';
@@ -70,6 +70,7 @@ export interface Database {
   visit_attempts: VisitAttemptsTable;
   visit_records: VisitRecordsTable;
   household_coverage: HouseholdCoverageTable;
+  household_counts: HouseholdCountsTable;
   record_months: RecordMonthsTable;
   record_dimension_months: RecordDimensionMonthsTable;
   task_months: TaskMonthsTable;

@@ -30,6 +30,8 @@ import {
   resolvedAndReopened,
   tasksByStatus,
   visitedHouseholds,
+  coverageMonth,
+  coveredHouseholds,
   visitedHouseholds12m,
   type Cut,
   type Range,
@@ -86,14 +88,15 @@ export async function getKpis(db: Db, ctx: Ctx, query: KpiQuery, locale: Locale)
   const env = await kpiEnv(db, ctx, locale);
   const cut: Cut = { communityId, visitorId, groupBy: null };
 
-  const figures = (await computeSet(env, cut, period, keys)).get(NO_GROUP) ?? [];
   const compare = query.compare === 'true';
-  const [previous, yearAgo] = compare
-    ? await Promise.all(
-        [previousPeriod(period), yearAgoPeriod(period)].map(async (p) => ({ period: p, figures: (await computeSet(env, cut, p, keys)).get(NO_GROUP) ?? [] })),
-      )
-    : [null, null];
-  const groups = query.groupBy ? await computeGroups(env, { ...cut, groupBy: query.groupBy }, period, keys) : null;
+  // The period, its comparisons and its groups are computed together: they share the roster and the coverage reads.
+  const figuresOf = async (p: Period) => (await computeSet(env, cut, p, keys)).get(NO_GROUP) ?? [];
+  const [figures, previous, yearAgo, groups] = await Promise.all([
+    figuresOf(period),
+    compare ? figuresOf(previousPeriod(period)).then((f) => ({ period: previousPeriod(period), figures: f })) : null,
+    compare ? figuresOf(yearAgoPeriod(period)).then((f) => ({ period: yearAgoPeriod(period), figures: f })) : null,
+    query.groupBy ? computeGroups(env, { ...cut, groupBy: query.groupBy }, period, keys) : null,
+  ]);
   return { period, communityId, visitorId, figures, previous, yearAgo, groupBy: query.groupBy ?? null, groups };
 }
 
@@ -138,7 +141,7 @@ export async function kpiScope(db: Db, ctx: Ctx, query: Pick<KpiQuery, 'kpi' | '
 /** What every computation of figures reads once per request: the targets and the company calendar. */
 export async function kpiEnv(db: Db, ctx: Ctx, locale: Locale): Promise<KpiEnv> {
   const [targets, calendar] = await Promise.all([loadTargets(db, ctx.companyId), loadCompanyCalendar(db, ctx.companyId)]);
-  return { db, ctx, targets, calendar, locale, rosters: new Map() };
+  return { db, ctx, targets, calendar, locale, rosters: new Map(), coverage: new Map() };
 }
 
 export interface KpiEnv {
@@ -152,6 +155,35 @@ export interface KpiEnv {
    * (the comparison periods, the months of a trend), so it is counted once.
    */
   rosters: Map<string, ReturnType<typeof households>>;
+  /** The 12-month coverage counts asked for in one turn of the event loop, by cut: one query for all their months. */
+  coverage: Map<string, CoverageBatch>;
+}
+
+interface CoverageBatch {
+  months: Set<number>;
+  started: boolean;
+  result: Promise<Map<number, { g: string | number | null; n: number }[]>>;
+}
+
+/**
+ * The households covered in the 12 months to the range's end. The periods of a request (and the months of a
+ * trend) ask together, so the coverage rollup is read once for all of them (coveredHouseholds).
+ */
+function coverage12mOf(env: KpiEnv, cut: Cut, range: Pick<Range, 'from' | 'to'>): ReturnType<typeof visitedHouseholds12m> {
+  const m = coverageMonth(cut, range);
+  if (m === null) return visitedHouseholds12m(env.db, env.ctx, cut, range);
+  const k = JSON.stringify(cut);
+  let batch = env.coverage.get(k);
+  if (!batch || batch.started) {
+    const next: CoverageBatch = { months: new Set(), started: false, result: Promise.resolve(new Map()) };
+    next.result = Promise.resolve().then(() => {
+      next.started = true;
+      return coveredHouseholds(env.db, env.ctx, cut, [...next.months]);
+    });
+    env.coverage.set(k, (batch = next));
+  }
+  batch.months.add(m);
+  return batch.result.then((counts) => counts.get(m) ?? []);
 }
 
 function rosterOf(env: KpiEnv, cut: Cut): ReturnType<typeof households> {
@@ -251,7 +283,7 @@ export async function computeSet(env: KpiEnv, cut: Cut, period: Period, keys: re
   const none = Promise.resolve([]);
   const [visited, visited12, roster, tasks, resolution, replies, reopened, times, suggestions, complaints, praise, scored] = await Promise.all([
     has('coverage') ? visitedHouseholds(db, ctx, cut, range) : none,
-    has('coverage_12m') ? visitedHouseholds12m(db, ctx, cut, { from: rollingFrom(range.to), to: range.to }) : none,
+    has('coverage_12m') ? coverage12mOf(env, cut, { from: rollingFrom(range.to), to: range.to }) : none,
     has('coverage', 'coverage_12m', 'complaints_per_100') ? rosterOf(env, cut) : none,
     has('completion', 'unreachable_rate', 'refused_rate', 'attempts_per_completion') ? tasksByStatus(db, ctx, cut, range) : none,
     has('resolution', 'resolution_on_time') ? resolutionDue(db, ctx, cut, range) : none,

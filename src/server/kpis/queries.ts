@@ -11,7 +11,7 @@ import type { Adoption, IssueKind, ReplyMode } from '../../shared/schemas/issues
 import type { TaskStatus } from '../../shared/schemas/visits.js';
 import type { Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
-import { inCompany, scopedCoverage, scopedHouseholds, scopedIssues, scopedRaisedMonths, scopedRecordMonths, scopedRecords, scopedReplyMonths, scopedResolveMonths, scopedTaskMonths, scopedTasks } from '../scope.js';
+import { inCompany, scopedCoverage, scopedHouseholdCounts, scopedIssues, scopedRaisedMonths, scopedRecordMonths, scopedRecords, scopedReplyMonths, scopedResolveMonths, scopedTaskMonths, scopedTasks } from '../scope.js';
 
 /** Which rows: the caller's scope, narrowed to one community or one visitor, and how they are grouped. */
 export interface Cut {
@@ -146,23 +146,53 @@ const isMonthEnd = (date: string) => {
  * household), else — a custom period ending mid-month, or one visitor's visits — from the records.
  */
 export async function visitedHouseholds12m(db: Db, ctx: Ctx, cut: Cut, range: Pick<Range, 'from' | 'to'>) {
-  if (cut.visitorId !== null || !isMonthEnd(range.to) || (cut.groupBy && !COVERAGE_GROUP[cut.groupBy])) return visitedHouseholds(db, ctx, cut, range);
-  const m = monthIndex(range.to);
-  const group = groupExpr(COVERAGE_GROUP, cut);
-  let q = scopedCoverage(db, ctx).where('household_coverage.to_month', '>=', m).where('household_coverage.from_month', '<=', m);
-  if (cut.communityId !== null) q = q.where('household_coverage.community_id', '=', cut.communityId);
-  let s = q.select((eb) => eb.fn.countAll<number>().as('n'));
-  if (group) s = s.select(group.as('g')).groupBy(group) as typeof s;
-  return (await s.execute()).map((r) => ({ g: g((r as { g?: Group }).g), n: num(r.n) }));
+  const m = coverageMonth(cut, range);
+  if (m === null) return visitedHouseholds(db, ctx, cut, range);
+  return (await coveredHouseholds(db, ctx, cut, [m])).get(m) ?? [];
 }
 
-/** Households on the roster (households_company_sort_idx). */
-export async function households(db: Db, ctx: Ctx, cut: Cut) {
-  const group = groupExpr(HOUSEHOLD_GROUP, cut);
-  let q = scopedHouseholds(db, ctx);
-  if (cut.communityId !== null) q = q.where('households.community_id', '=', cut.communityId);
-  let s = q.select((eb) => eb.fn.countAll<number>().as('n'));
+/** The month whose 12-month window the coverage rollup answers for a cut and range; null when the records must be counted. */
+export function coverageMonth(cut: Cut, range: Pick<Range, 'to'>): number | null {
+  if (cut.visitorId !== null || !isMonthEnd(range.to) || (cut.groupBy && !COVERAGE_GROUP[cut.groupBy])) return null;
+  return monthIndex(range.to);
+}
+
+/**
+ * The households covered in the 12-month windows ending with each of these months, in one pass over the rows of
+ * household_coverage that cover any of them (a request's periods, a trend's months): per month, per group.
+ */
+export async function coveredHouseholds(db: Db, ctx: Ctx, cut: Cut, months: readonly number[]): Promise<Map<number, { g: Group; n: number }[]>> {
+  const out = new Map<number, { g: Group; n: number }[]>();
+  if (!months.length) return out;
+  const group = groupExpr(COVERAGE_GROUP, cut);
+  let q = scopedCoverage(db, ctx).where('household_coverage.to_month', '>=', Math.min(...months)).where('household_coverage.from_month', '<=', Math.max(...months));
+  if (cut.communityId !== null) q = q.where('household_coverage.community_id', '=', cut.communityId);
+  const covers = (m: number) =>
+    sql<number>`sum(case when ${sql.ref('household_coverage.from_month')} <= ${m} and ${sql.ref('household_coverage.to_month')} >= ${m} then 1 else 0 end)`;
+  let s = q.select(months.map((m, i) => covers(m).as(`c${i}`)));
   if (group) s = s.select(group.as('g')).groupBy(group) as typeof s;
+  const rows = (await s.execute()) as Record<string, unknown>[];
+  months.forEach((m, i) => {
+    const counts = rows.map((r) => ({ g: g((r as { g?: Group }).g), n: num(r[`c${i}`]) }));
+    // Ungrouped, one row (0 when no household is covered); grouped, the groups with a covered household.
+    out.set(m, group ? counts.filter((c) => c.n > 0) : counts);
+  });
+  return out;
+}
+
+const HOUSEHOLD_COUNT_GROUP: Partial<Record<GroupBy, string>> = {
+  community: 'household_counts.community_id',
+  building: 'household_counts.building_id',
+};
+
+/** Households on the roster: from household_counts (kept by triggers on households), per community or building when grouped. */
+export async function households(db: Db, ctx: Ctx, cut: Cut) {
+  const group = groupExpr(HOUSEHOLD_COUNT_GROUP, cut);
+  let q = scopedHouseholdCounts(db, ctx);
+  if (cut.communityId !== null) q = q.where('household_counts.community_id', '=', cut.communityId);
+  let s = q.select((eb) => eb.fn.sum<number>('household_counts.n').as('n'));
+  if (group) s = s.select(group.as('g')).groupBy(group).having((eb) => eb.fn.sum('household_counts.n'), '>', 0) as typeof s;
+  // Without a group, a sum over no rows is null: no households.
   return (await s.execute()).map((r) => ({ g: g((r as { g?: Group }).g), n: num(r.n) }));
 }
 

@@ -137,6 +137,13 @@ interface MonthKey {
   community_id: number;
   building_id: number;
 }
+/** Households on the roster per company, community and building (kept by triggers on households). */
+export interface HouseholdCountsTable {
+  company_id: number;
+  community_id: number;
+  building_id: number;
+  n: number;
+}
 export interface RecordMonthsTable extends MonthKey {
   completed: number;
   households: number;
