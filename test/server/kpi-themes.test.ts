@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KpiThemeTexts, KpiThemes, ThemeWordsView } from '../../src/shared/schemas/kpis.js';
 import { Client, loginAs, makeCommunity, makeCompany, makeHousehold, makeIssue, makeResident, makeUser, makeVisitRecord } from '../helpers/factories.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { forgetSegmentedTexts } from '../../src/server/kpis/theme-index.js';
 
 let t: TestApp;
 let companyId: number;
@@ -199,6 +200,29 @@ describe('GET/PUT /kpi-theme-words', () => {
     const before = theme(await themes(manager, 'period=month:2026-11'), '垃圾分类')?.count ?? 0;
     await issue(A, 'suggestion', '2026-11-25T10:00:00', '建议增加垃圾分类指导');
     expect(theme(await themes(manager, 'period=month:2026-11'), '垃圾分类')?.count).toBe(before + 1);
+  });
+
+  it('manager: after a restart the themes are answered from the stored counts, and recounted once a text is added', async () => {
+    const before = await themes(manager, 'period=month:2026-11');
+    const stored = await t.handle.db.selectFrom('theme_month_counts').select(['month', 'community_id', 'texts', 'terms']).where('company_id', '=', companyId).execute();
+    // The six months, each with its header row; November's 翠湖苑 counts its texts.
+    expect(new Set(stored.map((r) => r.month))).toEqual(new Set(before.months));
+    const novemberA = stored.find((r) => r.month === '2026-11' && Number(r.community_id) === A)!;
+    expect(JSON.parse(novemberA.terms)).toMatchObject({ 电梯: theme(await themes(manager, `period=month:2026-11&communityId=${A}`), '电梯')!.count });
+
+    // What is answered after a restart is what was stored: a word planted in the stored counts shows.
+    await t.handle.db.updateTable('theme_month_counts').set({ terms: JSON.stringify({ ...JSON.parse(novemberA.terms), 测试词: 9 }) }).where('company_id', '=', companyId).where('month', '=', '2026-11').where('community_id', '=', A).execute();
+    forgetSegmentedTexts(t.handle.db);
+    const restarted = await themes(manager, 'period=month:2026-11');
+    expect(theme(restarted, '测试词')?.count).toBe(9);
+    expect(theme(restarted, '电梯')).toEqual(theme(before, '电梯'));
+
+    // A new text changes the month's rows: the month is segmented again and stored anew.
+    await issue(A, 'problem', '2026-11-26T10:00:00', '电梯按钮失灵');
+    forgetSegmentedTexts(t.handle.db);
+    const recounted = await themes(manager, 'period=month:2026-11');
+    expect(theme(recounted, '测试词')).toBeUndefined();
+    expect(theme(recounted, '电梯')?.count).toBe(theme(before, '电梯')!.count + 1);
   });
 
   it('manager: the words are validated (length, count, characters, a strict body)', async () => {

@@ -20,6 +20,7 @@ import { improvementMeasures } from './migrations/2026_12_03_0300_improvement_me
 import { householdCoverage } from './migrations/2026_12_03_0400_household_coverage.js';
 import { visitScores } from './migrations/2026_12_03_0500_visit_scores.js';
 import { monthRollups } from './migrations/2026_12_03_0600_month_rollups.js';
+import { themeCounts } from './migrations/2026_12_03_0700_theme_counts.js';
 import type { Migration } from './migrations/helpers.js';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_03_0400_household_coverage': householdCoverage,
   '2026_12_03_0500_visit_scores': visitScores,
   '2026_12_03_0600_month_rollups': monthRollups,
+  '2026_12_03_0700_theme_counts': themeCounts,
 };
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {

@@ -9,22 +9,22 @@ import { requirePermission, type Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
 import { trendMonths } from './get-kpi-trend.js';
 import { kpiScope } from './get-kpis.js';
-import { companyLexicon, monthTexts, themePeriodOf, themeScope, type IndexedText } from './theme-index.js';
+import { companyLexicon, monthThemeCounts, themePeriodOf, themeScope, type ThemeCounts } from './theme-index.js';
 
 interface MonthCount {
   texts: number;
   terms: Map<string, number>;
 }
 
-function countTerms(texts: readonly IndexedText[], inScope: (communityId: number) => boolean): MonthCount {
-  const terms = new Map<string, number>();
-  let n = 0;
-  for (const t of texts) {
-    if (!inScope(t.communityId)) continue;
-    n++;
-    for (const term of t.terms) terms.set(term, (terms.get(term) ?? 0) + 1);
+/** A month's counts over the communities in scope. */
+function inScopeCounts(byCommunity: Map<number, ThemeCounts>, inScope: (communityId: number) => boolean): MonthCount {
+  const out: MonthCount = { texts: 0, terms: new Map() };
+  for (const [communityId, c] of byCommunity) {
+    if (!inScope(communityId)) continue;
+    out.texts += c.texts;
+    for (const [term, n] of c.terms) out.terms.set(term, (out.terms.get(term) ?? 0) + n);
   }
-  return { texts: n, terms };
+  return out;
 }
 
 export async function getKpiThemes(db: Db, ctx: Ctx, query: KpiThemesQuery): Promise<KpiThemes> {
@@ -33,9 +33,8 @@ export async function getKpiThemes(db: Db, ctx: Ctx, query: KpiThemesQuery): Pro
   const period = themePeriodOf(query.period);
   const months = trendMonths(period.from.slice(0, 7), THEME_TREND_MONTHS);
   const [lexicon, inScope] = await Promise.all([companyLexicon(db, ctx), themeScope(db, ctx, communityId)]);
-  // One month after the other: segmenting is CPU work, and the months share the segmenter.
-  const counts: MonthCount[] = [];
-  for (const m of months) counts.push(countTerms(await monthTexts(db, ctx, lexicon, monthOf(`${m}-01`)), inScope));
+  // The months together: each checks its rows' fingerprint; a month that must be segmented again yields to the others between chunks.
+  const counts = await Promise.all(months.map(async (m) => inScopeCounts(await monthThemeCounts(db, ctx, lexicon, monthOf(`${m}-01`)), inScope)));
   const current = counts[counts.length - 1];
   const previous = counts[counts.length - 2];
   const top = [...current.terms].sort(([a, x], [b, y]) => y - x || a.localeCompare(b, 'zh-CN')).slice(0, query.limit);

@@ -4,7 +4,9 @@
  * (company, month, dictionary version) and kept in a small LRU, checked on every use against a fingerprint of
  * the month's rows read from the indexes (freeTextsFingerprint); when rows were added or corrected, only the
  * texts that are new or changed are segmented again. GET /kpis/themes and its texts read the same entries,
- * so a theme's texts are exactly the ones counted. The caller's scope is applied by community on top.
+ * so a theme's texts are exactly the ones counted. The caller's scope is applied by community on top. The
+ * counts of each month are also stored (theme_month_counts), so that after a restart the themes answer from
+ * them while the month's rows are unchanged, without segmenting six months first.
  */
 import { themeMonthOf, type Period, type ThemeTextSource } from '../../shared/schemas/kpis.js';
 import { monthOf } from '../../shared/schemas/kpis.js';
@@ -44,6 +46,11 @@ const YIELD_EVERY = 2000;
 const caches = new WeakMap<Db, Map<string, Entry>>();
 const building = new Map<string, Promise<IndexedText[]>>();
 
+/** Forgets the segmented texts kept for a database, as a restart of the app does. */
+export function forgetSegmentedTexts(db: Db): void {
+  caches.delete(db);
+}
+
 function cacheOf(db: Db) {
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
@@ -78,11 +85,11 @@ export async function themeScope(db: Db, ctx: Ctx, communityId: number | null): 
 }
 
 /** The segmented texts of a month, company-wide, from the cache when the month's rows have not changed. */
-export async function monthTexts(db: Db, ctx: Ctx, lexicon: Lexicon, month: Period): Promise<IndexedText[]> {
+export async function monthTexts(db: Db, ctx: Ctx, lexicon: Lexicon, month: Period, known?: string): Promise<IndexedText[]> {
   const range = toRange(month);
   const key = `${ctx.companyId}|${month.from}|${lexicon.version}`;
   const cache = cacheOf(db);
-  const fingerprint = await freeTextsFingerprint(db, ctx, range);
+  const fingerprint = known ?? (await freeTextsFingerprint(db, ctx, range));
   const cached = cache.get(key);
   if (cached?.fingerprint === fingerprint) {
     cache.delete(key);
@@ -102,6 +109,75 @@ export async function monthTexts(db: Db, ctx: Ctx, lexicon: Lexicon, month: Peri
     building.set(pending, build);
   }
   return build;
+}
+
+/** A month's texts of one community: how many, and how many of them name each theme. */
+export interface ThemeCounts {
+  texts: number;
+  terms: Map<string, number>;
+}
+
+const countsMemo = new WeakMap<readonly IndexedText[], Map<number, ThemeCounts>>();
+
+function countByCommunity(texts: readonly IndexedText[]): Map<number, ThemeCounts> {
+  let out = countsMemo.get(texts);
+  if (out) return out;
+  out = new Map();
+  for (const t of texts) {
+    let c = out.get(t.communityId);
+    if (!c) out.set(t.communityId, (c = { texts: 0, terms: new Map() }));
+    c.texts++;
+    for (const term of t.terms) c.terms.set(term, (c.terms.get(term) ?? 0) + 1);
+  }
+  countsMemo.set(texts, out);
+  return out;
+}
+
+/** The header row of a month in theme_month_counts (no community has id 0). */
+const HEADER = 0;
+
+/**
+ * The theme counts of a month per community, company-wide: from the segmented texts in memory when they are
+ * current; else from theme_month_counts when they were counted with the same lexicon and the month's rows have
+ * not changed since (after a restart, or on another app instance); else the month is segmented and its counts
+ * stored for the next time.
+ */
+export async function monthThemeCounts(db: Db, ctx: Ctx, lexicon: Lexicon, month: Period): Promise<Map<number, ThemeCounts>> {
+  const fingerprint = await freeTextsFingerprint(db, ctx, toRange(month));
+  const cached = cacheOf(db).get(`${ctx.companyId}|${month.from}|${lexicon.version}`);
+  if (cached?.fingerprint === fingerprint) return countByCommunity(cached.texts);
+  const monthKey = month.from.slice(0, 7);
+  const stored = await db
+    .selectFrom('theme_month_counts')
+    .select(['community_id', 'lexicon', 'fingerprint', 'texts', 'terms'])
+    .where('company_id', '=', ctx.companyId)
+    .where('month', '=', monthKey)
+    .execute();
+  const head = stored.find((r) => Number(r.community_id) === HEADER);
+  if (head && head.lexicon === lexicon.version && head.fingerprint === fingerprint && stored.every((r) => r.fingerprint === fingerprint && r.lexicon === lexicon.version)) {
+    return new Map(
+      stored
+        .filter((r) => Number(r.community_id) !== HEADER)
+        .map((r) => [Number(r.community_id), { texts: Number(r.texts), terms: new Map(Object.entries(JSON.parse(r.terms) as Record<string, number>)) }]),
+    );
+  }
+  const counts = countByCommunity(await monthTexts(db, ctx, lexicon, month, fingerprint));
+  const rows = [
+    { community_id: HEADER, texts: [...counts.values()].reduce((a, c) => a + c.texts, 0), terms: '{}' },
+    ...[...counts].map(([communityId, c]) => ({ community_id: communityId, texts: c.texts, terms: JSON.stringify(Object.fromEntries(c.terms)) })),
+  ].map((r) => ({ ...r, company_id: ctx.companyId, month: monthKey, lexicon: lexicon.version, fingerprint }));
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('theme_month_counts').where('company_id', '=', ctx.companyId).where('month', '=', monthKey).execute();
+    // Another instance may store the same month at the same time: the later write wins, both are the month's counts.
+    for (let i = 0; i < rows.length; i += 100) {
+      await trx
+        .insertInto('theme_month_counts')
+        .values(rows.slice(i, i + 100))
+        .onConflict((oc) => oc.columns(['company_id', 'month', 'community_id']).doUpdateSet((eb) => ({ lexicon: eb.ref('excluded.lexicon'), fingerprint: eb.ref('excluded.fingerprint'), texts: eb.ref('excluded.texts'), terms: eb.ref('excluded.terms') })))
+        .execute();
+    }
+  });
+  return counts;
 }
 
 function evict(cache: Map<string, Entry>) {

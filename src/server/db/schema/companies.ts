@@ -14,3 +14,17 @@ export interface CompaniesTable {
   theme_words: Generated<string | null>;
   created_at: string;
 }
+
+/** The themes of a month's free texts per community, counted once (migration 2026_12_03_0700_theme_counts). */
+export interface ThemeMonthCountsTable {
+  company_id: number;
+  /** YYYY-MM */
+  month: string;
+  /** 0: the month's header row */
+  community_id: number;
+  lexicon: string;
+  fingerprint: string;
+  texts: number;
+  /** JSON {term: texts naming it} */
+  terms: string;
+}
