@@ -110,7 +110,7 @@ test.describe('on a 360px phone', () => {
 
   test('admin: opens the menu from a drawer; the users table scrolls inside the page', async ({ page }) => {
     await logIn(page, 'admin', E2E_ADMIN_CHANGED_PASSWORD);
-    await expect(page.getByRole('heading', { name: '您好，系统管理员' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '数据看板' })).toBeVisible();
     await expect(page.getByRole('menuitem', { name: '用户管理' })).toBeHidden();
 
     await page.getByRole('button', { name: '打开菜单' }).click();
