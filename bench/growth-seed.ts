@@ -18,6 +18,7 @@ import { hashPassword } from '../src/server/auth/secrets.js';
 import { setClock } from '../src/server/clock.js';
 import { createCompany } from '../src/server/companies/create-company.js';
 import { openDatabase, type DatabaseHandle } from '../src/server/db/database.js';
+import { refreshStatistics } from '../src/server/db/statistics.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
 import { COVERAGE_TRIGGERS, coverageTriggers, rebuildHouseholdCoverage } from '../src/server/db/migrations/2026_12_03_0400_household_coverage.js';
 import { MONTH_ROLLUP_TRIGGERS, ROLLUP_TABLES, backfillRecordTallies, monthRollupTriggers, rebuildMonthRollups } from '../src/server/db/migrations/2026_12_03_0600_month_rollups.js';
@@ -458,7 +459,7 @@ export async function seedGrowth(handle: DatabaseHandle, records: number): Promi
     // Only the seeded tables and the rollups rebuilt from them: a bare VACUUM would go through every schema of the database.
     await sql`VACUUM ANALYZE ${sql.raw([...new Set([...inserters.map((i) => i.table), 'household_coverage', ...ROLLUP_TABLES])].join(', '))}`.execute(db);
   } else {
-    handle.sqlite!.exec('ANALYZE');
+    await refreshStatistics(handle, { thorough: true });
     handle.sqlite!.pragma('synchronous = NORMAL');
     handle.sqlite!.pragma('wal_checkpoint(TRUNCATE)');
   }

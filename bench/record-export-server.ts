@@ -25,6 +25,7 @@ import { recordBatches } from '../src/server/visits/export-records.js';
 import { createCompany } from '../src/server/companies/create-company.js';
 import { loadConfig } from '../src/server/config.js';
 import { openDatabase } from '../src/server/db/database.js';
+import { refreshStatistics } from '../src/server/db/statistics.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
 import { householdSortKey } from '../src/server/households/room.js';
 import { insertUser } from '../src/server/users/insert-user.js';
@@ -180,7 +181,7 @@ async function seed(): Promise<{ records: number; seedSeconds: number }> {
     });
 }
 if (handle.dialect === 'postgres') await withPg(pgUrl!, `ANALYZE`).catch(() => undefined);
-else handle.sqlite!.exec('ANALYZE');
+else await refreshStatistics(handle, { thorough: true });
 await handle.close();
 return { records, seedSeconds: (performance.now() - started) / 1000 };
 }

@@ -13,6 +13,7 @@ import { createCompany } from '../src/server/companies/create-company.js';
 import { loadConfig } from '../src/server/config.js';
 import { nowIso } from '../src/server/clock.js';
 import { openDatabase } from '../src/server/db/database.js';
+import { refreshStatistics } from '../src/server/db/statistics.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
 import { householdSortKey } from '../src/server/households/room.js';
 import { insertUser } from '../src/server/users/insert-user.js';
@@ -104,7 +105,7 @@ for (let c = 0; c < COMMUNITIES; c++) {
   });
 }
 if (handle.dialect === 'postgres') await withPg(pgUrl!, `ANALYZE`).catch(() => undefined);
-else handle.sqlite!.exec('ANALYZE');
+else await refreshStatistics(handle, { thorough: true });
 const seedSeconds = (performance.now() - started) / 1000;
 
 const username = `search-manager-${process.pid}`;

@@ -17,6 +17,7 @@ import { createCompany } from '../src/server/companies/create-company.js';
 import { loadConfig } from '../src/server/config.js';
 import { nowIso, shanghaiToday } from '../src/server/clock.js';
 import { openDatabase } from '../src/server/db/database.js';
+import { refreshStatistics } from '../src/server/db/statistics.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
 import { householdSortKey } from '../src/server/households/room.js';
 import { insertUser } from '../src/server/users/insert-user.js';
@@ -110,7 +111,7 @@ await db.transaction().execute(async (trx) => {
   }
 });
 if (handle.dialect === 'postgres') await withPg(pgUrl!, `ANALYZE`).catch(() => undefined);
-else handle.sqlite!.exec('ANALYZE');
+else await refreshStatistics(handle, { thorough: true });
 const seedSeconds = (performance.now() - started) / 1000;
 
 const app = await buildApp({ handle, config });

@@ -1,5 +1,6 @@
 /**
- * Jobs that run inside the app: hourly housekeeping (expired sessions, old login attempts), the deadline
+ * Jobs that run inside the app: hourly housekeeping (expired sessions, old login attempts, the query
+ * planner's statistics on SQLite), the deadline
  * sweep (reminders, escalation) every minute and notification delivery every few seconds. Each is safe
  * when several instances run it against one PostgreSQL: deletes are idempotent, the sweep and the
  * delivery claim their rows with FOR UPDATE SKIP LOCKED.
@@ -8,6 +9,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.js';
 import { now, nowIso } from './clock.js';
 import { type DatabaseHandle, type Db } from './db/database.js';
+import { refreshStatistics } from './db/statistics.js';
 import { sweepDeadlines } from './issues/sweep-deadlines.js';
 import { deliverOutbox } from './notifications/deliver-outbox.js';
 
@@ -20,8 +22,11 @@ export async function pruneExpired(db: Db, config: Config): Promise<void> {
   await db.deleteFrom('login_attempts').where('at', '<=', new Date(at - 24 * 3_600_000).toISOString()).execute();
 }
 
-export function startHousekeeping(db: Db, config: Config, log: FastifyBaseLogger): () => void {
-  const run = () => pruneExpired(db, config).catch((err: unknown) => log.error({ err }, 'housekeeping failed'));
+export function startHousekeeping(handle: DatabaseHandle, config: Config, log: FastifyBaseLogger): () => void {
+  const run = () =>
+    pruneExpired(handle.db, config)
+      .then(() => refreshStatistics(handle))
+      .catch((err: unknown) => log.error({ err }, 'housekeeping failed'));
   void run();
   const timer = setInterval(run, 3_600_000);
   timer.unref();

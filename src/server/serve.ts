@@ -24,7 +24,7 @@ async function main() {
   // The demo seeder is loaded only for the demo.
   if (config.demo && (await (await import('./demo/seed-demo.js')).seedDemo(handle.db, config))) app.log.info('created the demo company');
   await ensureFirstCompany(handle.db, config, app.log);
-  const stopHousekeeping = startHousekeeping(handle.db, config, app.log);
+  const stopHousekeeping = startHousekeeping(handle, config, app.log);
   const stopIssueJobs = startIssueJobs(handle, config, app.log);
 
   let closing = false;
