@@ -142,7 +142,14 @@ export default defineConfig({
         if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('node_modules/zod')) return;
         warn(warning);
       },
-      output: { manualChunks: vendorChunk },
+      // Pages share many small modules (API clients, formatters): merged into larger chunks they cost a few round
+      // trips fewer on a phone connection, where the browser fetches six files at a time.
+      output: {
+        manualChunks: vendorChunk,
+        experimentalMinChunkSize: 20_000,
+        // A merged chunk is named after one of its modules; the start-up code keeps its own name.
+        chunkFileNames: (chunk) => (chunk.moduleIds.some((id) => id.endsWith(START)) ? 'assets/start-[hash].js' : 'assets/[name]-[hash].js'),
+      },
     },
   },
   server: {
