@@ -22,11 +22,14 @@ export async function pruneExpired(db: Db, config: Config): Promise<void> {
   await db.deleteFrom('login_attempts').where('at', '<=', new Date(at - 24 * 3_600_000).toISOString()).execute();
 }
 
+/** One round of housekeeping: expired sessions and login attempts go, the planner's statistics are refreshed. */
+export async function keepHouse(handle: DatabaseHandle, config: Config): Promise<void> {
+  await pruneExpired(handle.db, config);
+  await refreshStatistics(handle);
+}
+
 export function startHousekeeping(handle: DatabaseHandle, config: Config, log: FastifyBaseLogger): () => void {
-  const run = () =>
-    pruneExpired(handle.db, config)
-      .then(() => refreshStatistics(handle))
-      .catch((err: unknown) => log.error({ err }, 'housekeeping failed'));
+  const run = () => keepHouse(handle, config).catch((err: unknown) => log.error({ err }, 'housekeeping failed'));
   void run();
   const timer = setInterval(run, 3_600_000);
   timer.unref();

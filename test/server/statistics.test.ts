@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshStatistics } from '../../src/server/db/statistics.js';
+import { keepHouse } from '../../src/server/jobs.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { makeCommunity, makeCompany, makeHousehold } from '../helpers/factories.js';
 
@@ -17,7 +18,7 @@ describe('planner statistics', () => {
   const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
   it.skipIf(onPostgres)('operator: housekeeping gives SQLite row estimates for every index and keeps no histograms that would re-plan each query', async () => {
-    await refreshStatistics(t.handle);
+    await keepHouse(t.handle, t.config);
     const sqlite = t.handle.sqlite!;
     const households = sqlite.prepare(`SELECT idx, stat FROM sqlite_stat1 WHERE tbl = 'households'`).all() as { idx: string; stat: string }[];
     expect(households.length).toBeGreaterThan(0);
