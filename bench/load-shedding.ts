@@ -128,7 +128,7 @@ const row = (label: string, l: Load) => [
 ];
 
 export async function loadShedding(databaseUrl?: string): Promise<BenchResult> {
-  const limit = loadConfig({}).maxConcurrency;
+  const limit = loadConfig({ DATABASE_URL: databaseUrl }).maxConcurrency;
   const loadAverage = os.loadavg().map((v) => v.toFixed(2)).join(', ');
   const unlimited = await startServer(databaseUrl, 10_000);
   await load(unlimited, 8, 3); // warm up

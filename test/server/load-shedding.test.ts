@@ -4,7 +4,7 @@
  * instance serves again as soon as the held requests finish.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/server/config.js';
+import { ConfigError, loadConfig, PG_POOL_SIZE } from '../../src/server/config.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { loginAs, makeCompany, type Client } from '../helpers/factories.js';
 
@@ -75,11 +75,13 @@ describe('load shedding', () => {
     expect(res.json().total).toBeGreaterThan(0);
   });
 
-  it('operator: HUIFANG_MAX_CONCURRENCY must be a whole number from 1; it defaults to 16', () => {
+  it('operator: HUIFANG_MAX_CONCURRENCY must be a whole number from 1; it defaults to 16 on SQLite and to the pool size on PostgreSQL', () => {
     for (const value of ['0', '-1', '2.5', 'many']) {
       expect(() => loadConfig({ HUIFANG_MAX_CONCURRENCY: value }), value).toThrow(ConfigError);
       expect(() => loadConfig({ HUIFANG_MAX_CONCURRENCY: value }), value).toThrow(/HUIFANG_MAX_CONCURRENCY/);
     }
     expect(loadConfig({}).maxConcurrency).toBe(16);
+    expect(loadConfig({ DATABASE_URL: 'postgres://db.example/huifang' }).maxConcurrency).toBe(PG_POOL_SIZE);
+    expect(loadConfig({ DATABASE_URL: 'postgres://db.example/huifang', HUIFANG_MAX_CONCURRENCY: '24' }).maxConcurrency).toBe(24);
   });
 });

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type pg from 'pg';
+import { PG_POOL_SIZE } from '../config.js';
 import { startCheckpointer } from './checkpointer.js';
 import type { Database } from './schema.js';
 
@@ -56,7 +57,7 @@ export function openDatabase(opts: OpenOptions): DatabaseHandle {
   if (opts.databaseUrl) {
     const pool = new (loadPg().Pool)({
       connectionString: opts.databaseUrl,
-      max: opts.poolSize ?? 10,
+      max: opts.poolSize ?? PG_POOL_SIZE,
       options: opts.pgSchema ? `-c search_path=${opts.pgSchema}` : undefined,
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: withNamedStatements(pool) }) });
