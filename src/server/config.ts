@@ -15,9 +15,8 @@ const flag = z
 export const PG_POOL_SIZE = 10;
 
 /**
- * Requests handled at once per instance before more are shed with 503; see docs/benchmarks.md (load shedding).
- * On PostgreSQL no more than the pool has connections: a request beyond them would only wait for one, and its wait
- * is the tail that the limit exists to cut (under 200 connections the answered searches' p99 was 1,089 ms at 16 and 842 ms at 10).
+ * Requests handled at once per instance before more are shed with 503. On PostgreSQL no more than the pool has
+ * connections: a request beyond them would only wait inside the server for one (ARCHITECTURE.md, "Overload").
  */
 const DEFAULT_MAX_CONCURRENCY = { sqlite: 16, postgres: PG_POOL_SIZE };
 
