@@ -22,6 +22,7 @@ import { refreshStatistics } from '../src/server/db/statistics.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
 import { COVERAGE_TRIGGERS, coverageTriggers, rebuildHouseholdCoverage } from '../src/server/db/migrations/2026_12_03_0400_household_coverage.js';
 import { MONTH_ROLLUP_TRIGGERS, ROLLUP_TABLES, backfillRecordTallies, monthRollupTriggers, rebuildMonthRollups } from '../src/server/db/migrations/2026_12_03_0600_month_rollups.js';
+import { TEXT_MONTH_TRIGGERS, rebuildTextMonths, textMonthTriggers } from '../src/server/db/migrations/2026_12_04_0100_text_months.js';
 import { householdSortKey } from '../src/server/households/room.js';
 import { insertUser } from '../src/server/users/insert-user.js';
 import { DEFAULT_CATEGORIES } from '../src/server/issues/defaults.js';
@@ -240,7 +241,7 @@ export async function seedGrowth(handle: DatabaseHandle, records: number): Promi
   // So are the triggers that keep the coverage rollup (one recomputation per record); it is rebuilt at the end.
   for (const name of COVERAGE_TRIGGERS) await sql`DROP TRIGGER ${sql.ref(name)}${sql.raw(handle.dialect === 'postgres' ? ' ON visit_records' : '')}`.execute(db);
   // And those of the monthly rollups (one upsert per record and task).
-  for (const [table, name] of MONTH_ROLLUP_TRIGGERS) await sql`DROP TRIGGER ${sql.ref(name)}${sql.raw(handle.dialect === 'postgres' ? ` ON ${table}` : '')}`.execute(db);
+  for (const [table, name] of [...MONTH_ROLLUP_TRIGGERS, ...TEXT_MONTH_TRIGGERS]) await sql`DROP TRIGGER ${sql.ref(name)}${sql.raw(handle.dialect === 'postgres' ? ` ON ${table}` : '')}`.execute(db);
   if (handle.dialect === 'sqlite') {
     handle.sqlite!.pragma('cache_size = -1000000');
     handle.sqlite!.pragma('synchronous = OFF');
@@ -451,13 +452,14 @@ export async function seedGrowth(handle: DatabaseHandle, records: number): Promi
   // The records keep their answers' tally, as submitted ones do (the product fills it in for rows without one).
   await backfillRecordTallies(db, handle.dialect);
   await rebuildMonthRollups(db, handle.dialect);
-  for (const statement of [...coverageTriggers(handle.dialect), ...monthRollupTriggers(handle.dialect)]) await sql.raw(statement).execute(db);
+  await rebuildTextMonths(db, handle.dialect);
+  for (const statement of [...coverageTriggers(handle.dialect), ...monthRollupTriggers(handle.dialect), ...textMonthTriggers(handle.dialect)]) await sql.raw(statement).execute(db);
   const indexSeconds = (performance.now() - indexStarted) / 1000;
   if (handle.dialect === 'postgres') {
     // Explicit ids leave the identity sequences behind; the product's own inserts must not collide.
     for (const ins of inserters) await sql`SELECT setval(pg_get_serial_sequence(${ins.table}, 'id'), (SELECT max(id) FROM ${sql.raw(ins.table)}))`.execute(db);
     // Only the seeded tables and the rollups rebuilt from them: a bare VACUUM would go through every schema of the database.
-    await sql`VACUUM ANALYZE ${sql.raw([...new Set([...inserters.map((i) => i.table), 'household_coverage', ...ROLLUP_TABLES])].join(', '))}`.execute(db);
+    await sql`VACUUM ANALYZE ${sql.raw([...new Set([...inserters.map((i) => i.table), 'household_coverage', 'theme_text_months', ...ROLLUP_TABLES])].join(', '))}`.execute(db);
   } else {
     await refreshStatistics(handle, { thorough: true });
     handle.sqlite!.pragma('synchronous = NORMAL');

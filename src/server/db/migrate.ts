@@ -21,6 +21,7 @@ import { householdCoverage } from './migrations/2026_12_03_0400_household_covera
 import { visitScores } from './migrations/2026_12_03_0500_visit_scores.js';
 import { monthRollups } from './migrations/2026_12_03_0600_month_rollups.js';
 import { themeCounts } from './migrations/2026_12_03_0700_theme_counts.js';
+import { textMonths } from './migrations/2026_12_04_0100_text_months.js';
 import type { Migration } from './migrations/helpers.js';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_03_0500_visit_scores': visitScores,
   '2026_12_03_0600_month_rollups': monthRollups,
   '2026_12_03_0700_theme_counts': themeCounts,
+  '2026_12_04_0100_text_months': textMonths,
 };
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {

@@ -9,7 +9,7 @@ import type { AuditLogTable } from './schema/audit.js';
 import type { ApiTokensTable, LoginAttemptsTable, SessionsTable } from './schema/auth.js';
 import type { CalendarNoticesTable, CalendarOverridesTable } from './schema/calendar.js';
 import type { CommunitiesTable } from './schema/communities.js';
-import type { CompaniesTable, ThemeMonthCountsTable } from './schema/companies.js';
+import type { CompaniesTable, ThemeMonthCountsTable, ThemeTextMonthsTable } from './schema/companies.js';
 import type { DepartmentsTable } from './schema/departments.js';
 import type { BuildingsTable, HouseholdsTable, UnitsTable } from './schema/households.js';
 import type { ImprovementMeasuresTable } from './schema/improvements.js';
@@ -44,6 +44,7 @@ export type * from './schema/visits.js';
 export interface Database {
   companies: CompaniesTable;
   theme_month_counts: ThemeMonthCountsTable;
+  theme_text_months: ThemeTextMonthsTable;
   communities: CommunitiesTable;
   departments: DepartmentsTable;
   roles: RolesTable;

@@ -397,26 +397,18 @@ export async function freeTexts(db: Db, ctx: Ctx, range: Range) {
 }
 
 /**
- * What changes when the texts of a range change, read from the indexes alone: how many records and issues the
- * range has and the newest of each (texts are added with new rows), and the newest correction of any record
- * (a correction may rewrite opinions). An issue's description is never edited.
+ * What changes when the texts of a month change (the month's first day), company-wide: the sums of the month's
+ * rows in theme_text_months, which triggers keep on every write of a record's or an issue's text (migration
+ * 2026_12_04_0100_text_months) — how many texts, the sum of their ids, how many writes touched them.
  */
-export async function freeTextsFingerprint(db: Db, ctx: Ctx, range: Range): Promise<string> {
-  const [records, issues, corrections] = await Promise.all([
-    inCompany(db, ctx, 'visit_records')
-      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('visit_records.id').as('last')])
-      .where('visit_records.visit_date', '>=', range.from)
-      .where('visit_records.visit_date', '<=', range.to)
-      .executeTakeFirst(),
-    inCompany(db, ctx, 'issues')
-      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('issues.id').as('last')])
-      .where('issues.kind', 'in', [...THEME_ISSUE_KINDS])
-      .where('issues.raised_at', '>=', range.fromIso)
-      .where('issues.raised_at', '<', range.toIso)
-      .executeTakeFirst(),
-    db.selectFrom('visit_record_corrections').select((eb) => eb.fn.max('visit_record_corrections.id').as('last')).executeTakeFirst(),
-  ]);
-  return [num(records?.n), num(records?.last), num(issues?.n), num(issues?.last), num(corrections?.last)].join(':');
+export async function freeTextsFingerprint(db: Db, ctx: Ctx, monthStart: string): Promise<string> {
+  const row = await db
+    .selectFrom('theme_text_months')
+    .select((eb) => [eb.fn.sum<number>('n').as('n'), eb.fn.sum<number>('id_sum').as('id_sum'), eb.fn.sum<number>('writes').as('writes')])
+    .where('company_id', '=', ctx.companyId)
+    .where('month', '=', monthIndex(monthStart))
+    .executeTakeFirst();
+  return `t:${num(row?.n)}:${num(row?.id_sum)}:${num(row?.writes)}`;
 }
 
 /** The rows of one page of texts, with what the texts are masked by (the resident's name). */

@@ -2,7 +2,7 @@
  * The segmented free texts of a month, company-wide, kept in memory: each text's themes, its community and
  * date. Segmenting a large company's month (~85,000 texts) takes about a second, so it is done once per
  * (company, month, dictionary version) and kept in a small LRU, checked on every use against a fingerprint of
- * the month's rows read from the indexes (freeTextsFingerprint); when rows were added or corrected, only the
+ * the month's rows that triggers keep (freeTextsFingerprint); when rows were added or corrected, only the
  * texts that are new or changed are segmented again. GET /kpis/themes and its texts read the same entries,
  * so a theme's texts are exactly the ones counted. The caller's scope is applied by community on top. The
  * counts of each month are also stored (theme_month_counts), so that after a restart the themes answer from
@@ -89,7 +89,7 @@ export async function monthTexts(db: Db, ctx: Ctx, lexicon: Lexicon, month: Peri
   const range = toRange(month);
   const key = `${ctx.companyId}|${month.from}|${lexicon.version}`;
   const cache = cacheOf(db);
-  const fingerprint = known ?? (await freeTextsFingerprint(db, ctx, range));
+  const fingerprint = known ?? (await freeTextsFingerprint(db, ctx, month.from));
   const cached = cache.get(key);
   if (cached?.fingerprint === fingerprint) {
     cache.delete(key);
@@ -143,7 +143,7 @@ const HEADER = 0;
  * stored for the next time.
  */
 export async function monthThemeCounts(db: Db, ctx: Ctx, lexicon: Lexicon, month: Period): Promise<Map<number, ThemeCounts>> {
-  const fingerprint = await freeTextsFingerprint(db, ctx, toRange(month));
+  const fingerprint = await freeTextsFingerprint(db, ctx, month.from);
   const cached = cacheOf(db).get(`${ctx.companyId}|${month.from}|${lexicon.version}`);
   if (cached?.fingerprint === fingerprint) return countByCommunity(cached.texts);
   const monthKey = month.from.slice(0, 7);

@@ -28,3 +28,16 @@ export interface ThemeMonthCountsTable {
   /** JSON {term: texts naming it} */
   terms: string;
 }
+
+/** What changes when a month's free texts change, kept by triggers (migration 2026_12_04_0100_text_months). */
+export interface ThemeTextMonthsTable {
+  company_id: number;
+  /** year × 12 + month − 1 */
+  month: number;
+  /** the row id mod 32 */
+  shard: number;
+  n: number;
+  id_sum: number;
+  /** only ever grows */
+  writes: number;
+}
