@@ -24,15 +24,26 @@ export async function changeForcedPassword(page: Page, current: string, next: st
   await page.getByLabel('新密码', { exact: true }).fill(next);
   await page.getByLabel('确认新密码').fill(next);
   // The new password is judged in the browser first, by an estimator whose dictionaries load when the field is
-  // first used; on a busy machine that takes a while, so the wait is for the request itself, and a form that
-  // does not send says why.
-  const sent = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/password') && r.request().method() === 'POST', { timeout: 30_000 });
-  await page.getByRole('button', { name: '修改密码' }).click();
-  const response = await sent.catch(async () => {
+  // first used; on a busy machine that takes a while. A click that lands while the debounced check is still
+  // running can be dropped by the form (the user clicks again): so the click is repeated until the request
+  // goes out — never after it went out, so the change is sent once — and a form that does not send says why.
+  const isChange = (r: { url(): string; method(): string }) => r.url().endsWith('/api/v1/auth/password') && r.method() === 'POST';
+  const response = page.waitForResponse((r) => isChange(r.request()), { timeout: 45_000 }).catch(() => null);
+  let sent = false;
+  // The first wait is long enough for the estimator to load on a busy machine, so a slow first click is not repeated.
+  for (const wait of [15_000, 5_000, 5_000, 5_000]) {
+    const request = page.waitForRequest(isChange, { timeout: wait }).then(() => true, () => false);
+    await page.getByRole('button', { name: '修改密码' }).click();
+    sent = await request;
+    if (sent) break;
+  }
+  if (!sent) {
     const errors = await page.locator('.ant-form-item-explain-error').allInnerTexts();
     throw new Error(`the password change was not sent; the form says: ${errors.join(' / ') || 'nothing'}`);
-  });
-  expect(response.status(), await response.text()).toBe(200);
+  }
+  const answered = await response;
+  if (!answered) throw new Error('the password change was sent but not answered');
+  expect(answered.status(), await answered.text()).toBe(200);
   // Managers and supervisors open on the 数据看板, the others on the 工作台.
   await expect(page).toHaveURL(/\/(dashboard)?$/, { timeout: 20_000 });
 }
