@@ -39,7 +39,7 @@ type Op =
   | { op: 'correct'; pick: number; opinions: string }
   | { op: 'move'; pick: number; month: number; day: number }
   | { op: 'rehome'; pick: number; home: number }
-  | { op: 'erase'; pick: number }
+  | { op: 'blank'; pick: number }
   | { op: 'issue'; home: number; month: number; at: 'first' | 'middle' | 'last'; kind: IssueKind; description: string }
   | { op: 'reclassify'; pick: number; kind: IssueKind }
   | { op: 'redate'; pick: number; month: number; at: 'first' | 'middle' | 'last' }
@@ -51,7 +51,7 @@ const OP: fc.Arbitrary<Op> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ op: fc.constant('correct' as const), pick: fc.nat(), opinions: TEXT }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('move' as const), pick: fc.nat(), month: MONTH, day: DAY }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('rehome' as const), pick: fc.nat(), home: HOME }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('erase' as const), pick: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('blank' as const), pick: fc.nat() }) },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('issue' as const), home: HOME, month: MONTH, at: INSTANT, kind: KIND, description: TEXT }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('reclassify' as const), pick: fc.nat(), kind: KIND }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('redate' as const), pick: fc.nat(), month: MONTH, at: INSTANT }) },

@@ -19,6 +19,7 @@ import { columns, notNull, type DialectName, type Migration } from './helpers.js
 
 const SHARDS = 32;
 
+/** The month index of a date column and of an instant in Shanghai time, as migration 2026_12_03_0600_month_rollups writes them (a migration carries its own copy). */
 const MONTH: Record<DialectName, (col: string) => string> = {
   sqlite: (col) => `(CAST(substr(${col}, 1, 4) AS INTEGER) * 12 + CAST(substr(${col}, 6, 2) AS INTEGER) - 1)`,
   postgres: (col) => `(EXTRACT(YEAR FROM ${col})::int * 12 + EXTRACT(MONTH FROM ${col})::int - 1)`,
@@ -28,7 +29,7 @@ const INSTANT_MONTH: Record<DialectName, (col: string) => string> = {
   postgres: (col) => `(EXTRACT(YEAR FROM ${col} AT TIME ZONE 'Asia/Shanghai')::int * 12 + EXTRACT(MONTH FROM ${col} AT TIME ZONE 'Asia/Shanghai')::int - 1)`,
 };
 
-/** The issue kinds whose descriptions are themes' texts (kpis/queries.ts THEME_ISSUE_KINDS). */
+/** The issue kinds whose descriptions are themes' texts (kpis/queries.ts THEME_ISSUE_KINDS; test/server/text-months.test.ts fails if the two differ). */
 const ISSUE_KINDS = "('problem', 'complaint', 'suggestion', 'need')";
 const recordHasText = (x: string) => `(${x}.opinions <> '' OR ${x}.suggestions <> '')`;
 const issueHasText = (x: string) => `(${x}.kind IN ${ISSUE_KINDS} AND ${x}.description <> '' AND ${x}.raised_at IS NOT NULL)`;
